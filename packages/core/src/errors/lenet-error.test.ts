@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { LenetError } from './lenet-error.js';
+
+class ExampleError extends LenetError {
+  constructor() {
+    super('ExampleError', 'Something happened. Do this instead.');
+  }
+}
+
+describe('LenetError', () => {
+  it('is recognised by isInstance, including subclasses', () => {
+    expect(LenetError.isInstance(new LenetError('LenetError', 'x'))).toBe(true);
+    expect(LenetError.isInstance(new ExampleError())).toBe(true);
+  });
+
+  it('recognises an error from another copy of the package by its marker', () => {
+    const foreign = Object.assign(new Error('x'), { [Symbol.for('@lenet/error')]: true });
+    expect(LenetError.isInstance(foreign)).toBe(true);
+  });
+
+  it('rejects plain errors and non-errors', () => {
+    expect(LenetError.isInstance(new Error('x'))).toBe(false);
+    expect(LenetError.isInstance(null)).toBe(false);
+    expect(LenetError.isInstance('LenetError')).toBe(false);
+  });
+
+  it('keeps its name, message and cause', () => {
+    const cause = new Error('root');
+    const error = new LenetError('ExampleError', 'message', { cause });
+    expect(error.name).toBe('ExampleError');
+    expect(error.message).toBe('message');
+    expect(error.cause).toBe(cause);
+    expect(error).toBeInstanceOf(Error);
+  });
+});
