@@ -1,0 +1,69 @@
+import { registerKernel, unregisterKernel } from '@tensorflow/tfjs';
+import { findKernel } from './backend-kernel.js';
+import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
+import { createConv2DBackpropFilterKernel } from './conv2d-backprop-filter.js';
+import { createConv2DBackpropInputKernel } from './conv2d-backprop-input.js';
+
+/** One kernel that {@link registerTrainingKernels} put in place. */
+export interface RegisteredKernel {
+  /** The tfjs kernel name, such as `Conv2DBackpropFilter`. */
+  readonly kernelName: string;
+  /** The backend it serves, such as `wasm`. */
+  readonly backendName: string;
+  /** True when it replaced a kernel the backend had; false when the backend had none. */
+  readonly replaced: boolean;
+}
+
+type KernelFactory = (backendName: string, fallback?: KernelFunc) => KernelConfig;
+
+/** Our kernels, by name. Each was measured faster than the stock kernel it replaces. */
+const trainingKernels: ReadonlyMap<string, KernelFactory> = new Map([
+  ['Conv2DBackpropFilter', createConv2DBackpropFilterKernel],
+  ['Conv2DBackpropInput', createConv2DBackpropInputKernel],
+]);
+
+/** The stock kernels we replaced, by `backend/kernel`, so they can be restored. */
+const replacedKernels = new Map<string, KernelConfig | undefined>();
+
+/**
+ * Registers the kernels training needs on `backendName`: the ones the backend lacks
+ * (`Conv2DBackpropFilter` on `wasm`) and the ones measured slow (the convolution
+ * gradients, plain loops on `wasm` and `cpu`), computed through the backend's own fast
+ * forward convolution. Idempotent: a second call changes nothing. Allocates no tensors.
+ *
+ * @param backendName - The backend to serve: `wasm`, `cpu` or any backend with `Conv2D`,
+ *   `Transpose`, `Reverse`, `Reshape`, `PadV2` and `Slice` kernels.
+ * @returns The kernels now in place (also those an earlier call registered).
+ * @see Section II-A and Appendix A of LeCun et al. 1998: back-propagation through shared weights.
+ */
+export function registerTrainingKernels(backendName: string): RegisteredKernel[] {
+  const registered: RegisteredKernel[] = [];
+  for (const [kernelName, factory] of trainingKernels) {
+    const key = `${backendName}/${kernelName}`;
+    if (!replacedKernels.has(key)) {
+      const stock = findKernel(kernelName, backendName);
+      if (stock !== undefined) unregisterKernel(kernelName, backendName);
+      registerKernel(factory(backendName, stock?.kernelFunc));
+      replacedKernels.set(key, stock);
+    }
+    registered.push({ kernelName, backendName, replaced: replacedKernels.get(key) !== undefined });
+  }
+  return registered;
+}
+
+/**
+ * Puts back the stock kernels that {@link registerTrainingKernels} replaced on
+ * `backendName`, and removes the ones the backend did not have. Idempotent.
+ *
+ * @param backendName - The backend to restore, such as `cpu`.
+ */
+export function unregisterTrainingKernels(backendName: string): void {
+  for (const kernelName of trainingKernels.keys()) {
+    const key = `${backendName}/${kernelName}`;
+    if (!replacedKernels.has(key)) continue;
+    unregisterKernel(kernelName, backendName);
+    const stock = replacedKernels.get(key);
+    if (stock !== undefined) registerKernel(stock);
+    replacedKernels.delete(key);
+  }
+}
