@@ -1,0 +1,28 @@
+import { DataError } from './data-error.js';
+import type { DataErrorDetails } from './data-error.js';
+
+/** Which consistency check between a dataset's files failed. */
+export type DatasetMismatchProblem = 'count' | 'shape' | 'label-range';
+
+/** The constructor argument of {@link DatasetMismatchError}. */
+export interface DatasetMismatchErrorDetails extends DataErrorDetails {
+  /** Which check failed. */
+  problem: DatasetMismatchProblem;
+  /** What happened and what to do, without the file name (it is prefixed). */
+  message: string;
+}
+
+/**
+ * Thrown when well-formed IDX files do not make a dataset: image and label counts differ,
+ * images have the wrong shape, or a label is outside `0..classes-1`.
+ */
+export class DatasetMismatchError extends DataError {
+  /** Which check failed. */
+  readonly problem: DatasetMismatchProblem;
+
+  /** @param details - The problem, file, byte offset, expected and actual values. */
+  constructor(details: DatasetMismatchErrorDetails) {
+    super('DatasetMismatchError', `${details.file}: ${details.message}`, details);
+    this.problem = details.problem;
+  }
+}

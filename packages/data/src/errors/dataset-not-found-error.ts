@@ -1,0 +1,33 @@
+import { LenetError } from '@lenet/core/errors';
+
+/** One place a loader looked for a dataset, and the files it did not find there. */
+export interface SearchedLocation {
+  /** The kind of source, such as `folder` or `cache`. */
+  kind: string;
+  /** The folder or package looked in, or why it was not looked in. */
+  location: string;
+  /** The file names looked for and not found. */
+  missing: readonly string[];
+}
+
+/** Thrown when no source holds the dataset's files and downloading is not possible. */
+export class DatasetNotFoundError extends LenetError {
+  /** The dataset's name, such as `mnist`. */
+  readonly dataset: string;
+  /** Every place looked in, in order. */
+  readonly searched: readonly SearchedLocation[];
+
+  /**
+   * @param dataset - The dataset's name.
+   * @param searched - The places looked in.
+   * @param advice - What to do, appended to the message.
+   */
+  constructor(dataset: string, searched: readonly SearchedLocation[], advice: string) {
+    const lines = searched.map(
+      (place) => `  ${place.kind} ${place.location}: ${place.missing.length === 0 ? 'not available' : `missing ${place.missing.join(', ')}`}`,
+    );
+    super('DatasetNotFoundError', `Could not find the ${dataset} files. Looked in:\n${lines.join('\n')}\n${advice}`);
+    this.dataset = dataset;
+    this.searched = searched;
+  }
+}

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { datasetFileRoles } from '../datasets/dataset-types.js';
+import type { DatasetDescriptor, DatasetProgressEvent, VerifiedFile } from '../datasets/dataset-types.js';
+import { downloadVerified } from '../datasets/download-verified.js';
+import { sha256 } from '../io/sha256.js';
+import { datasetCacheDir } from './cache-dir.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+/** Options of {@link downloadDataset}. */
+export interface DownloadDatasetOptions {
+  /** The cache root. Default: `$XDG_CACHE_HOME/lenet`, else `~/.cache/lenet`. */
+  cacheDir?: string | undefined;
+  /** Base URLs tried in order. Default: the descriptor's mirrors. */
+  mirrors?: readonly string[] | undefined;
+  /** Cancels the downloads. */
+  signal?: AbortSignal | undefined;
+  /** Receives `download` progress events. */
+  onProgress?: ((event: DatasetProgressEvent) => void) | undefined;
+}
+
+/**
+ * Fills a dataset's cache folder with its four `.gz` files, downloading those that are
+ * missing or fail their sha256.
+ *
+ * Each download is checked against the recorded sha256 in memory, then written to a unique
+ * temporary file and renamed into place: an interrupted or corrupt download leaves nothing
+ * in the cache (the next call simply tries again), and two processes filling the same
+ * cache at once each rename a complete file.
+ *
+ * @param descriptor - The dataset.
+ * @param options - Cache root, mirrors, abort signal, progress callback.
+ * @returns The four cached files.
+ * @throws {@link DownloadError} or {@link ChecksumError} when no mirror serves a good copy.
+ * @example
+ * ```ts
+ * const files = await downloadDataset(MNIST);
+ * files.map((file) => file.path); // ~/.cache/lenet/mnist/train-images-idx3-ubyte.gz, ...
+ * ```
+ */
+export async function downloadDataset(descriptor: DatasetDescriptor, options: DownloadDatasetOptions = {}): Promise<VerifiedFile[]> {
+  const folder = datasetCacheDir(descriptor, options.cacheDir);
+  const files: VerifiedFile[] = [];
+  for (const role of datasetFileRoles) {
+    const path = join(folder, `${descriptor.files[role].name}.gz`);
+    const expected = descriptor.files[role].sha256?.gzip;
+    const cached = await readFile(path).catch(() => undefined);
+    if (cached !== undefined && expected !== undefined && (await sha256(cached)) === expected) {
+      files.push({ role, path, bytes: cached.length, sha256: expected, verified: true });
+      continue;
+    }
+    const { bytes } = await downloadVerified(descriptor, role, {
+      mirrors: options.mirrors ?? descriptor.mirrors,
+      signal: options.signal,
+      onProgress: options.onProgress,
+    });
+    await writeFileAtomic(path, bytes);
+    files.push({ role, path, bytes: bytes.length, sha256: expected ?? '', verified: true });
+  }
+  return files;
+}
