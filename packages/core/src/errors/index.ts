@@ -1,2 +1,3 @@
 export { LenetError } from './lenet-error.js';
 export type { LenetErrorOptions } from './lenet-error.js';
+export { LayerArgumentError } from './layer-argument-error.js';

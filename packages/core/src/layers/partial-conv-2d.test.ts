@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { LayerArgumentError } from '../errors/layer-argument-error.js';
+import { checkGradients, roundTrip } from '../test-support/layer-checks.js';
+import { C3_TABLE, H3_TABLE } from './connection-table.js';
+import { PartialConv2D } from './partial-conv-2d.js';
+
+describe('PartialConv2D', () => {
+  it('returns 1,516 trainable parameters and 151,600 connections for the C3 table', () => {
+    const layer = new PartialConv2D({ table: C3_TABLE });
+    layer.build([null, 14, 14, 6]);
+    expect(layer.countParams()).toBe(1516);
+    expect(layer.computeOutputShape([null, 14, 14, 6])).toEqual([null, 10, 10, 16]);
+    expect(layer.countConnections([null, 14, 14, 6])).toBe(151600);
+  });
+
+  it("returns 512 trainable parameters for LeNet-1's H3 table", () => {
+    const layer = new PartialConv2D({ table: H3_TABLE });
+    layer.build([null, 12, 12, 4]);
+    expect(layer.countParams()).toBe(512);
+    expect(layer.countConnections([null, 12, 12, 4])).toBe(64 * 512);
+  });
+
+  it('scatters the stored kernels into a full kernel that is zero off the table', () => {
+    const layer = new PartialConv2D({ table: C3_TABLE });
+    layer.build([null, 14, 14, 6]);
+    const full = layer.fullKernel();
+    const values = full.arraySync();
+    let nonZeroOffTable = 0;
+    for (const row of values) for (const column of row) column.forEach((outputs, input) => {
+      outputs.forEach((value, output) => {
+        if (C3_TABLE[input]![output] === 0 && value !== 0) nonZeroOffTable += 1;
+      });
+    });
+    expect(nonZeroOffTable).toBe(0);
+    expect(tf.tidy(() => tf.notEqual(full, 0).sum().dataSync()[0])).toBe(1500);
+    full.dispose();
+  });
+
+  it('computes a 1x1 partial convolution worked out by hand', () => {
+    // Output 0 reads inputs 0 and 1; output 1 reads input 1 only. Links: (0,0), (1,0), (1,1).
+    const layer = new PartialConv2D({ table: [[1, 0], [1, 1]], kernelSize: 1 });
+    layer.build([null, 1, 2, 2]);
+    layer.setWeights([tf.tensor3d([2, 3, 5], [1, 1, 3]), tf.tensor1d([1, -1])]);
+    const before = tf.memory().numTensors;
+    const input = tf.tensor4d([1, 10, 2, 20], [1, 1, 2, 2]);
+    const output = layer.apply(input) as tf.Tensor;
+    // position 0: out0 = 2*1 + 3*10 + 1 = 33, out1 = 5*10 - 1 = 49; position 1: 2*2+3*20+1 = 65, 5*20-1 = 99.
+    expect(Array.from(output.dataSync())).toEqual([33, 49, 65, 99]);
+    tf.dispose([input, output]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('has gradients equal to finite differences, and none for unconnected weights', () => {
+    const layer = new PartialConv2D({ table: H3_TABLE, kernelSize: 3, activation: 'scaledTanh' });
+    layer.build([null, 5, 5, 4]);
+    const input = tf.randomUniform([1, 5, 5, 4], -1, 1, 'float32', 9);
+    const report = checkGradients(layer, input);
+    expect(report.worst).toBeLessThan(5e-3);
+    expect(layer.trainableWeights.map((weight) => weight.shape)).toEqual([[3, 3, 20], [12]]);
+    input.dispose();
+  });
+
+  it('rejects malformed tables and mismatched inputs with lenet errors', () => {
+    expect(() => new PartialConv2D({ table: [] })).toThrow(LayerArgumentError);
+    expect(() => new PartialConv2D({ table: [[1, 2]] })).toThrow(/0\/1/);
+    expect(() => new PartialConv2D({ table: [[1, 0], [1, 0]] })).toThrow(/output map 1 has no input/);
+    expect(() => {
+      new PartialConv2D({ table: C3_TABLE }).build([null, 14, 14, 4]);
+    }).toThrow(/6 input maps/);
+    expect(() => {
+      new PartialConv2D({ table: C3_TABLE }).build([null, 4, 4, 6]);
+    }).toThrow(/at least 5x5/);
+  });
+
+  it('survives a save and load round trip with its table and weights', async () => {
+    const input = tf.input({ shape: [14, 14, 6] });
+    const model = tf.model({ inputs: input, outputs: new PartialConv2D({ table: C3_TABLE }).apply(input) as tf.SymbolicTensor });
+    const loaded = await roundTrip(model);
+    expect(loaded.layers[1]?.getConfig()['table']).toEqual(C3_TABLE);
+    expect(loaded.countParams()).toBe(1516);
+    const x = tf.randomUniform([2, 14, 14, 6]);
+    const [expected, actual] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
+    expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
+    tf.dispose([x, expected, actual]);
+  });
+});
