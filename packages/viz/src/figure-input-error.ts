@@ -1,0 +1,34 @@
+import { LenetError } from '@lenet/core/errors';
+
+/** What {@link FigureInputError} reports. */
+export interface FigureInputErrorDetails {
+  /** The argument or field that was wrong, such as `matrix` or `layers[2].values`. */
+  readonly field: string;
+  /** What was expected, such as `10 rows of 10 counts`. */
+  readonly expected: string;
+  /** What was given. */
+  readonly actual: string;
+  /** What to do about it; a generic hint when absent. */
+  readonly hint?: string;
+}
+
+/**
+ * Thrown when a figure or preview gets data it cannot draw: wrong lengths, shapes or
+ * values. Raised before anything is drawn, so no partial file is written.
+ */
+export class FigureInputError extends LenetError {
+  /** The argument or field that was wrong. */
+  readonly field: string;
+  /** What was expected. */
+  readonly expected: string;
+  /** What was given. */
+  readonly actual: string;
+
+  constructor(details: FigureInputErrorDetails) {
+    const hint = details.hint ?? 'Check the data passed to the figure against its documented layout.';
+    super('FigureInputError', `Cannot draw ${details.field}: expected ${details.expected}, got ${details.actual}. ${hint}`);
+    this.field = details.field;
+    this.expected = details.expected;
+    this.actual = details.actual;
+  }
+}
