@@ -11,12 +11,15 @@ import { MissingKernelError } from './missing-kernel-error.js';
 export interface KernelRunner {
   /** Runs the kernel `kernelName` and returns its single output. */
   run(kernelName: string, inputs: NamedTensorInfoMap, attrs?: NamedAttrMap): TensorInfo;
+  /** Makes a float32 constant, such as a scalar to multiply by; dispose it after use. */
+  constant(shape: number[], values: Float32Array): TensorInfo;
   /** Releases intermediate results; never pass the outer kernel's inputs or output. */
   dispose(...infos: TensorInfo[]): void;
 }
 
-/** The part of a backend that frees tensor data. */
+/** The part of a backend that makes and frees tensor data. */
 interface DataOwner {
+  write(values: Float32Array, shape: number[], dtype: 'float32'): DataId;
   disposeData(dataId: DataId): unknown;
 }
 
@@ -35,6 +38,9 @@ export function createKernelRunner(backendName: string, backend: object): Kernel
       if (kernel === undefined) throw new MissingKernelError(kernelName, backendName);
       const output = kernel.kernelFunc({ inputs, backend, attrs });
       return Array.isArray(output) ? (output[0] as TensorInfo) : output;
+    },
+    constant(shape, values) {
+      return { dataId: owner.write(values, shape, 'float32'), shape, dtype: 'float32' };
     },
     dispose(...infos) {
       for (const info of infos) owner.disposeData(info.dataId);

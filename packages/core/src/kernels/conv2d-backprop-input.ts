@@ -1,6 +1,7 @@
 import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs';
 import type { Conv2DBackpropInputAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { createKernelRunner } from './backend-kernel.js';
+import { denseInputGradient, isDenseConvolution } from './dense-convolution.js';
 import type { KernelRunner } from './backend-kernel.js';
 
 /**
@@ -8,6 +9,7 @@ import type { KernelRunner } from './backend-kernel.js';
  * computed as one forward convolution on `backendName`'s own `Conv2D` kernel: `dy`,
  * spread out by the stride and padded, convolved with the filter turned by 180 degrees
  * and with its channel axes swapped. The stock kernels of `wasm` and `cpu` are plain loops.
+ * A filter as large as its input (LeNet-5's C5) takes one matrix product instead.
  *
  * Inputs: `dy` `[batch, outHeight, outWidth, outChannels]`, `filter`
  * `[filterHeight, filterWidth, inChannels, outChannels]`.
@@ -25,7 +27,9 @@ export function createConv2DBackpropInputKernel(backendName: string, fallback?: 
     const padding = transposedPadding(info);
     const handled = attrs.dataFormat !== 'NCHW' && padding.every((side) => side >= 0);
     if (!handled && fallback !== undefined) return fallback(args);
-    return backpropInput(createKernelRunner(backendName, args.backend), dy, filter, info, padding);
+    const runner = createKernelRunner(backendName, args.backend);
+    if (isDenseConvolution(info)) return denseInputGradient(runner, dy, filter, info);
+    return backpropInput(runner, dy, filter, info, padding);
   };
   return { kernelName: Conv2DBackpropInput, backendName, kernelFunc };
 }

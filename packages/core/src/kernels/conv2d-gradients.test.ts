@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { NamedAttrMap, Tensor } from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupBackend } from '../backend/setup-backend.js';
+import { expectClose, seededRandom, seededValues } from '../test-support/kernel-comparison.js';
 import { registerTrainingKernels, unregisterTrainingKernels } from './register-training-kernels.js';
 
 interface ConvolutionCase {
@@ -11,17 +12,8 @@ interface ConvolutionCase {
   readonly pad: 'valid' | 'same';
 }
 
-/** A deterministic pseudo-random generator, so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 function randomCases(count: number): ConvolutionCase[] {
-  const random = generator(1998);
+  const random = seededRandom(1998);
   const pick = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const cases: ConvolutionCase[] = [
     { input: [1, 32, 32, 1], filter: [5, 5, 1, 6], strides: [1, 1], pad: 'valid' },
@@ -43,31 +35,19 @@ function randomCases(count: number): ConvolutionCase[] {
   return cases;
 }
 
-function values(shape: readonly number[], seed: number): Float32Array {
-  const random = generator(seed);
-  return Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random() * 2 - 1);
-}
-
 /** Runs both gradient kernels for `convolution` on the active backend and reads their outputs. */
 function gradients(convolution: ConvolutionCase, seed: number): { filter: Float32Array; input: Float32Array } {
   const { input, filter, strides, pad } = convolution;
-  const x = tf.tensor4d(values(input, seed), input);
-  const weights = tf.tensor4d(values(filter, seed + 1), filter);
+  const x = tf.tensor4d(seededValues(input, seed), input);
+  const weights = tf.tensor4d(seededValues(filter, seed + 1), filter);
   const forward = tf.conv2d(x, weights, strides, pad);
-  const dy = tf.tensor(values(forward.shape, seed + 2), forward.shape);
+  const dy = tf.tensor(seededValues(forward.shape, seed + 2), forward.shape);
   const attrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
   const filterGradient = tf.engine().runKernel<Tensor>('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: filter } as unknown as NamedAttrMap);
   const inputGradient = tf.engine().runKernel<Tensor>('Conv2DBackpropInput', { dy, filter: weights }, { ...attrs, inputShape: input } as unknown as NamedAttrMap);
   const result = { filter: filterGradient.dataSync() as Float32Array, input: inputGradient.dataSync() as Float32Array };
   tf.dispose([x, weights, forward, dy, filterGradient, inputGradient]);
   return result;
-}
-
-function expectClose(actual: Float32Array, expected: Float32Array): void {
-  expect(actual.length).toBe(expected.length);
-  const scale = Math.max(1, ...expected.map(Math.abs));
-  const worst = actual.reduce((max, value, index) => Math.max(max, Math.abs(value - expected[index]!)), 0);
-  expect(worst / scale).toBeLessThan(1e-5);
 }
 
 const cases = randomCases(24);

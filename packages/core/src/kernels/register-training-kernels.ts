@@ -3,6 +3,8 @@ import { findKernel } from './backend-kernel.js';
 import type { KernelConfig, KernelFunc } from '@tensorflow/tfjs';
 import { createConv2DBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { createConv2DBackpropInputKernel } from './conv2d-backprop-input.js';
+import { createAvgPoolGradKernel } from './avg-pool-grad.js';
+import { createTanhKernel } from './tanh-through-sigmoid.js';
 
 /** One kernel that {@link registerTrainingKernels} put in place. */
 export interface RegisteredKernel {
@@ -16,11 +18,22 @@ export interface RegisteredKernel {
 
 type KernelFactory = (backendName: string, fallback?: KernelFunc) => KernelConfig;
 
-/** Our kernels, by name. Each was measured faster than the stock kernel it replaces. */
-const trainingKernels: ReadonlyMap<string, KernelFactory> = new Map([
-  ['Conv2DBackpropFilter', createConv2DBackpropFilterKernel],
-  ['Conv2DBackpropInput', createConv2DBackpropInputKernel],
+/**
+ * Our kernels, by name, and the backends each was measured faster on than the stock
+ * kernel (`bench/`); `undefined` means every backend but `tensorflow`.
+ */
+const trainingKernels: ReadonlyMap<string, { factory: KernelFactory; backends?: readonly string[] }> = new Map([
+  ['Conv2DBackpropFilter', { factory: createConv2DBackpropFilterKernel }],
+  ['Conv2DBackpropInput', { factory: createConv2DBackpropInputKernel }],
+  ['AvgPoolGrad', { factory: createAvgPoolGradKernel }],
+  ['Tanh', { factory: createTanhKernel, backends: ['wasm'] }],
 ]);
+
+function kernelsFor(backendName: string): [string, KernelFactory][] {
+  return [...trainingKernels]
+    .filter(([, kernel]) => kernel.backends === undefined || kernel.backends.includes(backendName))
+    .map(([kernelName, kernel]) => [kernelName, kernel.factory]);
+}
 
 /** The stock kernels we replaced, by `backend/kernel`, so they can be restored. */
 const replacedKernels = new Map<string, KernelConfig | undefined>();
@@ -28,17 +41,18 @@ const replacedKernels = new Map<string, KernelConfig | undefined>();
 /**
  * Registers the kernels training needs on `backendName`: the ones the backend lacks
  * (`Conv2DBackpropFilter` on `wasm`) and the ones measured slow (the convolution
- * gradients, plain loops on `wasm` and `cpu`), computed through the backend's own fast
- * forward convolution. Idempotent: a second call changes nothing. Allocates no tensors.
+ * gradients and the average-pooling gradient, plain loops on `wasm` and `cpu`; `Tanh` on
+ * `wasm`), each composed of the backend's own fast kernels. Idempotent: a second call
+ * changes nothing. Allocates no tensors.
  *
  * @param backendName - The backend to serve: `wasm`, `cpu` or any backend with `Conv2D`,
- *   `Transpose`, `Reverse`, `Reshape`, `PadV2` and `Slice` kernels.
+ *   `BatchMatMul`, `Transpose`, `Reverse`, `Reshape`, `PadV2`, `Slice` and `Multiply` kernels.
  * @returns The kernels now in place (also those an earlier call registered).
  * @see Section II-A and Appendix A of LeCun et al. 1998: back-propagation through shared weights.
  */
 export function registerTrainingKernels(backendName: string): RegisteredKernel[] {
   const registered: RegisteredKernel[] = [];
-  for (const [kernelName, factory] of trainingKernels) {
+  for (const [kernelName, factory] of kernelsFor(backendName)) {
     const key = `${backendName}/${kernelName}`;
     if (!replacedKernels.has(key)) {
       const stock = findKernel(kernelName, backendName);
@@ -58,7 +72,7 @@ export function registerTrainingKernels(backendName: string): RegisteredKernel[]
  * @param backendName - The backend to restore, such as `cpu`.
  */
 export function unregisterTrainingKernels(backendName: string): void {
-  for (const kernelName of trainingKernels.keys()) {
+  for (const [kernelName] of kernelsFor(backendName)) {
     const key = `${backendName}/${kernelName}`;
     if (!replacedKernels.has(key)) continue;
     unregisterKernel(kernelName, backendName);
