@@ -1,0 +1,54 @@
+import { ModelOptionError } from './model-option-error.js';
+import type { ModelActivation } from './model-building-blocks.js';
+
+/** The output layer: the paper's fixed RBF codes, or a dense layer of 10 logits for softmax. */
+export type Lenet5Head = 'rbf' | 'softmax';
+/** S2 and S4: the paper's trainable subsampling, or stock average or max pooling. */
+export type Lenet5Pooling = 'trainable' | 'average' | 'max';
+/** C3's connectivity: the paper's Table I, or all 6 S2 maps to every C3 map. */
+export type Lenet5C3 = 'table' | 'full';
+/** `paper` (scaled tanh, trainable subsampling, C3 table, RBF) or `modern` (ReLU, max-pool, full C3, softmax). */
+export type Lenet5Preset = 'paper' | 'modern';
+
+/** Options of {@link lenet5}. Explicit options override the preset's. */
+export interface Lenet5Options {
+  /** Default `paper`. */
+  preset?: Lenet5Preset;
+  /** Default from the preset: `rbf` (paper) or `softmax` (modern). */
+  head?: Lenet5Head;
+  /** Of C1, C3, C5 and F6 (and S2, S4 when trainable). Default `scaledTanh` (paper) or `relu` (modern). */
+  activation?: ModelActivation;
+  /** Default `trainable` (paper) or `max` (modern). */
+  pooling?: Lenet5Pooling;
+  /** Default `table` (paper) or `full` (modern). */
+  c3?: Lenet5C3;
+}
+
+/** Every option of {@link Lenet5Options} resolved. */
+export type ResolvedLenet5Options = Required<Omit<Lenet5Options, 'preset'>>;
+
+const presets: Record<Lenet5Preset, ResolvedLenet5Options> = {
+  paper: { head: 'rbf', activation: 'scaledTanh', pooling: 'trainable', c3: 'table' },
+  modern: { head: 'softmax', activation: 'relu', pooling: 'max', c3: 'full' },
+};
+
+function pick<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined) throw new ModelOptionError('lenet5', option, `one of ${allowed.join(', ')}`, JSON.stringify(value));
+  return found;
+}
+
+/**
+ * Resolves {@link Lenet5Options} against their preset and checks every value.
+ *
+ * @throws {@link ModelOptionError} for an unknown preset, head, activation, pooling or C3 value.
+ */
+export function resolveLenet5Options(options: Lenet5Options = {}): ResolvedLenet5Options {
+  const preset = presets[pick('preset', options.preset ?? 'paper', ['paper', 'modern'])];
+  return {
+    head: pick('head', options.head ?? preset.head, ['rbf', 'softmax']),
+    activation: pick('activation', options.activation ?? preset.activation, ['scaledTanh', 'tanh', 'relu']),
+    pooling: pick('pooling', options.pooling ?? preset.pooling, ['trainable', 'average', 'max']),
+    c3: pick('c3', options.c3 ?? preset.c3, ['table', 'full']),
+  };
+}

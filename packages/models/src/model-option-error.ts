@@ -1,0 +1,24 @@
+import { LenetError } from '@lenet/core/errors';
+
+/** Thrown when a model factory or summary receives an option or a layer it cannot use. */
+export class ModelOptionError extends LenetError {
+  /** The option's name, such as `pooling`. */
+  readonly option: string;
+  /** What the option must be. */
+  readonly expected: string;
+  /** What was given, printed. */
+  readonly actual: string;
+
+  /**
+   * @param owner - The function that rejected the option, such as `lenet5`.
+   * @param option - The option's name.
+   * @param expected - What the option must be.
+   * @param actual - What was given, printed.
+   */
+  constructor(owner: string, option: string, expected: string, actual: string) {
+    super('ModelOptionError', `${owner}: invalid ${option}. Expected ${expected}, got ${actual}. Pass ${expected}.`);
+    this.option = option;
+    this.expected = expected;
+    this.actual = actual;
+  }
+}
