@@ -20,3 +20,10 @@ export { DIGIT_BITMAPS, DIGIT_BITMAP_HEIGHT, DIGIT_BITMAP_WIDTH, DIGIT_CODES, bi
 export { DEFAULT_MAP_CONSTANT, createRbfMapLoss, rbfMapLoss, rbfMleLoss, softmaxCrossEntropy } from './losses/rbf-losses.js';
 export { readOut } from './readout/read-out.js';
 export type { OutputKind, ReadOut } from './readout/read-out.js';
+export { setupBackend } from './backend/setup-backend.js';
+export type { BackendName, BackendSetup, SetupBackendOptions, WasmBinaryName } from './backend/setup-backend.js';
+export { BackendSetupError } from './backend/backend-setup-error.js';
+export type { BackendAttempt } from './backend/backend-setup-error.js';
+export { registerTrainingKernels, unregisterTrainingKernels } from './kernels/register-training-kernels.js';
+export type { RegisteredKernel } from './kernels/register-training-kernels.js';
+export { MissingKernelError } from './kernels/missing-kernel-error.js';
