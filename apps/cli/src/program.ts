@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { registerDataCommand } from './commands/data-command.js';
+import type { Terminal } from './output/terminal.js';
+
+/** Builds the `lenet` program with every command, writing through `terminal`. */
+export function createProgram(terminal: Terminal): Command {
+  const program = new Command('lenet')
+    .description("LeCun's LeNet-1 and LeNet-5 on MNIST: train, evaluate, predict and inspect.")
+    .showHelpAfterError('(run with --help for usage and examples)')
+    .configureOutput({
+      writeOut: (text) => {
+        terminal.out(text);
+      },
+      writeErr: (text) => {
+        terminal.error(text);
+      },
+    })
+    .exitOverride();
+  registerDataCommand(program, terminal);
+  return program;
+}
