@@ -47,7 +47,7 @@ function splitFlat(matrix: ArrayLike<number>): number[][] {
 export function perClassError(matrix: ConfusionMatrixInput): number[] {
   return toConfusionRows(matrix).map((row, index) => {
     const total = row.reduce((sum, count) => sum + count, 0);
-    return total === 0 ? 0 : 1 - (row[index] ?? 0) / total;
+    return total === 0 ? 0 : (total - (row[index] ?? 0)) / total;
   });
 }
 
@@ -56,5 +56,5 @@ export function overallError(matrix: ConfusionMatrixInput): number {
   const rows = toConfusionRows(matrix);
   const total = rows.flat().reduce((sum, count) => sum + count, 0);
   const correct = rows.reduce((sum, row, index) => sum + (row[index] ?? 0), 0);
-  return total === 0 ? 0 : 1 - correct / total;
+  return total === 0 ? 0 : (total - correct) / total;
 }

@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs';
+import { C3_TABLE, PartialConv2D, TrainableSubsampling2D } from '@lenet/core';
+import { describe, expect, it } from 'vitest';
+import { kernelsFromModel } from './kernels-from-model.js';
+import { layersFromModel } from './layers-from-model.js';
+
+function smallLenet5(): tf.LayersModel {
+  return tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [32, 32, 1], filters: 6, kernelSize: 5, name: 'C1' }),
+      new TrainableSubsampling2D({ name: 'S2' }),
+      new PartialConv2D({ table: C3_TABLE, name: 'C3' }),
+      tf.layers.averagePooling2d({ poolSize: 2, name: 'S4' }),
+      tf.layers.flatten({ name: 'flatten' }),
+      tf.layers.dense({ units: 84, name: 'F6' }),
+      tf.layers.dense({ units: 10, name: 'OUTPUT' }),
+    ],
+  });
+}
+
+describe('layersFromModel', () => {
+  it('reads the drawn layers of a real TensorFlow.js model, input first, flatten left out', () => {
+    const model = smallLenet5();
+    expect(layersFromModel(model)).toEqual([
+      { name: 'input', kind: 'input', maps: 1, height: 32, width: 32 },
+      { name: 'C1', kind: 'convolution', maps: 6, height: 28, width: 28 },
+      { name: 'S2', kind: 'subsampling', maps: 6, height: 14, width: 14 },
+      { name: 'C3', kind: 'convolution', maps: 16, height: 10, width: 10 },
+      { name: 'S4', kind: 'subsampling', maps: 16, height: 5, width: 5 },
+      { name: 'F6', kind: 'full', maps: 84, height: 1, width: 1 },
+      { name: 'OUTPUT', kind: 'full', maps: 10, height: 1, width: 1 },
+    ]);
+    model.dispose();
+  });
+});
+
+describe('kernelsFromModel', () => {
+  it("takes Conv2D kernels as they are and PartialConv2D's scattered kernel with its table, leaking no tensors", () => {
+    const model = smallLenet5();
+    const before = tf.memory().numTensors;
+    const kernels = kernelsFromModel(model);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(kernels.map((kernel) => [kernel.name, kernel.shape])).toEqual([
+      ['C1', [5, 5, 1, 6]],
+      ['C3', [5, 5, 6, 16]],
+    ]);
+    const c3 = kernels[1]!;
+    expect(c3.connections?.[0]).toEqual(C3_TABLE[0]?.map((entry) => entry === 1));
+    // S2 map 3 does not feed C3 map 0 (Table I), so that kernel is all zero.
+    const unconnected = Array.from({ length: 25 }, (_, position) => c3.weights[position * 96 + 3 * 16 + 0]);
+    expect(unconnected.every((value) => value === 0)).toBe(true);
+    expect(Array.from({ length: 25 }, (_, position) => c3.weights[position * 96]).some((value) => value !== 0)).toBe(true);
+    model.dispose();
+  });
+});

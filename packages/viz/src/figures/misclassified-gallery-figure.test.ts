@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FigureInputError } from '../figure-input-error.js';
+import { renderRaster } from '../raster/render-raster.js';
+import { pixelAt } from '../raster/rgba-image.js';
+import type { ImageShape, Scene } from '../scene/scene.js';
+import { mnistTestDigits } from '../test-support/mnist-test-digits.js';
+import { renderBoth, texts } from '../test-support/render-checks.js';
+import { misclassifiedGalleryFigure } from './misclassified-gallery-figure.js';
+
+describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
+  let digits: { images: Uint8Array[]; labels: number[] };
+  let predicted: number[];
+  let scene: Scene;
+
+  beforeAll(async () => {
+    digits = await mnistTestDigits(30);
+    predicted = digits.labels.map((label, index) => (index === 3 || index === 11 || index === 29 ? (label + 1) % 10 : label));
+    scene = misclassifiedGalleryFigure({ images: digits.images, trueLabels: digits.labels, predictedLabels: predicted });
+  });
+
+  it('shows exactly the misclassified digits, each captioned true->predicted', () => {
+    const captions = texts(scene).filter((text) => /^\d->\d$/.test(text.text)).map((text) => text.text);
+    expect(captions).toEqual([3, 11, 29].map((index) => `${digits.labels[index]}->${predicted[index]}`));
+    expect(texts(scene).some((text) => text.text.startsWith('3 of 30 test images (10.00%)'))).toBe(true);
+  });
+
+  it('draws each digit ink-dark on white where the image has ink', () => {
+    const tiles = scene.shapes.filter((shape): shape is ImageShape => shape.kind === 'image');
+    const image = renderRaster(scene);
+    const digit = digits.images[3]!;
+    const tile = tiles[0]!;
+    const scale = tile.width / 28;
+    for (const pixel of [digit.indexOf(255), digit.indexOf(0)]) {
+      const [x, y] = [tile.x + ((pixel % 28) + 0.5) * scale, tile.y + (Math.floor(pixel / 28) + 0.5) * scale];
+      expect(pixelAt(image, Math.floor(x), Math.floor(y))[0]).toBe(255 - (digit[pixel] ?? 0));
+    }
+  });
+
+  it('accepts the images as one flat array too, and is a valid PNG and SVG of its stated size', () => {
+    const flat = new Uint8Array(30 * 784);
+    digits.images.forEach((image, index) => {
+      flat.set(image, index * 784);
+    });
+    const fromFlat = misclassifiedGalleryFigure({ images: flat, trueLabels: digits.labels, predictedLabels: predicted });
+    expect(fromFlat.shapes.length).toBe(scene.shapes.length);
+    const { png, svgProblem } = renderBoth(fromFlat);
+    expect([png.width, png.height]).toEqual([fromFlat.width, fromFlat.height]);
+    expect(svgProblem).toBeUndefined();
+  });
+
+  it('rejects labels that do not match the images', () => {
+    expect(() => misclassifiedGalleryFigure({ images: digits.images, trueLabels: [1], predictedLabels: [2] })).toThrow(FigureInputError);
+    expect(() => misclassifiedGalleryFigure({ images: new Uint8Array(785), trueLabels: [1], predictedLabels: [2] })).toThrow(/multiple of 784/);
+  });
+});
