@@ -42,7 +42,7 @@ async function smokeTrain(model: tf.LayersModel, loss: (labels: tf.Tensor, outpu
   model.compile({ optimizer: tf.train.adam(2e-3), loss });
   const before = accuracy(model, testImages, test.labels, kind);
   const started = performance.now();
-  const history = await model.fit(trainImages, targets, { batchSize: 32, epochs: 3, shuffle: true, verbose: 0 });
+  const history = await model.fit(trainImages, targets, { batchSize: 32, epochs: 3, shuffle: true });
   const seconds = (performance.now() - started) / 1000;
   const after = accuracy(model, testImages, test.labels, kind);
   const losses = history.history['loss'] as number[];
