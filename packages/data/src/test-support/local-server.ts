@@ -49,7 +49,10 @@ export async function startLocalServer(): Promise<LocalServer> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((error) => { error === undefined ? resolve() : reject(error); });
+        server.close((error) => {
+          if (error === undefined) resolve();
+          else reject(error);
+        });
       }),
   };
 }

@@ -82,7 +82,11 @@ function crop(ink: Float32Array, width: number, bounds: Bounds): Float32Array {
   return output;
 }
 
-/** The top-left corner of the box in the field, clamped so the box stays inside. */
+/**
+ * The top-left corner of the box in the field, clamped so the box stays inside. The centre
+ * of mass (in pixel indices) goes to pixel `fieldSize / 2`, MNIST's convention: its digits
+ * have their centre of mass at pixel 14 of 28 on average.
+ */
 function placement(box: Float32Array, width: number, height: number, fieldSize: number, center: 'mass' | 'box'): [number, number] {
   const clamp = (value: number, size: number) => Math.min(fieldSize - size, Math.max(0, value));
   if (center === 'box') return [Math.floor((fieldSize - width) / 2), Math.floor((fieldSize - height) / 2)];
@@ -91,8 +95,8 @@ function placement(box: Float32Array, width: number, height: number, fieldSize: 
   let sumY = 0;
   box.forEach((value, index) => {
     mass += value;
-    sumX += value * ((index % width) + 0.5);
-    sumY += value * (Math.floor(index / width) + 0.5);
+    sumX += value * (index % width);
+    sumY += value * Math.floor(index / width);
   });
   if (mass === 0) return [Math.floor((fieldSize - width) / 2), Math.floor((fieldSize - height) / 2)];
   return [clamp(Math.round(fieldSize / 2 - sumX / mass), width), clamp(Math.round(fieldSize / 2 - sumY / mass), height)];
