@@ -1,0 +1,59 @@
+// Forward-pass and training throughput of the lenet models on the backend setupBackend()
+// picks, with ratios measured in the same run. Usage: pnpm bench [backend, e.g. cpu]
+import * as tf from '@tensorflow/tfjs';
+import { rbfMleLoss, setupBackend, softmaxCrossEntropy } from '@lenet/core';
+import type { BackendName } from '@lenet/core';
+import { lenet1 } from '../src/lenet1.js';
+import { lenet5 } from '../src/lenet5.js';
+
+interface Case {
+  name: string;
+  build: () => tf.LayersModel;
+  size: number;
+  loss: (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar;
+}
+
+const cases: Case[] = [
+  { name: 'lenet1()', build: lenet1, size: 28, loss: softmaxCrossEntropy },
+  { name: 'lenet5() (C3 table, RBF)', build: () => lenet5(), size: 32, loss: rbfMleLoss },
+  { name: "lenet5({ c3: 'full' })", build: () => lenet5({ c3: 'full' }), size: 32, loss: rbfMleLoss },
+  { name: "lenet5({ preset: 'modern' })", build: () => lenet5({ preset: 'modern' }), size: 32, loss: softmaxCrossEntropy },
+];
+
+async function imagesPerSecond(run: () => Promise<unknown>, images: number): Promise<number> {
+  await run();
+  const start = performance.now();
+  await run();
+  return images / ((performance.now() - start) / 1000);
+}
+
+async function measure(testCase: Case): Promise<{ forward: number; training: number }> {
+  const model = testCase.build();
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: testCase.loss });
+  const images = tf.randomUniform([256, testCase.size, testCase.size, 1], -0.1, 1.175);
+  const labels = tf.oneHot(tf.randomUniform([256], 0, 10, 'int32'), 10);
+  const forward = await imagesPerSecond(async () => {
+    const output = model.predict(images, { batchSize: 256 }) as tf.Tensor;
+    await output.data();
+    output.dispose();
+  }, 256);
+  const training = await imagesPerSecond(() => model.fit(images, labels, { batchSize: 32, epochs: 1 }), 256);
+  tf.dispose([images, labels]);
+  model.dispose();
+  return { forward, training };
+}
+
+const requested = process.argv[2] as BackendName | undefined;
+const setup = await setupBackend(requested === undefined ? {} : { backends: [requested] });
+const rows: string[][] = [];
+let baseline: { forward: number; training: number } | undefined;
+for (const testCase of cases) {
+  const result = await measure(testCase);
+  baseline ??= result;
+  rows.push([testCase.name, result.forward.toFixed(0), result.training.toFixed(0), (result.forward / baseline.forward).toFixed(2), (result.training / baseline.training).toFixed(2)]);
+}
+const header = ['model', 'forward img/s', 'train img/s', 'forward vs lenet1', 'train vs lenet1'];
+const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');
+console.log(`backend: ${setup.backend}${setup.backend === 'wasm' ? ` (simd ${setup.simd}, ${setup.threads} threads)` : ''}, batch 256 forward, 32 training`);
+console.log([line(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n'));
