@@ -1,4 +1,4 @@
-import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -130,6 +130,29 @@ describe('downloadDataset', () => {
     const cached = await readFile(join(cacheRoot, 'tiny', 'train-images-idx3-ubyte.gz'));
     expect(await sha256(cached)).toBe(tiny.files.trainImages.sha256?.gzip);
     expect((await filesIn(cacheRoot)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('deletes temporary files abandoned by a killed process, but not fresh ones', async () => {
+    const folder = join(cacheRoot, 'tiny');
+    await mkdir(folder, { recursive: true });
+    const abandoned = join(folder, 'train-images-idx3-ubyte.gz.1234-old.partial');
+    const fresh = join(folder, 'train-images-idx3-ubyte.gz.5678-new.partial');
+    await writeFile(abandoned, 'half a file');
+    await writeFile(fresh, 'being written');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    await utimes(abandoned, twoHoursAgo, twoHoursAgo);
+    await downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [serveTiny('tidy')] });
+    const left = await readdir(folder);
+    expect(left).not.toContain('train-images-idx3-ubyte.gz.1234-old.partial');
+    expect(left).toContain('train-images-idx3-ubyte.gz.5678-new.partial');
+  });
+
+  it('stops when its signal is aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('stopped by the test'));
+    const error = await failure(downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [serveTiny('aborted')], signal: controller.signal }));
+    expect(error).toMatchObject({ message: 'stopped by the test' });
+    expect(await filesIn(cacheRoot)).toEqual([]);
   });
 
   it('refuses to download a dataset without recorded checksums', async () => {

@@ -5,7 +5,7 @@ import type { DatasetDescriptor, DatasetProgressEvent, VerifiedFile } from '../d
 import { downloadVerified } from '../datasets/download-verified.js';
 import { sha256 } from '../io/sha256.js';
 import { datasetCacheDir } from './cache-dir.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { removeAbandonedTemporaryFiles, writeFileAtomic } from './write-file-atomic.js';
 
 /** Options of {@link downloadDataset}. */
 export interface DownloadDatasetOptions {
@@ -26,7 +26,8 @@ export interface DownloadDatasetOptions {
  * Each download is checked against the recorded sha256 in memory, then written to a unique
  * temporary file and renamed into place: an interrupted or corrupt download leaves nothing
  * in the cache (the next call simply tries again), and two processes filling the same
- * cache at once each rename a complete file.
+ * cache at once each rename a complete file. Temporary files abandoned by a killed process
+ * (older than an hour) are deleted.
  *
  * @param descriptor - The dataset.
  * @param options - Cache root, mirrors, abort signal, progress callback.
@@ -40,6 +41,7 @@ export interface DownloadDatasetOptions {
  */
 export async function downloadDataset(descriptor: DatasetDescriptor, options: DownloadDatasetOptions = {}): Promise<VerifiedFile[]> {
   const folder = datasetCacheDir(descriptor, options.cacheDir);
+  await removeAbandonedTemporaryFiles(folder);
   const files: VerifiedFile[] = [];
   for (const role of datasetFileRoles) {
     const path = join(folder, `${descriptor.files[role].name}.gz`);
