@@ -28,8 +28,8 @@ export type { CanvasTarget } from './canvas/draw-to-canvas.js';
 
 export { architectureFigure } from './figures/architecture-figure.js';
 export type { ArchitectureFigureInput, ArchitectureLayer, ArchitectureLayerKind } from './figures/architecture-figure.js';
-export { layersFromModel } from './figures/layers-from-model.js';
-export type { ModelLayerLike, ModelLike } from './figures/layers-from-model.js';
+export { activationSources, layersFromModel } from './figures/layers-from-model.js';
+export type { ActivationSource, ModelLayerLike, ModelLike } from './figures/layers-from-model.js';
 export { rbfCodesFigure } from './figures/rbf-codes-figure.js';
 export type { RbfCodesFigureInput } from './figures/rbf-codes-figure.js';
 export { learningCurvesFigure } from './figures/learning-curves-figure.js';

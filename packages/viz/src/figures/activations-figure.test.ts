@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activationsOf, lenet1Layers, lenet5Layers } from '../__fixtures__/lenet-shapes.js';
 import { FigureInputError } from '../figure-input-error.js';
 import type { ImageShape, RectShape } from '../scene/scene.js';
-import { renderBoth, textNamed } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
 import { activationsFigure } from './activations-figure.js';
 import { mapValues } from './activation-layer.js';
 
@@ -12,9 +12,7 @@ describe('activationsFigure', () => {
     ['LeNet-1', lenet1Layers],
   ])('draws every layer of %s as a valid PNG and SVG of its stated size', (_, layers) => {
     const scene = activationsFigure({ layers: activationsOf(layers) });
-    const { png, svgProblem } = renderBoth(scene);
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    expect(svgProblem).toBeUndefined();
+    expectValidFigure(scene);
     for (const layer of layers) expect(textNamed(scene, layer.name)).toBeDefined();
   });
 

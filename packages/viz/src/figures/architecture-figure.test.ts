@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lenet1Layers, lenet5Layers } from '../__fixtures__/lenet-shapes.js';
 import { FigureInputError } from '../figure-input-error.js';
 import type { RectShape } from '../scene/scene.js';
-import { renderBoth, textNamed } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
 import { architectureFigure } from './architecture-figure.js';
 
 describe('architectureFigure', () => {
@@ -11,9 +11,7 @@ describe('architectureFigure', () => {
     ['LeNet-1', lenet1Layers],
   ])('draws %s as a valid PNG and SVG of its stated size', (_, layers) => {
     const scene = architectureFigure({ layers });
-    const { png, svgProblem } = renderBoth(scene);
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    expect(svgProblem).toBeUndefined();
+    expectValidFigure(scene);
   });
 
   it('labels every layer with its maps and size, left to right in order', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FigureInputError } from '../figure-input-error.js';
 import type { RectShape } from '../scene/scene.js';
-import { renderBoth, textNamed, texts } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed, texts } from '../test-support/render-checks.js';
 import { comparisonChartFigure } from './comparison-chart-figure.js';
 import { paperErrorRates } from './paper-error-rates.js';
 
@@ -34,9 +34,7 @@ describe('comparisonChartFigure', () => {
   });
 
   it('is a valid PNG and SVG of its stated size', () => {
-    const { png, svgProblem } = renderBoth(scene);
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    expect(svgProblem).toBeUndefined();
+    expectValidFigure(scene);
   });
 
   it('rejects a rate given in percent', () => {

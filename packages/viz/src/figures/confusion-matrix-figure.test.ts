@@ -3,7 +3,7 @@ import { FigureInputError } from '../figure-input-error.js';
 import { renderRaster } from '../raster/render-raster.js';
 import { pixelAt } from '../raster/rgba-image.js';
 import type { RectShape } from '../scene/scene.js';
-import { renderBoth, textNamed, texts } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed, texts } from '../test-support/render-checks.js';
 import { confusionMatrixFigure, countShade } from './confusion-matrix-figure.js';
 import { overallError, perClassError } from './confusion-statistics.js';
 
@@ -49,10 +49,7 @@ describe('confusionMatrixFigure', () => {
   });
 
   it('is a valid PNG and SVG of its stated size', () => {
-    const { png, svgProblem, svg } = renderBoth(scene);
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    expect(svgProblem).toBeUndefined();
-    expect(svg).toContain(`width="${scene.width}" height="${scene.height}"`);
+    expectValidFigure(scene);
   });
 
   it('accepts a flat Int32Array of 100 counts for ten classes', () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FigureInputError } from '../figure-input-error.js';
 import type { ImageShape, Scene } from '../scene/scene.js';
 import { mnistTestDigits } from '../test-support/mnist-test-digits.js';
-import { renderBoth, textNamed } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
 import { digitsFigure } from './digits-figure.js';
 
 describe('digitsFigure on real MNIST test digits', () => {
@@ -40,9 +40,7 @@ describe('digitsFigure on real MNIST test digits', () => {
   });
 
   it('is a valid PNG and SVG of its stated size', () => {
-    const { png, svgProblem } = renderBoth(scene);
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    expect(svgProblem).toBeUndefined();
+    expectValidFigure(scene);
   });
 
   it('rejects an image of the wrong size', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fillerValues, kernelsOf, lenet1Layers, lenet5Layers } from '../__fixtures__/lenet-shapes.js';
 import { FigureInputError } from '../figure-input-error.js';
 import type { ImageShape, RectShape } from '../scene/scene.js';
-import { renderBoth, textNamed } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
 import { kernelsFigure } from './kernels-figure.js';
 
 describe('kernelsFigure', () => {
@@ -12,9 +12,7 @@ describe('kernelsFigure', () => {
     ['LeNet-1', lenet1Layers],
   ])('draws the kernels of %s as a valid PNG and SVG of its stated size', (_, layers) => {
     const scene = kernelsFigure({ layers: kernelsOf(layers) });
-    const { png, svgProblem } = renderBoth(scene);
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    expect(svgProblem).toBeUndefined();
+    expectValidFigure(scene);
   });
 
   it("draws C3's connection table: a kernel where Table I connects, an empty slot where it does not", () => {

@@ -1,8 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { C3_TABLE, PartialConv2D, TrainableSubsampling2D } from '@lenet/core';
+import { lenet1, lenet5 } from '@lenet/models';
 import { describe, expect, it } from 'vitest';
+import { expectValidFigure, texts } from '../test-support/render-checks.js';
+import { architectureFigure } from './architecture-figure.js';
+import { kernelsFigure } from './kernels-figure.js';
 import { kernelsFromModel } from './kernels-from-model.js';
-import { layersFromModel } from './layers-from-model.js';
+import { activationSources, layersFromModel } from './layers-from-model.js';
 
 function smallLenet5(): tf.LayersModel {
   return tf.sequential({
@@ -50,6 +54,43 @@ describe('kernelsFromModel', () => {
     const unconnected = Array.from({ length: 25 }, (_, position) => c3.weights[position * 96 + 3 * 16 + 0]);
     expect(unconnected.every((value) => value === 0)).toBe(true);
     expect(Array.from({ length: 25 }, (_, position) => c3.weights[position * 96]).some((value) => value !== 0)).toBe(true);
+    model.dispose();
+  });
+});
+
+describe('activationSources', () => {
+  it("reads each drawn layer after its squashing function, as LeNet-5's maps are shown", () => {
+    const model = lenet5();
+    const sources = activationSources(model);
+    expect(sources.map((source) => source.name)).toEqual(['C1', 'S2', 'C3', 'S4', 'C5', 'F6', 'OUTPUT']);
+    const read = sources.map((source) => source.layer.getClassName());
+    expect(read).toEqual(['ScaledTanh', 'TrainableSubsampling2D', 'ScaledTanh', 'TrainableSubsampling2D', 'ScaledTanh', 'ScaledTanh', 'RbfOutput']);
+    model.dispose();
+  });
+});
+
+describe('figures of the @lenet/models networks', () => {
+  it.each([
+    ['LeNet-1', lenet1, ['input', 'H1', 'H2', 'H3', 'H4', 'OUTPUT']],
+    ['LeNet-5', lenet5, ['input', 'C1', 'S2', 'C3', 'S4', 'C5', 'F6', 'OUTPUT']],
+  ])('draws the architecture of %s from the model itself', (_, build, names) => {
+    const model = build();
+    const scene = architectureFigure({ layers: layersFromModel(model) });
+    expect(names.every((name) => texts(scene).some((text) => text.text === name))).toBe(true);
+    expectValidFigure(scene);
+    model.dispose();
+  });
+
+  it.each([
+    ['LeNet-1', lenet1, 2],
+    ['LeNet-5', lenet5, 3],
+  ])('draws the kernels of %s, with its connection table', (_, build, convolutions) => {
+    const model = build();
+    const kernels = kernelsFromModel(model);
+    expect(kernels).toHaveLength(convolutions);
+    expect(kernels.filter((kernel) => kernel.connections !== undefined)).toHaveLength(1);
+    const scene = kernelsFigure({ layers: kernels });
+    expectValidFigure(scene);
     model.dispose();
   });
 });

@@ -8,6 +8,9 @@ export interface ModelLayerLike {
   getClassName(): string;
 }
 
+// Layers that only squash their input: the map a figure shows is their output.
+const squashingClasses = new Set(['ScaledTanh', 'Activation']);
+
 /** The part of a TensorFlow.js `LayersModel` that {@link layersFromModel} reads. */
 export interface ModelLike {
   readonly layers: readonly ModelLayerLike[];
@@ -63,4 +66,34 @@ function fromShape(name: string, kind: ArchitectureLayerKind, shape: readonly (n
   if (sizes.length === 3) return { name, kind, height: sizes[0] ?? 1, width: sizes[1] ?? 1, maps: sizes[2] ?? 1 };
   if (sizes.length === 1) return { name, kind, height: 1, width: 1, maps: sizes[0] ?? 1 };
   throw new FigureInputError({ field: `layer ${name}`, expected: 'an output shape [batch, height, width, maps] or [batch, units]', actual: `[${shape.join(', ')}]` });
+}
+
+/** A drawn layer of a model and the layer whose output shows its maps. */
+export interface ActivationSource<Layer extends ModelLayerLike> {
+  /** The drawn layer's name, e.g. `C1`. */
+  readonly name: string;
+  /** The layer to read: the drawn layer, or the activation right after it. */
+  readonly layer: Layer;
+}
+
+/**
+ * Which layer outputs to read for {@link activationsFigure}: one per drawn layer (as
+ * {@link layersFromModel} lists them, input left out), taken after the squashing function
+ * when a separate activation layer follows (`ScaledTanh`, `Activation`).
+ *
+ * @example
+ * ```ts
+ * const sources = activationSources(model);
+ * const probe = tf.model({ inputs: model.inputs, outputs: sources.map((source) => source.layer.output) });
+ * ```
+ */
+export function activationSources<Layer extends ModelLayerLike>(model: { readonly layers: readonly Layer[] }): ActivationSource<Layer>[] {
+  const sources: { name: string; layer: Layer }[] = [];
+  for (const layer of model.layers) {
+    const kind = kindByClass[layer.getClassName()];
+    const last = sources.at(-1);
+    if (kind !== undefined && kind !== 'input') sources.push({ name: layer.name, layer });
+    else if (last !== undefined && squashingClasses.has(layer.getClassName())) last.layer = layer;
+  }
+  return sources;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FigureInputError } from '../figure-input-error.js';
 import type { LineShape } from '../scene/scene.js';
-import { renderBoth, textNamed } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
 import { learningCurvesFigure } from './learning-curves-figure.js';
 import { parseTrainingLog } from './training-log.js';
 
@@ -37,9 +37,7 @@ describe('learningCurvesFigure', () => {
   });
 
   it('is a valid PNG and SVG of its stated size', () => {
-    const { png, svgProblem } = renderBoth(scene);
-    expect([png.width, png.height]).toEqual([scene.width, scene.height]);
-    expect(svgProblem).toBeUndefined();
+    expectValidFigure(scene);
   });
 
   it('rejects an empty log and error rates in percent', () => {

@@ -4,7 +4,7 @@ import { renderRaster } from '../raster/render-raster.js';
 import { pixelAt } from '../raster/rgba-image.js';
 import type { ImageShape, Scene } from '../scene/scene.js';
 import { mnistTestDigits } from '../test-support/mnist-test-digits.js';
-import { renderBoth, texts } from '../test-support/render-checks.js';
+import { expectValidFigure, texts } from '../test-support/render-checks.js';
 import { misclassifiedGalleryFigure } from './misclassified-gallery-figure.js';
 
 describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
@@ -43,9 +43,7 @@ describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
     });
     const fromFlat = misclassifiedGalleryFigure({ images: flat, trueLabels: digits.labels, predictedLabels: predicted });
     expect(fromFlat.shapes.length).toBe(scene.shapes.length);
-    const { png, svgProblem } = renderBoth(fromFlat);
-    expect([png.width, png.height]).toEqual([fromFlat.width, fromFlat.height]);
-    expect(svgProblem).toBeUndefined();
+    expectValidFigure(fromFlat);
   });
 
   it('rejects labels that do not match the images', () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { renderRaster } from '../raster/render-raster.js';
 import type { RgbaImage } from '../raster/rgba-image.js';
 import type { Scene, TextShape } from '../scene/scene.js';
@@ -29,4 +30,12 @@ export function textNamed(scene: Scene, text: string): TextShape {
   const found = texts(scene).find((shape) => shape.text === text);
   if (found === undefined) throw new Error(`no text "${text}" in the scene; found ${texts(scene).map((shape) => shape.text).join(' | ')}`);
   return found;
+}
+
+/** Asserts that a scene renders to a PNG of exactly its stated size and to well-formed SVG of that size. */
+export function expectValidFigure(scene: Scene): void {
+  const { png, svg, svgProblem } = renderBoth(scene);
+  expect([png.width, png.height]).toEqual([scene.width, scene.height]);
+  expect(svgProblem).toBeUndefined();
+  expect(svg).toContain(`width="${scene.width}" height="${scene.height}"`);
 }
