@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDataCommand } from './commands/data-command.js';
+import { registerTrainCommand } from './commands/train-command.js';
 import type { Terminal } from './output/terminal.js';
 
 /** Builds the `lenet` program with every command, writing through `terminal`. */
@@ -16,6 +17,7 @@ export function createProgram(terminal: Terminal): Command {
       },
     })
     .exitOverride();
+  registerTrainCommand(program, terminal);
   registerDataCommand(program, terminal);
   return program;
 }

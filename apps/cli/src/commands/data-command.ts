@@ -3,6 +3,7 @@ import { loadMnist, type Dataset, type DataSourceKind } from '@lenet/data';
 import type { Terminal } from '../output/terminal.js';
 import { formatDatasetSummary } from '../output/dataset-summary.js';
 import { parseChoice } from '../options/parse-choice.js';
+import { parseNumber } from '../options/parse-number.js';
 import { labelHistogram } from '../output/label-histogram.js';
 
 const sourceKinds: readonly DataSourceKind[] = ['folder', 'environment', 'cache', 'package', 'download'];
@@ -25,7 +26,7 @@ export function registerDataCommand(program: Command, terminal: Terminal): void 
       `use only this source: ${sourceKinds.join(', ')} (download fetches into the cache)`,
       (value) => parseChoice('--source', value, sourceKinds),
     )
-    .option('--digits <n>', 'how many test digits to draw', (value) => Number.parseInt(value, 10), 6)
+    .option('--digits <n>', 'how many test digits to draw', (value) => parseNumber('--digits', value, { integer: true, minimum: 0 }), 6)
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',

@@ -1,0 +1,116 @@
+import type { Command } from 'commander';
+import { setupBackend, type BackendName } from '@lenet/core';
+import { loadMnist, type DataSourceKind } from '@lenet/data';
+import { ExitCode } from '../exit-codes.js';
+import { parseChoice } from '../options/parse-choice.js';
+import { parseNumber } from '../options/parse-number.js';
+import type { Terminal } from '../output/terminal.js';
+import { OPTIMIZER_NAMES, type OptimizerName } from '../training/optimizers.js';
+import { SCHEDULE_NAMES, type ScheduleName } from '../training/learning-rate-schedule.js';
+import { LOSS_NAMES, type LossName } from '../training/training-step.js';
+import { MODEL_NAMES, MODEL_RECIPES } from '../training/model-catalog.js';
+import { prepareRunFolder } from '../training/prepare-run-folder.js';
+import { RESUME_LOCKED_FLAGS, type TrainSettings } from '../training/train-settings.js';
+import { runTraining } from '../training/run-training.js';
+import { trainingReporter } from '../output/training-reporter.js';
+import { writeRunFigures } from '../training/write-run-figures.js';
+import { interruptSignal } from '../training/interrupt-signal.js';
+
+interface TrainOptions {
+  model: string;
+  epochs: number;
+  batchSize: number;
+  optimizer: OptimizerName;
+  learningRate: number;
+  schedule: ScheduleName;
+  loss: LossName;
+  seed: number;
+  distortions: boolean;
+  limit?: number;
+  out?: string;
+  resume?: boolean;
+  folder?: string;
+  source?: DataSourceKind;
+  backend?: BackendName;
+  json?: boolean;
+}
+
+/** Registers `lenet train`. Sets `process.exitCode` to 130 when stopped by Ctrl-C. */
+export function registerTrainCommand(program: Command, terminal: Terminal): void {
+  const command = program
+    .command('train')
+    .description('Train a LeNet on MNIST, testing after each epoch, with checkpoints, a log and figures.')
+    .option('--model <name>', `the model: ${MODEL_NAMES.join(', ')}`, (value) => parseChoice('--model', value, MODEL_NAMES), 'lenet5')
+    .option('--epochs <n>', 'passes over the training set', (value) => parseNumber('--epochs', value, { integer: true, minimum: 1 }), 12)
+    .option('--batch-size <n>', 'images per update', (value) => parseNumber('--batch-size', value, { integer: true, minimum: 1 }), 32)
+    .option('--optimizer <name>', `the optimiser: ${OPTIMIZER_NAMES.join(', ')}`, (value) => parseChoice('--optimizer', value, OPTIMIZER_NAMES), 'adam')
+    .option('--learning-rate <rate>', 'the initial learning rate', (value) => parseNumber('--learning-rate', value, { exclusiveMinimum: 0 }), 0.001)
+    .option('--schedule <name>', `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`, (value) => parseChoice('--schedule', value, SCHEDULE_NAMES), 'cosine')
+    .option('--loss <name>', `the criterion for RBF heads: ${LOSS_NAMES.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, LOSS_NAMES), 'map')
+    .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), 1)
+    .option('--distortions', "apply the paper's random planar affine distortions to training images", false)
+    .option('--limit <n>', 'train on the first n training images only', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
+    .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>)')
+    .option('--resume', 'continue the run in --out exactly where it stopped')
+    .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
+    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', (value) =>
+      parseChoice('--source', value, ['folder', 'environment', 'cache', 'package', 'download'] as const),
+    )
+    .option('--backend <name>', 'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)', (value) =>
+      parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const),
+    )
+    .option('--json', 'print one JSON line per epoch and a final summary instead of the progress bar')
+    .addHelpText('after', trainHelp());
+  command.action(async (options: TrainOptions) => {
+    const dataset = await loadMnist({ folder: options.folder, source: options.source });
+    const backend = await setupBackend(options.backend === undefined ? {} : { backends: [options.backend] });
+    const folder = await prepareRunFolder(options.out ?? `runs/${options.model}`, options.resume === true);
+    const settings: TrainSettings = {
+      model: options.model,
+      epochs: options.epochs,
+      batchSize: options.batchSize,
+      optimizer: options.optimizer,
+      learningRate: options.learningRate,
+      schedule: options.schedule,
+      loss: options.loss,
+      seed: options.seed,
+      distortions: options.distortions,
+      ...(options.limit === undefined ? {} : { trainLimit: options.limit }),
+      trainImagesSha256: dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
+    };
+    const explicitSettings = new Set(
+      (Object.keys(RESUME_LOCKED_FLAGS) as (keyof typeof RESUME_LOCKED_FLAGS)[]).filter((key) => command.getOptionValueSource(optionName(key)) === 'cli'),
+    );
+    const reporter = trainingReporter(terminal, { json: options.json === true, backend: backend.backend, folder: folder.root, dataSource: dataset.source });
+    const interrupt = interruptSignal(() => {
+      reporter.interrupting();
+    });
+    try {
+      const outcome = await runTraining({ folder, dataset, settings, resume: options.resume === true, explicitSettings, shouldStop: () => interrupt.requested(), events: reporter.events });
+      if (outcome.status === 'completed') await writeRunFigures(folder, outcome, dataset.test);
+      reporter.finished(outcome);
+      if (outcome.status === 'interrupted') process.exitCode = ExitCode.interrupted;
+    } finally {
+      interrupt.dispose();
+    }
+  });
+}
+
+function optionName(key: keyof typeof RESUME_LOCKED_FLAGS): string {
+  return key === 'trainLimit' ? 'limit' : key;
+}
+
+function trainHelp(): string {
+  const models = MODEL_RECIPES.map((recipe) => `  ${recipe.name.padEnd(15)} ${recipe.description}`).join('\n');
+  return `
+Models:
+${models}
+
+Examples:
+  $ lenet train                                   # the paper's LeNet-5, 12 epochs, into runs/lenet5
+  $ lenet train --model lenet1 --epochs 20 --out runs/lenet1
+  $ lenet train --model lenet5-modern --batch-size 128 --learning-rate 0.002
+  $ lenet train --out runs/lenet5 --resume        # continue after Ctrl-C, exactly
+
+Ctrl-C saves a checkpoint and exits (code 130); --resume continues with identical results.`;
+}

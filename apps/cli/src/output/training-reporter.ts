@@ -1,0 +1,93 @@
+import type { DataSource } from '@lenet/data';
+import type { TrainingEvents, TrainingOutcome } from '../training/run-training.js';
+import { RUN_FIGURES } from '../training/write-run-figures.js';
+import { formatDuration, formatProgressLine } from './progress-line.js';
+import type { Terminal } from './terminal.js';
+
+/** Prints a training run for people (progress bar, epoch lines) or machines (JSON lines). */
+export interface TrainingReporter {
+  readonly events: TrainingEvents;
+  interrupting(): void;
+  finished(outcome: TrainingOutcome): void;
+}
+
+const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
+
+/** The reporter of `lenet train`: redraws one progress line on a terminal, prints milestones elsewhere. */
+export function trainingReporter(terminal: Terminal, context: { json: boolean; backend: string; folder: string; dataSource: DataSource }): TrainingReporter {
+  let lastDraw = 0;
+  let lastMilestone = -1;
+  let epochs = 0;
+  const clearLine = () => {
+    if (terminal.interactive && !context.json) terminal.out('\r\u001b[2K');
+  };
+  const events: TrainingEvents = {
+    onStart: ({ settings, recipe, resumedAt }) => {
+      epochs = settings.epochs;
+      if (context.json) return;
+      const where = resumedAt === undefined ? 'from scratch' : `resuming at epoch ${resumedAt.epoch + 1}, batch ${resumedAt.batch}`;
+      terminal.out(
+        `Training ${recipe.name} (${recipe.description}) ${where}\n` +
+          `  ${settings.epochs} epochs, batch ${settings.batchSize}, ${settings.optimizer} at ${settings.learningRate} (${settings.schedule}), seed ${settings.seed}${settings.distortions ? ', distortions' : ''}\n` +
+          `  data: ${context.dataSource.kind} (${context.dataSource.location}); backend: ${context.backend}; output: ${context.folder}\n`,
+      );
+    },
+    onBatch: (progress, totals) => {
+      if (context.json) return;
+      const done = progress.batch + 1;
+      const remainingImages = (progress.batches - done) * (progress.images / done) + (epochs - progress.epoch - 1) * (progress.images / done) * progress.batches;
+      const line = formatProgressLine({
+        epoch: progress.epoch + 1,
+        epochs,
+        done,
+        total: progress.batches,
+        imagesPerSecond: totals.epochImagesPerSecond,
+        loss: totals.loss,
+        accuracy: totals.accuracy,
+        secondsLeft: remainingImages / Math.max(totals.epochImagesPerSecond, 1e-9),
+      });
+      const now = performance.now();
+      if (terminal.interactive && now - lastDraw > 100) {
+        lastDraw = now;
+        terminal.out(`\r\u001b[2K${line}`);
+      } else if (!terminal.interactive) {
+        const milestone = Math.floor((done / progress.batches) * 4);
+        if (milestone !== lastMilestone && milestone < 4) terminal.out(`${line}\n`);
+        lastMilestone = milestone;
+      }
+    },
+    onEpoch: (record) => {
+      if (context.json) {
+        terminal.out(`${JSON.stringify(record)}\n`);
+        return;
+      }
+      clearLine();
+      terminal.out(
+        `epoch ${record.epoch}/${epochs}: test error ${percent(record.testError)}, training error ${percent(record.trainError)}, loss ${record.trainLoss.toFixed(4)}, ${formatDuration(record.seconds)} (${Math.round(record.imagesPerSecond)} img/s)\n`,
+      );
+    },
+  };
+  return {
+    events,
+    interrupting: () => {
+      clearLine();
+      terminal.error('Stopping after this batch and saving a checkpoint (press Ctrl-C again to quit without saving)...\n');
+    },
+    finished: (outcome) => {
+      const testError = outcome.evaluation?.errorRate;
+      if (context.json) {
+        terminal.out(`${JSON.stringify({ type: 'end', status: outcome.status, testError, seconds: outcome.elapsedSeconds, folder: context.folder })}\n`);
+        return;
+      }
+      clearLine();
+      if (outcome.status === 'interrupted') {
+        terminal.out(`Stopped. Checkpoint saved in ${context.folder}/checkpoint; continue with: lenet train --out ${context.folder} --resume\n`);
+        return;
+      }
+      terminal.out(
+        `\nDone: ${outcome.recipe.name} reached ${testError === undefined ? '?' : percent(testError)} test error (${outcome.evaluation?.errors ?? '?'} of ${outcome.evaluation?.count ?? '?'} test digits wrong) in ${formatDuration(outcome.elapsedSeconds)}.\n` +
+          `  model:   ${context.folder}/model\n  log:     ${context.folder}/log.jsonl\n  figures: ${RUN_FIGURES.map((name) => `${context.folder}/figures/${name}`).join(', ')}\n`,
+      );
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { appendFile } from 'node:fs/promises';
+
+/** One completed epoch, as written to the run's `log.jsonl` and kept in its checkpoint. */
+export interface EpochRecord {
+  readonly type: 'epoch';
+  /** From 1. */
+  readonly epoch: number;
+  readonly trainLoss: number;
+  /** Fractions 0..1: the running training error of the epoch, and the test error after it. */
+  readonly trainError: number;
+  readonly testError: number;
+  readonly learningRate: number;
+  readonly seconds: number;
+  readonly imagesPerSecond: number;
+}
+
+/** Appends one JSON record as a line to the run's log. */
+export async function appendLogRecord(file: string, record: object): Promise<void> {
+  await appendFile(file, `${JSON.stringify({ time: new Date().toISOString(), ...record })}\n`);
+}

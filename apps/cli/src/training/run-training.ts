@@ -1,0 +1,163 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '@lenet/data';
+import { saveModel } from '@lenet/models';
+import { CheckpointError } from '../errors/checkpoint-error.js';
+import { loadCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoint.js';
+import { evaluateModel, type Evaluation } from './evaluate-model.js';
+import { learningRateAt } from './learning-rate-schedule.js';
+import { findModelRecipe, type ModelRecipe } from './model-catalog.js';
+import { createOptimizer, type ScheduledOptimizer } from './optimizers.js';
+import type { RunFolder } from './prepare-run-folder.js';
+import { appendLogRecord, type EpochRecord } from './run-log.js';
+import { batchesPerEpoch, trainEpoch, type BatchProgress } from './train-epoch.js';
+import { RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
+import { lossFunction } from './training-step.js';
+
+/** Running totals of the epoch in progress, saved so a resumed epoch reports the same. */
+interface EpochTotals {
+  lossSum: number;
+  correct: number;
+  seen: number;
+  batches: number;
+}
+
+type RunState = CheckpointState<TrainSettings, EpochRecord> & { readonly partial?: EpochTotals };
+
+/** What the caller hears while a run trains. */
+export interface TrainingEvents {
+  onStart?(info: { settings: TrainSettings; recipe: ModelRecipe; resumedAt?: { epoch: number; batch: number } }): void;
+  onBatch?(progress: BatchProgress, totals: { loss: number; accuracy: number; elapsedSeconds: number; epochImagesPerSecond: number }): void;
+  onEpoch?(record: EpochRecord): void;
+}
+
+/** How a run ended. */
+export interface TrainingOutcome {
+  readonly status: 'completed' | 'interrupted';
+  readonly settings: TrainSettings;
+  readonly history: readonly EpochRecord[];
+  readonly elapsedSeconds: number;
+  readonly model: tf.LayersModel;
+  readonly recipe: ModelRecipe;
+  /** The last test evaluation (after the final epoch when completed). */
+  readonly evaluation?: Evaluation;
+}
+
+/** A new run's settings, or `--resume` with the flags the user set explicitly. */
+export interface TrainingRequest {
+  readonly folder: RunFolder;
+  readonly dataset: Dataset;
+  readonly settings: TrainSettings;
+  readonly resume: boolean;
+  readonly explicitSettings: ReadonlySet<keyof TrainSettings>;
+  readonly shouldStop: () => boolean;
+  readonly events?: TrainingEvents;
+}
+
+/**
+ * Trains (or resumes) a run: an epoch at a time, testing after each, writing a checkpoint after
+ * each and when stopped, logging every epoch as a JSON line. A stopped run resumes exactly.
+ */
+export async function runTraining(request: TrainingRequest): Promise<TrainingOutcome> {
+  const start = await startingPoint(request);
+  const { settings, model, optimizer, recipe } = start;
+  let { history, elapsedSeconds } = start.state;
+  let partial = start.state.partial;
+  const train = { ...request.dataset.train, count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY) };
+  const batches = batchesPerEpoch(train.count, settings.batchSize);
+  const setup = { model, recipe, optimizer: optimizer.optimizer, computeLoss: lossFunction(settings.loss, recipe.output), train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions };
+  const rateAt = (epoch: number, batch: number) => learningRateAt(settings.schedule, settings.learningRate, (epoch + batch / batches) / settings.epochs);
+  request.events?.onStart?.({ settings, recipe, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
+  let evaluation: Evaluation | undefined;
+  for (let epoch = start.state.nextEpoch; epoch < settings.epochs; epoch += 1) {
+    const firstBatch = epoch === start.state.nextEpoch ? start.state.nextBatch : 0;
+    const totals: EpochTotals = partial ?? { lossSum: 0, correct: 0, seen: 0, batches: 0 };
+    partial = undefined;
+    const epochStart = performance.now();
+    const elapsedBefore = elapsedSeconds;
+    let imagesThisSession = 0;
+    optimizer.setLearningRate(rateAt(epoch, firstBatch));
+    const outcome = await trainEpoch(setup, epoch, {
+      startBatch: firstBatch,
+      shouldStop: request.shouldStop,
+      onBatch: (progress) => {
+        const count = Math.min(settings.batchSize, train.count - progress.batch * settings.batchSize);
+        totals.lossSum += progress.loss;
+        totals.correct += progress.correct;
+        totals.seen += count;
+        totals.batches += 1;
+        imagesThisSession += count;
+        optimizer.setLearningRate(rateAt(epoch, progress.batch + 1));
+        const seconds = (performance.now() - epochStart) / 1000;
+        elapsedSeconds = elapsedBefore + seconds;
+        request.events?.onBatch?.(progress, { loss: totals.lossSum / totals.batches, accuracy: totals.correct / totals.seen, elapsedSeconds, epochImagesPerSecond: imagesThisSession / seconds });
+      },
+    });
+    if (!outcome.completed) {
+      await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch, nextBatch: outcome.nextBatch, settings, history, elapsedSeconds, partial: totals } as RunState);
+      return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe };
+    }
+    evaluation = evaluateModel(model, recipe, request.dataset.test);
+    elapsedSeconds = elapsedBefore + (performance.now() - epochStart) / 1000;
+    const record: EpochRecord = {
+      type: 'epoch',
+      epoch: epoch + 1,
+      trainLoss: totals.lossSum / totals.batches,
+      trainError: 1 - totals.correct / totals.seen,
+      testError: evaluation.errorRate,
+      learningRate: rateAt(epoch, 0),
+      seconds: elapsedSeconds - (history.length > 0 ? history.reduce((sum, item) => sum + item.seconds, 0) : 0),
+      imagesPerSecond: imagesThisSession / ((performance.now() - epochStart) / 1000),
+    };
+    history = [...history, record];
+    await appendLogRecord(request.folder.log, record);
+    await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch + 1, nextBatch: 0, settings, history, elapsedSeconds });
+    request.events?.onEpoch?.(record);
+    if (request.shouldStop() && epoch + 1 < settings.epochs) return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe, evaluation };
+  }
+  await saveModel(model, request.folder.model);
+  return { status: 'completed', settings, history, elapsedSeconds, model, recipe, evaluation: evaluation ?? evaluateModel(model, recipe, request.dataset.test) };
+}
+
+interface StartingPoint {
+  settings: TrainSettings;
+  recipe: ModelRecipe;
+  model: tf.LayersModel;
+  optimizer: ScheduledOptimizer;
+  state: RunState;
+}
+
+async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
+  if (!request.resume) {
+    const recipe = recipeFor(request.settings.model);
+    const fresh: RunState = { nextEpoch: 0, nextBatch: 0, settings: request.settings, history: [], elapsedSeconds: 0 };
+    await appendLogRecord(request.folder.log, { type: 'start', settings: request.settings, files: request.dataset.files });
+    return { settings: request.settings, recipe, model: recipe.create(), optimizer: createOptimizer(request.settings.optimizer, request.settings.learningRate), state: fresh };
+  }
+  const loaded = await loadCheckpoint(request.folder.checkpoint);
+  const state = loaded.state as RunState;
+  checkResumable(request, state.settings);
+  const optimizer = createOptimizer(state.settings.optimizer, state.settings.learningRate);
+  await optimizer.optimizer.setWeights(loaded.optimizerWeights);
+  await appendLogRecord(request.folder.log, { type: 'resume', epoch: state.nextEpoch, batch: state.nextBatch });
+  return { settings: state.settings, recipe: recipeFor(state.settings.model), model: loaded.model, optimizer, state };
+}
+
+function checkResumable(request: TrainingRequest, saved: TrainSettings): void {
+  const folder = request.folder.checkpoint;
+  for (const key of request.explicitSettings) {
+    if (key === 'trainImagesSha256' || request.settings[key] === saved[key]) continue;
+    throw new CheckpointError(
+      folder,
+      `--resume continues a run with its own settings, but ${RESUME_LOCKED_FLAGS[key]} ${String(request.settings[key])} differs from the run's ${String(saved[key])}. Drop ${RESUME_LOCKED_FLAGS[key]}, or start a new run in another --out folder.`,
+    );
+  }
+  if (request.settings.trainImagesSha256 !== saved.trainImagesSha256) {
+    throw new CheckpointError(folder, `The run in ${request.folder.root} was trained on other data (training images sha256 ${saved.trainImagesSha256.slice(0, 12)}..., now ${request.settings.trainImagesSha256.slice(0, 12)}...). Resume it with the same data, or start a new run.`);
+  }
+}
+
+function recipeFor(name: string): ModelRecipe {
+  const recipe = findModelRecipe(name);
+  if (recipe === undefined) throw new CheckpointError(name, `The checkpoint names an unknown model "${name}". It was written by another version of lenet: start a new run.`);
+  return recipe;
+}

@@ -1,0 +1,74 @@
+import type * as tf from '@tensorflow/tfjs';
+import { createRandom, distort, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
+import type { ModelRecipe } from './model-catalog.js';
+import { modelInputs } from './model-inputs.js';
+import { trainingStep } from './training-step.js';
+
+/** Everything an epoch of training needs. */
+export interface EpochSetup {
+  readonly model: tf.LayersModel;
+  readonly recipe: ModelRecipe;
+  readonly optimizer: tf.Optimizer;
+  readonly computeLoss: (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar;
+  readonly train: DatasetSplit;
+  readonly batchSize: number;
+  readonly seed: number;
+  /** Apply the paper's random planar affine distortions to each training image. */
+  readonly distortions: boolean;
+}
+
+/** Progress after one batch. */
+export interface BatchProgress {
+  readonly epoch: number;
+  /** The index of the batch just trained, from 0. */
+  readonly batch: number;
+  readonly batches: number;
+  /** Images trained so far in this epoch. */
+  readonly images: number;
+  readonly loss: number;
+  readonly correct: number;
+}
+
+/** How an epoch ended: completed, or stopped early before batch `nextBatch`. */
+export interface EpochOutcome {
+  readonly completed: boolean;
+  readonly nextBatch: number;
+}
+
+/** Mixes a seed with counters into a new 32-bit seed, so every epoch and batch has its own stream. */
+export function mixSeed(seed: number, ...parts: readonly number[]): number {
+  let hash = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
+  for (const part of parts) hash = Math.imul(hash ^ (part + 0x7f4a7c15), 0xc2b2ae35) >>> 0;
+  return hash;
+}
+
+/** The number of batches in an epoch of `count` images. */
+export function batchesPerEpoch(count: number, batchSize: number): number {
+  return Math.ceil(count / batchSize);
+}
+
+/**
+ * Trains one epoch from batch `startBatch`, in an order fixed by the seed and the epoch, so a
+ * run stopped at any batch and resumed there gives the same weights as one never stopped.
+ * Between batches it yields to the event loop (so Ctrl-C is seen) and asks `shouldStop`.
+ */
+export async function trainEpoch(
+  setup: EpochSetup,
+  epoch: number,
+  hooks: { startBatch?: number; onBatch?: (progress: BatchProgress) => void; shouldStop?: () => boolean } = {},
+): Promise<EpochOutcome> {
+  const { train, batchSize } = setup;
+  const order = shuffledIndices(train.count, createRandom(mixSeed(setup.seed, epoch)));
+  const batches = batchesPerEpoch(train.count, batchSize);
+  for (let batch = hooks.startBatch ?? 0; batch < batches; batch += 1) {
+    const indices = Array.from(order.subarray(batch * batchSize, Math.min(train.count, (batch + 1) * batchSize)));
+    let images = gather(train, indices);
+    if (setup.distortions) images = { ...images, ...distort(images, createRandom(mixSeed(setup.seed, epoch, batch))) };
+    const { pixels, size } = modelInputs(images, setup.recipe.input);
+    const result = trainingStep(setup.model, setup.optimizer, setup.computeLoss, setup.recipe.output, { pixels, size, labels: images.labels });
+    hooks.onBatch?.({ epoch, batch, batches, images: Math.min(train.count, (batch + 1) * batchSize), ...result });
+    await new Promise((resolve) => setImmediate(resolve));
+    if (batch + 1 < batches && hooks.shouldStop?.() === true) return { completed: false, nextBatch: batch + 1 };
+  }
+  return { completed: true, nextBatch: batches };
+}

@@ -1,0 +1,37 @@
+import type { OptimizerName } from './optimizers.js';
+import type { ScheduleName } from './learning-rate-schedule.js';
+import type { LossName } from './training-step.js';
+
+/** Every setting that decides a training run's result. A resumed run keeps them. */
+export interface TrainSettings {
+  /** A name from the model catalogue, e.g. `lenet5`. */
+  readonly model: string;
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly optimizer: OptimizerName;
+  readonly learningRate: number;
+  readonly schedule: ScheduleName;
+  /** For RBF heads; logits always use cross-entropy. */
+  readonly loss: LossName;
+  readonly seed: number;
+  /** The paper's random planar affine distortions of the training images. */
+  readonly distortions: boolean;
+  /** Train on the first N training images only (all when undefined). */
+  readonly trainLimit?: number;
+  /** The sha256 of the training images file, so a resumed run uses the same data. */
+  readonly trainImagesSha256: string;
+}
+
+/** The settings `--resume` must not change, with their command-line flags. */
+export const RESUME_LOCKED_FLAGS: Readonly<Record<Exclude<keyof TrainSettings, 'trainImagesSha256'>, string>> = {
+  model: '--model',
+  epochs: '--epochs',
+  batchSize: '--batch-size',
+  optimizer: '--optimizer',
+  learningRate: '--learning-rate',
+  schedule: '--schedule',
+  loss: '--loss',
+  seed: '--seed',
+  distortions: '--distortions',
+  trainLimit: '--limit',
+};
