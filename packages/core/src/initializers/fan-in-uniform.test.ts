@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
+import { roundTrip } from '../test-support/layer-checks.js';
 import { FanInUniform } from './fan-in-uniform.js';
 
 function range(tensor: tf.Tensor): [number, number] {
@@ -39,13 +40,14 @@ describe('FanInUniform', () => {
     expect(() => new FanInUniform({ fanIn: 0 })).toThrow(/positive/);
   });
 
-  it('is accepted by stock tfjs layers and survives serialisation', () => {
+  it('is accepted by stock tfjs layers and survives a save and load round trip', async () => {
     const layer = tf.layers.dense({ units: 3, inputShape: [4], kernelInitializer: new FanInUniform({ scale: 1.2, fanIn: 8 }) });
     const model = tf.sequential({ layers: [layer] });
-    const config = model.getConfig() as unknown as { layers: { config: { kernelInitializer: unknown } }[] };
-    expect(config.layers[0]?.config.kernelInitializer).toEqual({ className: 'FanInUniform', config: { scale: 1.2, fanIn: 8, seed: null } });
-    const restored = tf.serialization.SerializationMap.getMap().classNameMap['FanInUniform'];
-    expect(restored).toBeDefined();
+    const expected = { className: 'FanInUniform', config: { scale: 1.2, fanIn: 8, seed: null } };
+    expect(layer.getConfig()['kernelInitializer']).toEqual(expected);
+    const loaded = await roundTrip(model);
+    expect(loaded.layers[0]?.getConfig()['kernelInitializer']).toEqual(expected);
     model.dispose();
+    loaded.dispose();
   });
 });

@@ -61,6 +61,21 @@ describe('PartialConv2D', () => {
     input.dispose();
   });
 
+  it('starts each stored kernel within +-2.4 / fan-in of its own output map', () => {
+    const layer = new PartialConv2D({ table: C3_TABLE });
+    layer.build([null, 14, 14, 6]);
+    const kernel = layer.getWeights()[0]!.arraySync() as number[][][];
+    const largest = new Array<number>(16).fill(0);
+    layer.links.forEach((link, index) => {
+      for (const row of kernel) for (const links of row) largest[link.output] = Math.max(largest[link.output]!, Math.abs(links[index]!));
+    });
+    const fanIns = [75, 75, 75, 75, 75, 75, 100, 100, 100, 100, 100, 100, 100, 100, 100, 150];
+    largest.forEach((value, map) => {
+      expect(value).toBeLessThanOrEqual(2.4 / fanIns[map]!);
+      expect(value).toBeGreaterThan(0.8 * (2.4 / fanIns[map]!));
+    });
+  });
+
   it('rejects malformed tables and mismatched inputs with lenet errors', () => {
     expect(() => new PartialConv2D({ table: [] })).toThrow(LayerArgumentError);
     expect(() => new PartialConv2D({ table: [[1, 2]] })).toThrow(/0\/1/);
