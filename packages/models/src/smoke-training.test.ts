@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { lenet1 } from './lenet1.js';
 import { lenet5 } from './lenet5.js';
 
+// Each run takes 15-25 s on wasm with setupBackend()'s kernels; the timeout allows for a busy machine.
 const trainCount = 3000;
 const testCount = 1000;
 let train: DatasetSplit;
@@ -57,17 +58,17 @@ describe('smoke training on real MNIST (3,000 training and 1,000 test images, 3 
     const { losses, after } = await smokeTrain(lenet1(), softmaxCrossEntropy, 'logits', false);
     expect(losses[2]).toBeLessThan(losses[0]! * 0.7);
     expect(after).toBeGreaterThan(0.8);
-  });
+  }, 240_000);
 
   it('trains LeNet-5 with the RBF head and the MAP criterion', async () => {
     const { losses, after } = await smokeTrain(lenet5(), (labels, output) => rbfMapLoss(labels, output), 'rbf', true);
     expect(losses[2]).toBeLessThan(losses[0]! * 0.7);
     expect(after).toBeGreaterThan(0.8);
-  });
+  }, 240_000);
 
   it('trains LeNet-5 with the softmax head', async () => {
     const { losses, after } = await smokeTrain(lenet5({ head: 'softmax' }), softmaxCrossEntropy, 'logits', true);
     expect(losses[2]).toBeLessThan(losses[0]! * 0.7);
     expect(after).toBeGreaterThan(0.8);
-  });
+  }, 240_000);
 });
