@@ -34,11 +34,15 @@ export function halfBlockLines(
 ): string {
   const lines: string[] = [];
   for (let y = 0; y < height; y += 2) {
+    const hasBottom = y + 1 < height;
     let line = '';
+    let previous = '';
     for (let x = 0; x < width; x += 1) {
-      const hasBottom = y + 1 < height;
       if (color) {
-        line += `${foreground(colorAt(x, y))}${hasBottom ? background(colorAt(x, y + 1)) : ''}▀${hasBottom ? reset : ''}`;
+        // Repeat no escape a cell shares with the one before it: a 28x28 map stays short.
+        const escapes = hasBottom ? `${foreground(colorAt(x, y))}${background(colorAt(x, y + 1))}` : `${reset}${foreground(colorAt(x, y))}`;
+        line += `${escapes === previous ? '' : escapes}▀`;
+        previous = escapes;
       } else {
         const ink = hasBottom ? (inkAt(x, y) + inkAt(x, y + 1)) / 2 : inkAt(x, y);
         line += shades[Math.round(Math.min(1, Math.max(0, ink)) * (shades.length - 1))] ?? ' ';

@@ -10,15 +10,21 @@ describe('terminalDigit', () => {
 
   it('prints upper half blocks with the top pixel as foreground and the bottom as background, in colour', () => {
     const preview = terminalDigit([0, 255], 1, 2, { color: true });
-    expect(preview).toBe('\u001b[38;2;255;255;255m\u001b[48;2;0;0;0m▀\u001b[0m\u001b[0m');
+    expect(preview).toBe('\u001b[38;2;255;255;255m\u001b[48;2;0;0;0m▀\u001b[0m');
+  });
+
+  it('repeats no colour escape between cells of the same colours, and ends an odd last row on the default background', () => {
+    const preview = terminalDigit([0, 0, 0, 255, 255, 255, 0, 255, 0], 3, 3, { color: true });
+    const [first, second] = preview.split('\n');
+    expect(first).toBe('\u001b[38;2;255;255;255m\u001b[48;2;0;0;0m▀▀▀\u001b[0m');
+    expect(second).toBe('\u001b[0m\u001b[38;2;255;255;255m▀\u001b[0m\u001b[38;2;0;0;0m▀\u001b[0m\u001b[38;2;255;255;255m▀\u001b[0m');
   });
 });
 
 describe('terminalFeatureMap', () => {
   it('scales a map to its own range through viridis by default', () => {
     const preview = terminalFeatureMap([-1, 3], 2, 1, { color: true });
-    expect(preview).toContain('38;2;68;1;84m▀');
-    expect(preview).toContain('38;2;253;231;37m▀');
+    expect(preview).toBe('\u001b[0m\u001b[38;2;68;1;84m▀\u001b[0m\u001b[38;2;253;231;37m▀\u001b[0m');
   });
 
   it('takes 28 columns and 14 lines for a 28x28 map', () => {
