@@ -21,6 +21,8 @@ describe('setupBackend', () => {
       { kernelName: 'Conv2DBackpropInput', backendName: 'wasm', replaced: true },
       { kernelName: 'AvgPoolGrad', backendName: 'wasm', replaced: true },
       { kernelName: 'Tanh', backendName: 'wasm', replaced: true },
+      { kernelName: 'Slice', backendName: 'wasm', replaced: true },
+      { kernelName: 'Identity', backendName: 'wasm', replaced: true },
     ]);
   });
 

@@ -5,6 +5,8 @@ import { createConv2DBackpropFilterKernel } from './conv2d-backprop-filter.js';
 import { createConv2DBackpropInputKernel } from './conv2d-backprop-input.js';
 import { createAvgPoolGradKernel } from './avg-pool-grad.js';
 import { createTanhKernel } from './tanh-through-sigmoid.js';
+import { createHeapSliceKernel } from './heap-slice.js';
+import { createSharedIdentityKernel } from './shared-identity.js';
 
 /** One kernel that {@link registerTrainingKernels} put in place. */
 export interface RegisteredKernel {
@@ -27,6 +29,8 @@ const trainingKernels: ReadonlyMap<string, { factory: KernelFactory; backends?: 
   ['Conv2DBackpropInput', { factory: createConv2DBackpropInputKernel }],
   ['AvgPoolGrad', { factory: createAvgPoolGradKernel }],
   ['Tanh', { factory: createTanhKernel, backends: ['wasm'] }],
+  ['Slice', { factory: (_backendName, fallback) => createHeapSliceKernel(fallback), backends: ['wasm'] }],
+  ['Identity', { factory: createSharedIdentityKernel, backends: ['wasm'] }],
 ]);
 
 function kernelsFor(backendName: string): [string, KernelFactory][] {
@@ -41,8 +45,8 @@ const replacedKernels = new Map<string, KernelConfig | undefined>();
 /**
  * Registers the kernels training needs on `backendName`: the ones the backend lacks
  * (`Conv2DBackpropFilter` on `wasm`) and the ones measured slow (the convolution
- * gradients and the average-pooling gradient, plain loops on `wasm` and `cpu`; `Tanh` on
- * `wasm`), each composed of the backend's own fast kernels. Idempotent: a second call
+ * gradients and the average-pooling gradient, plain loops on `wasm` and `cpu`; `Tanh`,
+ * `Slice` and `Identity` on `wasm`), mostly composed of the backend's own fast kernels. Idempotent: a second call
  * changes nothing. Allocates no tensors.
  *
  * @param backendName - The backend to serve: `wasm`, `cpu` or any backend with `Conv2D`,
