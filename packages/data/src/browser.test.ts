@@ -47,6 +47,8 @@ describe('the browser entry', () => {
     expect(modules.some((file) => file.includes(join('src', 'node')))).toBe(false);
     const builtins = new Set(builtinModules);
     expect(bare.filter((specifier) => specifier.startsWith('node:') || builtins.has(specifier))).toEqual([]);
+    const nodeGlobals = modules.filter((file) => /\b(process\.|Buffer\.|require\()/.test(readFileSync(file, 'utf8')));
+    expect(nodeGlobals).toEqual([]);
   });
 
   it('loads MNIST from a folder URL with fetch and DecompressionStream', async () => {
