@@ -42,10 +42,14 @@ export function encodePng(image: RgbaImage, options: EncodePngOptions = {}): Uin
 function scanlines(image: RgbaImage): Uint8Array {
   const rowBytes = 1 + image.width * 3;
   const raw = new Uint8Array(rowBytes * image.height);
+  const { data } = image;
   for (let row = 0; row < image.height; row += 1) {
-    for (let column = 0; column < image.width; column += 1) {
-      const source = (row * image.width + column) * 4;
-      raw.set(image.data.subarray(source, source + 3), row * rowBytes + 1 + column * 3);
+    let target = row * rowBytes + 1;
+    let source = row * image.width * 4;
+    for (let column = 0; column < image.width; column += 1, source += 4, target += 3) {
+      raw[target] = data[source] ?? 0;
+      raw[target + 1] = data[source + 1] ?? 0;
+      raw[target + 2] = data[source + 2] ?? 0;
     }
   }
   return raw;
