@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { datasetFileRoles } from '../datasets/dataset-types.js';
 import type { DatasetDescriptor, DatasetFileRole } from '../datasets/dataset-types.js';
@@ -130,6 +132,19 @@ describe('downloadDataset', () => {
     const cached = await readFile(join(cacheRoot, 'tiny', 'train-images-idx3-ubyte.gz'));
     expect(await sha256(cached)).toBe(tiny.files.trainImages.sha256?.gzip);
     expect((await filesIn(cacheRoot)).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('lets two separate processes fill the same cache at once', async () => {
+    const mirror = serveTiny('processes');
+    const child = join(import.meta.dirname, '..', 'test-support', 'download-in-child.ts');
+    const run = () => promisify(execFile)(process.execPath, ['--conditions=@lenet/source', '--import', 'tsx', child, cacheRoot, mirror, JSON.stringify(tiny)], { cwd: join(import.meta.dirname, '..', '..') });
+    const outputs = await Promise.all([run(), run()]);
+    const [first, second] = outputs.map(({ stdout }) => JSON.parse(stdout) as unknown);
+    expect(first).toEqual(second);
+    expect((await readdir(join(cacheRoot, 'tiny'))).sort()).toEqual(Object.values(names).map((name) => `${name}.gz`).sort());
+    for (const role of datasetFileRoles) {
+      expect(await sha256(await readFile(join(cacheRoot, 'tiny', `${names[role]}.gz`)))).toBe(tiny.files[role].sha256?.gzip);
+    }
   });
 
   it('deletes temporary files abandoned by a killed process, but not fresh ones', async () => {
