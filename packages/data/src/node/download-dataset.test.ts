@@ -81,6 +81,12 @@ describe('downloadDataset', () => {
     expect(dataset.train.count).toBe(40);
   });
 
+  it('falls through to a download when no other source has the files', async () => {
+    const dataset = await loadDataset(tiny, { cacheDir: cacheRoot, mirrors: [serveTiny('last-resort')] });
+    expect(dataset.source).toEqual({ kind: 'download', location: join(cacheRoot, 'tiny') });
+    expect((await loadDataset(tiny, { cacheDir: cacheRoot, mirrors: [] })).source.kind).toBe('cache');
+  });
+
   it('does not fetch again what the cache already holds intact', async () => {
     const mirror = serveTiny('again');
     await downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [mirror] });

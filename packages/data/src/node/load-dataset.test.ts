@@ -1,9 +1,11 @@
-import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MNIST } from '../datasets/mnist.js';
+import { FASHION_MNIST } from '../datasets/other-datasets.js';
 import { DatasetNotFoundError } from '../errors/dataset-not-found-error.js';
+import { gzip, idxBytes } from '../test-support/idx-bytes.js';
 import { histogram, mnistGzipSha256, mnistLabelHistograms, mnistTestDirectory } from '../test-support/mnist-directory.js';
 import { findPackageFolder } from './find-package-folder.js';
 import { loadDataset, loadMnist } from './load-dataset.js';
@@ -64,6 +66,23 @@ describe('loadMnist from the official files', () => {
     const error: unknown = await loadMnist({ folder: join(scratch, 'nowhere') }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DatasetNotFoundError);
     expect((error as DatasetNotFoundError).searched).toEqual([{ kind: 'folder', location: join(scratch, 'nowhere'), missing: gzipNames.map((name) => name.replace('.gz', '')) }]);
+  });
+});
+
+describe('loadDataset with another descriptor', () => {
+  it('loads a Fashion-MNIST-layout folder, unverified since no checksums are recorded', async () => {
+    const folder = join(scratch, 'fashion');
+    await mkdir(folder);
+    const images = (count: number) => gzip(idxBytes(0x08, [count, 28, 28], new Array<number>(count * 784).fill(9)));
+    const labels = (values: number[]) => idxBytes(0x08, [values.length], values);
+    await writeFile(join(folder, 'train-images-idx3-ubyte.gz'), images(3));
+    await writeFile(join(folder, 'train-labels-idx1-ubyte'), labels([9, 0, 4]));
+    await writeFile(join(folder, 't10k-images.idx3-ubyte.gz'), images(2));
+    await writeFile(join(folder, 't10k-labels.idx1-ubyte'), labels([1, 2]));
+    const dataset = await loadDataset(FASHION_MNIST, { folder });
+    expect([dataset.train.count, dataset.test.count]).toEqual([3, 2]);
+    expect(Array.from(dataset.train.labels)).toEqual([9, 0, 4]);
+    expect(dataset.files.map((file) => file.verified)).toEqual([false, false, false, false]);
   });
 });
 
