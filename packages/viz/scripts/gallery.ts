@@ -10,6 +10,7 @@ import type { DatasetSplit } from '@lenet/data';
 import { lenet1, lenet5 } from '@lenet/models';
 import * as viz from '@lenet/viz';
 import { writeFileAtomically, writePng, writeSvg } from '@lenet/viz/node';
+import { activationsFromModel } from '@lenet/viz/tfjs';
 
 const trainCount = 6000;
 const passes = 3;
@@ -63,16 +64,9 @@ function confusion(predicted: readonly number[], labels: Uint8Array): number[][]
 
 /** Every layer's output for the first test digit, read after the squashing functions. */
 function activations(model: tf.LayersModel, testSplit: DatasetSplit): viz.ActivationLayer[] {
-  const sources = viz.activationSources(model);
-  const probe = tf.model({ inputs: model.inputs, outputs: sources.map((source) => source.layer.output as tf.SymbolicTensor) });
   const input = imagesToTensor(padImages(slice(testSplit, 1)));
-  const outputs = probe.predict(input) as tf.Tensor[];
-  const layers = [{ name: 'input', shape: [32, 32, 1], values: input.dataSync() as Float32Array }];
-  sources.forEach((source, index) => {
-    const output = outputs[index]!;
-    layers.push({ name: source.name, shape: output.shape.slice(1), values: output.dataSync() as Float32Array });
-  });
-  tf.dispose([input, ...outputs]);
+  const layers = activationsFromModel(model, input);
+  input.dispose();
   return layers;
 }
 

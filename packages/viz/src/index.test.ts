@@ -48,3 +48,10 @@ describe('the node entry', () => {
     expect([...packages].every((name) => name.startsWith('node:') || name === '@lenet/core/errors')).toBe(true);
   });
 });
+
+describe('the tfjs entry', () => {
+  it('adds model reading on top of TensorFlow.js only', () => {
+    const { packages } = reachableModules(join(import.meta.dirname, 'tfjs.ts'));
+    expect([...packages].sort()).toEqual(['@lenet/core/errors', '@tensorflow/tfjs']);
+  });
+});
