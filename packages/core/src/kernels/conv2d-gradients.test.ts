@@ -63,16 +63,16 @@ describe('convolution gradient kernels', () => {
 
   afterAll(() => registerTrainingKernels('cpu'));
 
-  for (const backend of ['cpu', 'wasm'] as const) {
+  // cpu keeps its stock input gradient (measured faster there), so only the filter gradient is ours.
+  for (const [backend, checked] of [['cpu', ['filter']], ['wasm', ['filter', 'input']]] as const) {
     it.each(cases.map((convolution, index) => ({ ...convolution, index })))(
-      `match the stock cpu kernels on ${backend} for input $input, filter $filter, strides $strides, $pad`,
+      `${checked.join(' and ')} gradients match the stock cpu kernels on ${backend} for input $input, filter $filter, strides $strides, $pad`,
       async ({ index, ...convolution }) => {
         await setupBackend({ backends: [backend] });
         const before = tf.memory().numTensors;
         const actual = gradients(convolution, index * 3);
         expect(tf.memory().numTensors).toBe(before);
-        expectClose(actual.filter, reference.get(index)!.filter);
-        expectClose(actual.input, reference.get(index)!.input);
+        for (const gradient of checked) expectClose(actual[gradient], reference.get(index)![gradient]);
       },
     );
   }
