@@ -71,7 +71,7 @@ export function architectureFigure(input: ArchitectureFigureInput): Scene {
     const left = x + (column - size.width) / 2;
     shapes.push(...layerShapes(layer, left, middle - size.height / 2));
     shapes.push(textShape(x + column / 2, top + bodyHeight + 16, layer.name, { size: 12, anchor: 'middle', bold: true }));
-    const caption = layer.height * layer.width === 1 ? `${layer.maps}` : `${layer.maps}@${layer.height}x${layer.width}`;
+    const caption = isVector(layer) ? `${layer.maps}` : `${layer.maps}@${layer.height}x${layer.width}`;
     shapes.push(textShape(x + column / 2, top + bodyHeight + 32, caption, { size: 11, anchor: 'middle', color: mutedColor }));
     const next = input.layers[index + 1];
     if (next !== undefined) {
@@ -86,26 +86,33 @@ export function architectureFigure(input: ArchitectureFigureInput): Scene {
   return { width: x - gap + figureMargin + 8, height: top + bodyHeight + 40 + figureMargin, background: '#ffffff', shapes };
 }
 
+// Maps drawn to scale (2.5 px per pixel, within 8..84 px); vectors as a column of units.
+function mapSide(layer: ArchitectureLayer): number {
+  return Math.min(84, Math.max(8, Math.max(layer.height, layer.width) * 2.5));
+}
+
+function isVector(layer: ArchitectureLayer): boolean {
+  return layer.height * layer.width === 1;
+}
+
 function layerSize(layer: ArchitectureLayer): { width: number; height: number } {
-  if (layer.height * layer.width === 1) return { width: 14, height: Math.min(150, Math.max(24, layer.maps)) };
-  const side = Math.min(84, Math.max(8, Math.max(layer.height, layer.width) * 2.5));
-  const copies = Math.min(layer.maps, 6) - 1;
-  return { width: side + copies * stackOffset, height: side + copies * stackOffset };
+  if (isVector(layer)) return { width: 14, height: Math.min(150, Math.max(24, layer.maps)) };
+  const stacked = mapSide(layer) + (Math.min(layer.maps, 6) - 1) * stackOffset;
+  return { width: stacked, height: stacked };
 }
 
 function layerShapes(layer: ArchitectureLayer, left: number, top: number): Shape[] {
   const fill = layerFill[layer.kind];
-  if (layer.height * layer.width === 1) {
+  if (isVector(layer)) {
     const size = layerSize(layer);
     return [filledRect(left, top, size.width, size.height, fill), outlinedRect(left, top, size.width, size.height, '#555555')];
   }
-  const side = Math.min(84, Math.max(8, Math.max(layer.height, layer.width) * 2.5));
+  const side = mapSide(layer);
   const copies = Math.min(layer.maps, 6);
   const shapes: Shape[] = [];
   for (let copy = copies - 1; copy >= 0; copy -= 1) {
-    const offset = (copies - 1 - copy) * stackOffset;
     const x = left + copy * stackOffset;
-    const y = top + offset;
+    const y = top + (copies - 1 - copy) * stackOffset;
     shapes.push(filledRect(x, y, side, side, fill), outlinedRect(x, y, side, side, '#555555'));
   }
   return shapes;

@@ -18,11 +18,11 @@ export interface AxisScale {
 
 /**
  * Round tick values from `low` to at least `high`, about `count` of them, stepping by 1, 2
- * or 5 times a power of ten.
+ * or 5 times a power of ten, and by at least `minimumStep` (1 for whole passes).
  */
-export function niceScale(low: number, high: number, count = 5): AxisScale {
+export function niceScale(low: number, high: number, count = 5, minimumStep = 0): AxisScale {
   const span = high > low ? high - low : Math.abs(high) || 1;
-  const rough = span / count;
+  const rough = Math.max(span / count, minimumStep);
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = ([1, 2, 5, 10].find((factor) => factor * power >= rough) ?? 10) * power;
   const start = Math.floor(low / step) * step;

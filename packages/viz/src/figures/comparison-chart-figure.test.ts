@@ -29,12 +29,18 @@ describe('comparisonChartFigure', () => {
     const length = (label: string): number => bars[labels.indexOf(label)]!.width;
     expect(length('LeNet-5') / length('[16x16] LeNet-1')).toBeCloseTo(0.95 / 1.7, 6);
     expect(length('Linear')).toBe(length('K-NN Euclidean'));
-    expect(textNamed(scene, '> 12%')).toBeDefined();
+    expect(textNamed(scene, '12% (off scale)')).toBeDefined();
     expect(textNamed(scene, '1.12%')).toBeDefined();
   });
 
   it('is a valid PNG and SVG of its stated size', () => {
     expectValidFigure(scene);
+  });
+
+  it('widens the axis to show an entry past 5% and the label column to fit a long label', () => {
+    const wide = comparisonChartFigure({ entries: [{ label: 'a LeNet-5 trained for one short pass', errorRate: 0.0618 }] });
+    expect(textNamed(wide, '6.18%').anchor).toBe('start');
+    expect(textNamed(wide, 'a LeNet-5 trained for one short pass').x - 36 * 12 * 0.6).toBeGreaterThanOrEqual(0);
   });
 
   it('rejects a rate given in percent', () => {

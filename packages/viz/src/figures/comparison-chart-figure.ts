@@ -1,5 +1,5 @@
 import type { Scene, Shape } from '../scene/scene.js';
-import { filledRect, mutedColor, textShape } from '../scene/shapes.js';
+import { filledRect, mutedColor, textShape, textWidth } from '../scene/shapes.js';
 import { FigureInputError } from '../figure-input-error.js';
 import { chartAxes, niceScale } from './chart-axes.js';
 import { figureMargin, figureTitle, titleHeight } from './figure-title.js';
@@ -12,14 +12,14 @@ export interface ComparisonChartFigureInput {
   readonly entries: readonly ErrorRateEntry[];
   /** The rates to compare with. Default: the paper's Fig. 9 ({@link paperErrorRates}). */
   readonly reference?: readonly ErrorRateEntry[];
-  /** Bars longer than this rate are cut and marked with their value. Default 0.05 (5%). */
+  /** Bars longer than this rate are cut and marked `(off scale)`. Default: 5%, or more to show every entry. */
   readonly maximumRate?: number;
   /** Default `Test error on MNIST`. */
   readonly title?: string;
 }
 
 const rowHeight = 22;
-const labelWidth = 190;
+const minimumLabelWidth = 190;
 const barWidth = 380;
 const paperColor = '#8da0cb';
 const lenetColor = '#4a6fa5';
@@ -37,7 +37,7 @@ const entryColor = '#d95f02';
  * ```
  */
 export function comparisonChartFigure(input: ComparisonChartFigureInput): Scene {
-  const maximum = input.maximumRate ?? 0.05;
+  const maximum = input.maximumRate ?? Math.max(0.05, ...input.entries.map((entry) => entry.errorRate));
   const rows = [
     ...(input.reference ?? paperErrorRates).map((entry) => ({ ...entry, ours: false })),
     ...input.entries.map((entry) => ({ ...entry, ours: true })),
@@ -47,6 +47,7 @@ export function comparisonChartFigure(input: ComparisonChartFigureInput): Scene 
       throw new FigureInputError({ field: `entries[${index}].errorRate`, expected: 'a fraction in 0..1 (0.0095 for 0.95%)', actual: String(row.errorRate) });
     }
   });
+  const labelWidth = Math.max(minimumLabelWidth, ...rows.map((row) => textWidth(row.label.length, 12) + 12));
   const box = { x: figureMargin + labelWidth, y: figureMargin + titleHeight, width: barWidth, height: rows.length * rowHeight };
   const xScale = niceScale(0, maximum * 100, 5);
   const shapes: Shape[] = figureTitle(input.title ?? 'Test error on MNIST', 'published results (LeCun et al. 1998, Fig. 9) and this model');
@@ -59,7 +60,7 @@ export function comparisonChartFigure(input: ComparisonChartFigureInput): Scene 
     shapes.push(textShape(box.x - 8, y + rowHeight / 2, row.label, { size: 12, anchor: 'end', bold: row.ours, color: row.ours ? entryColor : '#222222' }));
     shapes.push(filledRect(box.x, y + 4, length, rowHeight - 8, color));
     const clipped = percent > xScale.high;
-    const valueText = `${clipped ? '> ' : ''}${formatPercent(percent)}`;
+    const valueText = `${formatPercent(percent)}${clipped ? ' (off scale)' : ''}`;
     const valueX = clipped ? box.x + box.width - 6 : box.x + length + 6;
     shapes.push(textShape(valueX, y + rowHeight / 2, valueText, { size: 11, anchor: clipped ? 'end' : 'start', color: clipped ? '#ffffff' : mutedColor }));
   });

@@ -41,6 +41,7 @@ export interface GridResult {
 /**
  * Lays tiles out left to right, wrapping after `perRow`, each framed by a thin outline;
  * `undefined` tiles leave a light empty slot (e.g. a connection that does not exist).
+ * Every tile of one grid has the size of the first.
  */
 export function imageGrid(tiles: readonly (GridTile | undefined)[], placement: GridPlacement): GridResult {
   const shapes: Shape[] = [];

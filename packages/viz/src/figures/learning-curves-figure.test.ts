@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FigureInputError } from '../figure-input-error.js';
 import type { LineShape } from '../scene/scene.js';
-import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
+import { expectValidFigure, textNamed, texts } from '../test-support/render-checks.js';
 import { learningCurvesFigure } from './learning-curves-figure.js';
 import { parseTrainingLog } from './training-log.js';
 
@@ -34,6 +34,7 @@ describe('learningCurvesFigure', () => {
     expect(textNamed(scene, 'error (%)').rotate).toBe(-90);
     expect(textNamed(scene, 'pass (epoch)')).toBeDefined();
     expect(textNamed(scene, '4')).toBeDefined();
+    expect(texts(scene).some((text) => text.text === '1.5')).toBe(false);
   });
 
   it('is a valid PNG and SVG of its stated size', () => {

@@ -40,7 +40,7 @@ export function learningCurvesFigure(input: LearningCurvesFigureInput): Scene {
   checkPoints(points);
   const box: PlotBox = { x: figureMargin + 64, y: figureMargin + titleHeight + 10, width: 460, height: 240 };
   const rates = points.flatMap((point) => [point.trainError, point.testError ?? 0]);
-  const xScale = niceScale(Math.min(...points.map((point) => point.epoch)), Math.max(...points.map((point) => point.epoch)), 6);
+  const xScale = niceScale(Math.min(...points.map((point) => point.epoch)), Math.max(...points.map((point) => point.epoch)), 6, 1);
   const yScale = niceScale(0, Math.max(...rates) * 100, 5);
   const shapes: Shape[] = figureTitle(input.title ?? 'Learning curves', 'error rate after each pass over the training set');
   shapes.push(...chartAxes(box, xScale, yScale, { x: 'pass (epoch)', y: 'error (%)', formatX: String, formatY: (value) => `${value}` }));
