@@ -19,18 +19,18 @@ describe('drawToCanvas', () => {
     expect(calls.at(-1)?.name).toBe('restore');
   });
 
-  it('paints a 2x2 map cell by cell with the mapped colours at the expected places', () => {
+  it('paints a 2x2 map cell by cell with the mapped colours at the expected places, each cell overlapping the next by half a unit', () => {
     const { context, calls } = recordingCanvas();
     const pixels = colorizeValues([0, 1, 2, 3], [0, 3], 'greys');
     drawToCanvas({ width: 20, height: 20, background: '#ffffff', shapes: [imageShape({ x: 4, y: 6, width: 10, height: 10 }, 2, 2, pixels)] }, context);
     const cells = calls.slice(3).filter((call) => call.name === 'fillStyle' || call.name === 'fillRect');
     expect(cells.map((call) => call.values)).toEqual([
       ['#ffffff'],
-      [4, 6, 5, 5],
+      [4, 6, 5.5, 5.5],
       ['#aaaaaa'],
-      [9, 6, 5, 5],
+      [9, 6, 5, 5.5],
       ['#555555'],
-      [4, 11, 5, 5],
+      [4, 11, 5.5, 5],
       ['#000000'],
       [9, 11, 5, 5],
     ]);

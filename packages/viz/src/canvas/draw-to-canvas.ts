@@ -103,8 +103,11 @@ function drawText(context: CanvasTarget, shape: TextShape): void {
   context.restore();
 }
 
-// One fillRect per cell: exact hard edges at any scale, and no ImageData or second canvas,
-// so it works on any 2D context.
+// One fillRect per cell: hard edges at any scale, and no ImageData or second canvas, so it
+// works on any 2D context. Each cell reaches half a unit into the next one, which is painted
+// over it, so a scaled context shows no hairline seams between cells.
+const seamOverlap = 0.5;
+
 function drawImage(context: CanvasTarget, shape: ImageShape): void {
   const cellWidth = shape.width / shape.columns;
   const cellHeight = shape.height / shape.rows;
@@ -112,7 +115,9 @@ function drawImage(context: CanvasTarget, shape: ImageShape): void {
     for (let column = 0; column < shape.columns; column += 1) {
       const offset = (row * shape.columns + column) * 3;
       context.fillStyle = rgbToHex([shape.pixels[offset] ?? 0, shape.pixels[offset + 1] ?? 0, shape.pixels[offset + 2] ?? 0]);
-      context.fillRect(shape.x + column * cellWidth, shape.y + row * cellHeight, cellWidth, cellHeight);
+      const overlapX = column + 1 < shape.columns ? seamOverlap : 0;
+      const overlapY = row + 1 < shape.rows ? seamOverlap : 0;
+      context.fillRect(shape.x + column * cellWidth, shape.y + row * cellHeight, cellWidth + overlapX, cellHeight + overlapY);
     }
   }
 }
