@@ -27,3 +27,4 @@ export type { BackendAttempt } from './backend/backend-setup-error.js';
 export { registerTrainingKernels, unregisterTrainingKernels } from './kernels/register-training-kernels.js';
 export type { RegisteredKernel } from './kernels/register-training-kernels.js';
 export { MissingKernelError } from './kernels/missing-kernel-error.js';
+export { UnsupportedKernelInputError } from './kernels/kernel-fallback.js';

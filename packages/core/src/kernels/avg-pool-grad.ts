@@ -1,6 +1,7 @@
 import { AvgPoolGrad, backend_util } from '@tensorflow/tfjs';
 import type { AvgPoolGradAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { createKernelRunner } from './backend-kernel.js';
+import { fallBack } from './kernel-fallback.js';
 
 /**
  * Creates an `AvgPoolGrad` kernel for pooling windows that tile the input without
@@ -13,6 +14,7 @@ import { createKernelRunner } from './backend-kernel.js';
  *
  * @param backendName - The backend to register for, such as `wasm`.
  * @param fallback - The kernel for overlapping or padded windows.
+ * @throws {@link UnsupportedKernelInputError} for such windows when there is no fallback.
  * @see Section II-B of LeCun et al. 1998: sub-sampling layers.
  */
 export function createAvgPoolGradKernel(backendName: string, fallback?: KernelFunc): KernelConfig {
@@ -22,7 +24,8 @@ export function createAvgPoolGradKernel(backendName: string, fallback?: KernelFu
     const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad);
     const tiles = info.filterHeight === info.strideHeight && info.filterWidth === info.strideWidth;
     const unpadded = info.padInfo.top === 0 && info.padInfo.left === 0 && info.padInfo.bottom === 0 && info.padInfo.right === 0;
-    if (!(tiles && unpadded) && fallback !== undefined) return fallback(args);
+    if (!tiles) return fallBack(AvgPoolGrad, backendName, 'overlapping or gapped windows', fallback)(args);
+    if (!unpadded) return fallBack(AvgPoolGrad, backendName, 'padded windows', fallback)(args);
     const runner = createKernelRunner(backendName, args.backend);
     const { batchSize, outHeight, outWidth, inChannels, filterHeight, filterWidth } = info;
     const window = runner.constant([1, 1, filterHeight, 1, filterWidth, 1], new Float32Array(filterHeight * filterWidth).fill(1 / (filterHeight * filterWidth)));

@@ -1,6 +1,7 @@
 import { backend_util, Conv2DBackpropFilter } from '@tensorflow/tfjs';
 import type { Conv2DBackpropFilterAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { createKernelRunner } from './backend-kernel.js';
+import { fallBack } from './kernel-fallback.js';
 
 /**
  * Creates a `Conv2DBackpropFilter` kernel (the weight gradient of a 2-D convolution)
@@ -17,11 +18,12 @@ import { createKernelRunner } from './backend-kernel.js';
  *
  * @param backendName - The backend to register for, such as `wasm`.
  * @param fallback - The kernel to run for inputs this one does not handle (NCHW), if any.
+ * @throws {@link UnsupportedKernelInputError} for NCHW inputs when there is no fallback.
  */
 export function createConv2DBackpropFilterKernel(backendName: string, fallback?: KernelFunc): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
     const attrs = args.attrs as unknown as Conv2DBackpropFilterAttrs;
-    if (attrs.dataFormat === 'NCHW' && fallback !== undefined) return fallback(args);
+    if (attrs.dataFormat === 'NCHW') return fallBack(Conv2DBackpropFilter, backendName, 'NCHW data format', fallback)(args);
     const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
     return backpropFilter(createKernelRunner(backendName, args.backend), x, dy, attrs);
   };

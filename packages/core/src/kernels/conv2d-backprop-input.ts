@@ -1,6 +1,7 @@
 import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs';
 import type { Conv2DBackpropInputAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { createKernelRunner } from './backend-kernel.js';
+import { fallBack } from './kernel-fallback.js';
 import { denseInputGradient, isDenseConvolution } from './dense-convolution.js';
 import type { KernelRunner } from './backend-kernel.js';
 
@@ -18,6 +19,7 @@ import type { KernelRunner } from './backend-kernel.js';
  * @param backendName - The backend to register for, such as `wasm`.
  * @param fallback - The kernel to run for inputs this one does not handle (NCHW, or
  *   explicit padding wider than the filter), if any.
+ * @throws {@link UnsupportedKernelInputError} for such inputs when there is no fallback.
  */
 export function createConv2DBackpropInputKernel(backendName: string, fallback?: KernelFunc): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
@@ -25,8 +27,8 @@ export function createConv2DBackpropInputKernel(backendName: string, fallback?: 
     const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
     const info = backend_util.computeConv2DInfo(attrs.inputShape, filter.shape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
     const padding = transposedPadding(info);
-    const handled = attrs.dataFormat !== 'NCHW' && padding.every((side) => side >= 0);
-    if (!handled && fallback !== undefined) return fallback(args);
+    if (attrs.dataFormat === 'NCHW') return fallBack(Conv2DBackpropInput, backendName, 'NCHW data format', fallback)(args);
+    if (padding.some((side) => side < 0)) return fallBack(Conv2DBackpropInput, backendName, 'padding wider than the filter', fallback)(args);
     const runner = createKernelRunner(backendName, args.backend);
     if (isDenseConvolution(info)) return denseInputGradient(runner, dy, filter, info);
     return backpropInput(runner, dy, filter, info, padding);

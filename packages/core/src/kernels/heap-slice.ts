@@ -1,5 +1,6 @@
 import { Slice, slice_util, util } from '@tensorflow/tfjs';
 import type { DataType, KernelConfig, KernelFunc, SliceAttrs, TensorInfo } from '@tensorflow/tfjs';
+import { fallBack } from './kernel-fallback.js';
 
 /** The part of the `wasm` backend that hands out views of tensors on its heap. */
 interface HeapBackend {
@@ -14,6 +15,7 @@ interface HeapBackend {
  * copied 245 MB; profiling showed it as the largest cost of a training step.
  *
  * @param fallback - The stock kernel, for strided slices and strings.
+ * @throws {@link UnsupportedKernelInputError} for those when there is no fallback.
  */
 export function createHeapSliceKernel(fallback?: KernelFunc): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
@@ -21,7 +23,7 @@ export function createHeapSliceKernel(fallback?: KernelFunc): KernelConfig {
     const attrs = args.attrs as unknown as SliceAttrs;
     const [begin, size] = slice_util.parseSliceParams(x, attrs.begin, attrs.size) as [number[], number[]];
     const contiguous = x.dtype !== 'string' && slice_util.isSliceContinous(x.shape, begin, size);
-    if (!contiguous && fallback !== undefined) return fallback(args);
+    if (!contiguous) return fallBack(Slice, 'wasm', 'a strided slice', fallback)(args);
     const backend = args.backend as HeapBackend;
     const offset = slice_util.computeFlatOffset(begin, util.computeStrides(x.shape));
     const output = backend.makeOutput(size, x.dtype);
