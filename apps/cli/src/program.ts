@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { registerDataCommand } from './commands/data-command.js';
+import { registerEvalCommand } from './commands/eval-command.js';
+import { registerPredictCommand } from './commands/predict-command.js';
+import { registerSummaryCommand } from './commands/summary-command.js';
 import { registerTrainCommand } from './commands/train-command.js';
 import type { Terminal } from './output/terminal.js';
 
@@ -18,6 +21,9 @@ export function createProgram(terminal: Terminal): Command {
     })
     .exitOverride();
   registerTrainCommand(program, terminal);
+  registerEvalCommand(program, terminal);
+  registerPredictCommand(program, terminal);
+  registerSummaryCommand(program, terminal);
   registerDataCommand(program, terminal);
   return program;
 }

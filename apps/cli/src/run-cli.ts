@@ -14,7 +14,7 @@ export async function runCli(argv: readonly string[], terminal: Terminal): Promi
   const program = createProgram(terminal);
   try {
     await program.parseAsync(argv);
-    return ExitCode.success;
+    return (terminal.exitCode as ExitCodeValue | undefined) ?? ExitCode.success;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.success : ExitCode.usage;

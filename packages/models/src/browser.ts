@@ -6,7 +6,7 @@ export { LENET4_TABLE, lenet4 } from './lenet4.js';
 export { lenet5, lenet5Modern } from './lenet5.js';
 export { resolveLenet5Options } from './lenet5-options.js';
 export type { Lenet5C3, Lenet5Head, Lenet5Options, Lenet5Pooling, Lenet5Preset, ResolvedLenet5Options } from './lenet5-options.js';
-export type { ModelActivation } from './model-building-blocks.js';
+export type { ModelActivation, ModelSeedOptions } from './model-building-blocks.js';
 export { countConnections } from './count-connections.js';
 export { summarize } from './summarize.js';
 export type { ModelSummary, SummaryRow } from './summarize.js';

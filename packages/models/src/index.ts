@@ -19,6 +19,7 @@ export type {
   Lenet5Pooling,
   Lenet5Preset,
   ModelActivation,
+  ModelSeedOptions,
   ModelSummary,
   ResolvedLenet5Options,
   SummaryRow,

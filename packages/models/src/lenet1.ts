@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { H3_TABLE, PartialConv2D, TrainableSubsampling2D } from '@lenet/core';
-import { activationLayer, chain, paperInitializers } from './model-building-blocks.js';
+import { activationLayer, chain, layerSeeds, paperInitializers } from './model-building-blocks.js';
+import type { ModelSeedOptions } from './model-building-blocks.js';
 
 /**
  * LeNet-1 exactly as the papers describe it: a 28x28 input (the paper centres a 16x16 digit
@@ -20,17 +21,18 @@ import { activationLayer, chain, paperInitializers } from './model-building-bloc
  * ```
  * @see LeCun et al. 1989 (NIPS 2); LeCun et al. 1998, Section III.C.2.
  */
-export function lenet1(): tf.LayersModel {
+export function lenet1(options: ModelSeedOptions = {}): tf.LayersModel {
+  const seed = layerSeeds(options.seed);
   const input = tf.input({ shape: [28, 28, 1], name: 'input' });
   const output = chain(input, [
-    tf.layers.conv2d({ name: 'H1', filters: 4, kernelSize: 5, ...paperInitializers(25) }),
+    tf.layers.conv2d({ name: 'H1', filters: 4, kernelSize: 5, ...paperInitializers(25, seed()) }),
     activationLayer('scaledTanh', 'H1'),
-    new TrainableSubsampling2D({ name: 'H2', activation: 'scaledTanh' }),
-    new PartialConv2D({ name: 'H3', table: H3_TABLE }),
+    new TrainableSubsampling2D({ name: 'H2', activation: 'scaledTanh', seed: seed() }),
+    new PartialConv2D({ name: 'H3', table: H3_TABLE, seed: seed() }),
     activationLayer('scaledTanh', 'H3'),
-    new TrainableSubsampling2D({ name: 'H4', activation: 'scaledTanh' }),
+    new TrainableSubsampling2D({ name: 'H4', activation: 'scaledTanh', seed: seed() }),
     tf.layers.flatten({ name: 'H4_flatten' }),
-    tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(192) }),
+    tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(192, seed()) }),
   ]);
   return tf.model({ inputs: input, outputs: output, name: 'lenet1' });
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { PartialConv2D, TrainableSubsampling2D } from '@lenet/core';
 import type { ConnectionTable } from '@lenet/core';
-import { activationLayer, chain, paperInitializers } from './model-building-blocks.js';
+import { activationLayer, chain, layerSeeds, paperInitializers } from './model-building-blocks.js';
+import type { ModelSeedOptions } from './model-building-blocks.js';
 
 /**
  * The third-layer table of our LeNet-4 reconstruction: each of the 16 maps reads three
@@ -31,19 +32,20 @@ export const LENET4_TABLE: ConnectionTable = Array.from({ length: 8 }, (_, input
  * ```
  * @see LeCun et al. 1998, Section III.C.3.
  */
-export function lenet4(): tf.LayersModel {
+export function lenet4(options: ModelSeedOptions = {}): tf.LayersModel {
+  const seed = layerSeeds(options.seed);
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
   const output = chain(input, [
-    tf.layers.conv2d({ name: 'C1', filters: 4, kernelSize: 5, ...paperInitializers(25) }),
+    tf.layers.conv2d({ name: 'C1', filters: 4, kernelSize: 5, ...paperInitializers(25, seed()) }),
     activationLayer('scaledTanh', 'C1'),
-    new TrainableSubsampling2D({ name: 'S2', activation: 'scaledTanh', depthMultiplier: 2 }),
-    new PartialConv2D({ name: 'C3', table: LENET4_TABLE }),
+    new TrainableSubsampling2D({ name: 'S2', activation: 'scaledTanh', depthMultiplier: 2, seed: seed() }),
+    new PartialConv2D({ name: 'C3', table: LENET4_TABLE, seed: seed() }),
     activationLayer('scaledTanh', 'C3'),
-    new TrainableSubsampling2D({ name: 'S4', activation: 'scaledTanh' }),
-    tf.layers.conv2d({ name: 'C5', filters: 120, kernelSize: 5, ...paperInitializers(400) }),
+    new TrainableSubsampling2D({ name: 'S4', activation: 'scaledTanh', seed: seed() }),
+    tf.layers.conv2d({ name: 'C5', filters: 120, kernelSize: 5, ...paperInitializers(400, seed()) }),
     activationLayer('scaledTanh', 'C5'),
     tf.layers.flatten({ name: 'C5_flatten' }),
-    tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(120) }),
+    tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(120, seed()) }),
   ]);
   return tf.model({ inputs: input, outputs: output, name: 'lenet4' });
 }

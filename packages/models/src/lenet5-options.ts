@@ -22,10 +22,12 @@ export interface Lenet5Options {
   pooling?: Lenet5Pooling;
   /** Default `table` (paper) or `full` (modern). */
   c3?: Lenet5C3;
+  /** Seed of the weight initialisation, for reproducible runs. Default: unseeded. */
+  seed?: number;
 }
 
 /** Every option of {@link Lenet5Options} resolved. */
-export type ResolvedLenet5Options = Required<Omit<Lenet5Options, 'preset'>>;
+export type ResolvedLenet5Options = Required<Omit<Lenet5Options, 'preset' | 'seed'>>;
 
 const presets: Record<Lenet5Preset, ResolvedLenet5Options> = {
   paper: { head: 'rbf', activation: 'scaledTanh', pooling: 'trainable', c3: 'table' },

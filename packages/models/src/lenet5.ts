@@ -1,18 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { C3_TABLE, PartialConv2D, RbfOutput, TrainableSubsampling2D } from '@lenet/core';
-import { activationLayer, chain, paperInitializers } from './model-building-blocks.js';
+import { activationLayer, chain, layerSeeds, paperInitializers } from './model-building-blocks.js';
 import type { ModelActivation } from './model-building-blocks.js';
 import { resolveLenet5Options } from './lenet5-options.js';
 import type { Lenet5Options, Lenet5Pooling } from './lenet5-options.js';
 
-function pooling(kind: Lenet5Pooling, activation: ModelActivation, name: string): tf.layers.Layer {
+function pooling(kind: Lenet5Pooling, activation: ModelActivation, name: string, seed: number | undefined): tf.layers.Layer {
   if (kind === 'average') return tf.layers.averagePooling2d({ name, poolSize: 2 });
   if (kind === 'max') return tf.layers.maxPooling2d({ name, poolSize: 2 });
-  return new TrainableSubsampling2D({ name, activation });
+  return new TrainableSubsampling2D({ name, activation, seed });
 }
 
-function convolution(name: string, filters: number, channels: number, activation: ModelActivation): tf.layers.Layer[] {
-  return [tf.layers.conv2d({ name, filters, kernelSize: 5, ...paperInitializers(25 * channels) }), activationLayer(activation, name)];
+function convolution(name: string, filters: number, channels: number, activation: ModelActivation, seed: number | undefined): tf.layers.Layer[] {
+  return [tf.layers.conv2d({ name, filters, kernelSize: 5, ...paperInitializers(25 * channels, seed) }), activationLayer(activation, name)];
 }
 
 /**
@@ -42,20 +42,25 @@ function convolution(name: string, filters: number, channels: number, activation
  */
 export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
   const { head, activation, pooling: poolingKind, c3 } = resolveLenet5Options(options);
+  const seed = layerSeeds(options.seed);
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
+  const c1 = convolution('C1', 6, 1, activation, seed());
+  const s2 = pooling(poolingKind, activation, 'S2', seed());
   const c3Layers =
-    c3 === 'table' ? [new PartialConv2D({ name: 'C3', table: C3_TABLE }), activationLayer(activation, 'C3')] : convolution('C3', 16, 6, activation);
+    c3 === 'table' ? [new PartialConv2D({ name: 'C3', table: C3_TABLE, seed: seed() }), activationLayer(activation, 'C3')] : convolution('C3', 16, 6, activation, seed());
+  const s4 = pooling(poolingKind, activation, 'S4', seed());
+  const c5 = convolution('C5', 120, 16, activation, seed());
   const features = chain(input, [
-    ...convolution('C1', 6, 1, activation),
-    pooling(poolingKind, activation, 'S2'),
+    ...c1,
+    s2,
     ...c3Layers,
-    pooling(poolingKind, activation, 'S4'),
-    ...convolution('C5', 120, 16, activation),
+    s4,
+    ...c5,
     tf.layers.flatten({ name: 'C5_flatten' }),
-    tf.layers.dense({ name: 'F6', units: 84, ...paperInitializers(120) }),
+    tf.layers.dense({ name: 'F6', units: 84, ...paperInitializers(120, seed()) }),
     activationLayer(activation, 'F6'),
   ]);
-  const outputLayer = head === 'rbf' ? new RbfOutput({ name: 'OUTPUT' }) : tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(84) });
+  const outputLayer = head === 'rbf' ? new RbfOutput({ name: 'OUTPUT' }) : tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(84, seed()) });
   const name = head === 'rbf' ? 'lenet5' : 'lenet5_softmax';
   return tf.model({ inputs: input, outputs: outputLayer.apply(features) as tf.SymbolicTensor, name });
 }

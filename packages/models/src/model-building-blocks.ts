@@ -15,11 +15,32 @@ export function activationLayer(activation: ModelActivation, name: string): tf.l
 }
 
 /**
- * The paper's initialisers for a unit with the given fan-in: kernel and bias uniform in
- * +-2.4 / fanIn.
+ * The paper's initialisers for a layer whose units have fan-in `fanIn`: kernel and bias
+ * uniform in +-2.4 / fanIn (Appendix A), seeded with `seed` and `seed + 1` when given.
  */
-export function paperInitializers(fanIn: number): { kernelInitializer: FanInUniform; biasInitializer: FanInUniform } {
-  return { kernelInitializer: new FanInUniform({ fanIn }), biasInitializer: new FanInUniform({ fanIn }) };
+export function paperInitializers(fanIn: number, seed?: number): { kernelInitializer: FanInUniform; biasInitializer: FanInUniform } {
+  return {
+    kernelInitializer: new FanInUniform({ fanIn, seed }),
+    biasInitializer: new FanInUniform({ fanIn, seed: seed === undefined ? undefined : seed + 1 }),
+  };
+}
+
+/** Options of the model factories that only take a seed. */
+export interface ModelSeedOptions {
+  /** Seed of the weight initialisation, for reproducible runs. Default: unseeded. */
+  seed?: number;
+}
+
+/**
+ * Hands out one seed per layer, in order, derived from a model's `seed` (each layer's kernel
+ * and bias use the seed given and the next one); always `undefined` for an unseeded model.
+ */
+export function layerSeeds(seed: number | undefined): () => number | undefined {
+  let layer = 0;
+  return () => {
+    layer += 1;
+    return seed === undefined ? undefined : seed * 1000 + layer * 2;
+  };
 }
 
 /** Applies layers in sequence to a symbolic tensor. */

@@ -33,9 +33,10 @@ interface TrainOptions {
   source?: DataSourceKind;
   backend?: BackendName;
   json?: boolean;
+  stopAfter?: number;
 }
 
-/** Registers `lenet train`. Sets `process.exitCode` to 130 when stopped by Ctrl-C. */
+/** Registers `lenet train`. Asks for exit code 130 when stopped by Ctrl-C or --stop-after. */
 export function registerTrainCommand(program: Command, terminal: Terminal): void {
   const command = program
     .command('train')
@@ -50,7 +51,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), 1)
     .option('--distortions', "apply the paper's random planar affine distortions to training images", false)
     .option('--limit <n>', 'train on the first n training images only', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
-    .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>)')
+    .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)')
     .option('--resume', 'continue the run in --out exactly where it stopped')
     .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
     .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', (value) =>
@@ -59,12 +60,15 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     .option('--backend <name>', 'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)', (value) =>
       parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const),
     )
+    .option('--stop-after <batches>', 'stop as Ctrl-C does after this many batches (time-boxed training; continue with --resume)', (value) =>
+      parseNumber('--stop-after', value, { integer: true, minimum: 1 }),
+    )
     .option('--json', 'print one JSON line per epoch and a final summary instead of the progress bar')
     .addHelpText('after', trainHelp());
   command.action(async (options: TrainOptions) => {
     const dataset = await loadMnist({ folder: options.folder, source: options.source });
     const backend = await setupBackend(options.backend === undefined ? {} : { backends: [options.backend] });
-    const folder = await prepareRunFolder(options.out ?? `runs/${options.model}`, options.resume === true);
+    const folder = await prepareRunFolder(options.out ?? defaultRunFolder(options.model), options.resume === true);
     const settings: TrainSettings = {
       model: options.model,
       epochs: options.epochs,
@@ -85,15 +89,23 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     const interrupt = interruptSignal(() => {
       reporter.interrupting();
     });
+    let batchesLeft = options.stopAfter ?? Number.POSITIVE_INFINITY;
+    const shouldStop = () => interrupt.requested() || (batchesLeft -= 1) <= 0;
     try {
-      const outcome = await runTraining({ folder, dataset, settings, resume: options.resume === true, explicitSettings, shouldStop: () => interrupt.requested(), events: reporter.events });
-      if (outcome.status === 'completed') await writeRunFigures(folder, outcome, dataset.test);
-      reporter.finished(outcome);
-      if (outcome.status === 'interrupted') process.exitCode = ExitCode.interrupted;
+      const outcome = await runTraining({ folder, dataset, settings, resume: options.resume === true, explicitSettings, shouldStop, events: reporter.events });
+      const figures = outcome.status === 'completed' ? await writeRunFigures(folder, outcome, dataset.test) : [];
+      reporter.finished(outcome, figures);
+      if (outcome.status === 'interrupted') terminal.exitCode = ExitCode.interrupted;
     } finally {
       interrupt.dispose();
     }
   });
+}
+
+/** `runs/<model>-<UTC date>-<time>`, so that no run overwrites another. */
+function defaultRunFolder(model: string): string {
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+  return `runs/${model}-${stamp}`;
 }
 
 function optionName(key: keyof typeof RESUME_LOCKED_FLAGS): string {
@@ -107,10 +119,10 @@ Models:
 ${models}
 
 Examples:
-  $ lenet train                                   # the paper's LeNet-5, 12 epochs, into runs/lenet5
+  $ lenet train                                   # the paper's LeNet-5 into runs/lenet5-<date>-<time>
   $ lenet train --model lenet1 --epochs 20 --out runs/lenet1
   $ lenet train --model lenet5-modern --batch-size 128 --learning-rate 0.002
-  $ lenet train --out runs/lenet5 --resume        # continue after Ctrl-C, exactly
+  $ lenet train --out runs/lenet5-20261128-101500 --resume   # continue after Ctrl-C, exactly
 
 Ctrl-C saves a checkpoint and exits (code 130); --resume continues with identical results.`;
 }

@@ -8,6 +8,8 @@ export interface Terminal {
   color: boolean;
   /** True when standard output is an interactive terminal (progress bars redraw in place). */
   interactive: boolean;
+  /** The exit code a command asks for when it ends without an error (e.g. 130 after Ctrl-C). */
+  exitCode?: number;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { DataSource } from '@lenet/data';
 import type { TrainingEvents, TrainingOutcome } from '../training/run-training.js';
-import { RUN_FIGURES } from '../training/write-run-figures.js';
 import { formatDuration, formatProgressLine } from './progress-line.js';
 import type { Terminal } from './terminal.js';
 
@@ -8,7 +7,7 @@ import type { Terminal } from './terminal.js';
 export interface TrainingReporter {
   readonly events: TrainingEvents;
   interrupting(): void;
-  finished(outcome: TrainingOutcome): void;
+  finished(outcome: TrainingOutcome, figures: readonly string[]): void;
 }
 
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
@@ -73,7 +72,7 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
       clearLine();
       terminal.error('Stopping after this batch and saving a checkpoint (press Ctrl-C again to quit without saving)...\n');
     },
-    finished: (outcome) => {
+    finished: (outcome, figures) => {
       const testError = outcome.evaluation?.errorRate;
       if (context.json) {
         terminal.out(`${JSON.stringify({ type: 'end', status: outcome.status, testError, seconds: outcome.elapsedSeconds, folder: context.folder })}\n`);
@@ -86,7 +85,7 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
       }
       terminal.out(
         `\nDone: ${outcome.recipe.name} reached ${testError === undefined ? '?' : percent(testError)} test error (${outcome.evaluation?.errors ?? '?'} of ${outcome.evaluation?.count ?? '?'} test digits wrong) in ${formatDuration(outcome.elapsedSeconds)}.\n` +
-          `  model:   ${context.folder}/model\n  log:     ${context.folder}/log.jsonl\n  figures: ${RUN_FIGURES.map((name) => `${context.folder}/figures/${name}`).join(', ')}\n`,
+          `  model:   ${context.folder}/model\n  log:     ${context.folder}/log.jsonl\n  figures: ${figures.join(', ')}\n`,
       );
     },
   };

@@ -8,11 +8,12 @@ export interface LenetRun {
   stderr: string;
 }
 
-const binary = join(import.meta.dirname, '..', '..', 'dist', 'bin.js');
+/** The built `lenet` entry point. */
+export const lenetBinary = join(import.meta.dirname, '..', '..', 'dist', 'bin.js');
 
 /** Runs the built `lenet` binary (run `pnpm build` first) with plain, colourless output. */
 export function runLenet(args: readonly string[], env: NodeJS.ProcessEnv = {}): LenetRun {
-  const result = spawnSync(process.execPath, [binary, ...args], {
+  const result = spawnSync(process.execPath, [lenetBinary, ...args], {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...env },
     timeout: 600_000,

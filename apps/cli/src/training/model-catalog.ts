@@ -11,8 +11,8 @@ export interface ModelRecipe {
   readonly name: string;
   /** One line for `--help` and summaries. */
   readonly description: string;
-  /** Builds a freshly initialised model. */
-  readonly create: () => tf.LayersModel;
+  /** Builds a freshly initialised model; the same seed gives the same weights. */
+  readonly create: (seed?: number) => tf.LayersModel;
   /** How the MNIST digits are turned into the model's input. */
   readonly input: InputPreparation;
   /** What the last layer outputs. */
@@ -24,35 +24,35 @@ export const MODEL_RECIPES: readonly ModelRecipe[] = [
   {
     name: 'lenet5',
     description: "LeNet-5 as in the 1998 paper: scaled tanh, trainable subsampling, the C3 table, fixed RBF codes (60,000 parameters)",
-    create: () => lenet5(),
+    create: (seed) => lenet5({ seed }),
     input: 'pad-to-32',
     output: 'rbf',
   },
   {
     name: 'lenet5-softmax',
     description: 'LeNet-5 as in the paper but with a dense softmax head instead of the RBF codes (60,850 parameters)',
-    create: () => lenet5({ head: 'softmax' }),
+    create: (seed) => lenet5({ head: 'softmax', seed }),
     input: 'pad-to-32',
     output: 'logits',
   },
   {
     name: 'lenet5-modern',
     description: 'the common modern LeNet-5: ReLU, max pooling, full C3, softmax',
-    create: () => lenet5Modern(),
+    create: (seed) => lenet5Modern({ seed }),
     input: 'pad-to-32',
     output: 'logits',
   },
   {
     name: 'lenet1',
     description: 'LeNet-1 (1989): 16x16 digits centred in 28x28, 2,578 parameters',
-    create: () => lenet1(),
+    create: (seed) => lenet1({ seed }),
     input: 'downsample-to-16-in-28',
     output: 'logits',
   },
   {
     name: 'lenet4',
     description: "LeNet-4, reconstructed from the paper's prose (its connectivity is not fully given)",
-    create: () => lenet4(),
+    create: (seed) => lenet4({ seed }),
     input: 'pad-to-32',
     output: 'logits',
   },

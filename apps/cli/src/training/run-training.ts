@@ -112,7 +112,7 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
     await appendLogRecord(request.folder.log, record);
     await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch + 1, nextBatch: 0, settings, history, elapsedSeconds });
     request.events?.onEpoch?.(record);
-    if (request.shouldStop() && epoch + 1 < settings.epochs) return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe, evaluation };
+    if (outcome.stopRequested && epoch + 1 < settings.epochs) return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe, evaluation };
   }
   await saveModel(model, request.folder.model);
   return { status: 'completed', settings, history, elapsedSeconds, model, recipe, evaluation: evaluation ?? evaluateModel(model, recipe, request.dataset.test) };
@@ -131,7 +131,7 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
     const recipe = recipeFor(request.settings.model);
     const fresh: RunState = { nextEpoch: 0, nextBatch: 0, settings: request.settings, history: [], elapsedSeconds: 0 };
     await appendLogRecord(request.folder.log, { type: 'start', settings: request.settings, files: request.dataset.files });
-    return { settings: request.settings, recipe, model: recipe.create(), optimizer: createOptimizer(request.settings.optimizer, request.settings.learningRate), state: fresh };
+    return { settings: request.settings, recipe, model: recipe.create(request.settings.seed), optimizer: createOptimizer(request.settings.optimizer, request.settings.learningRate), state: fresh };
   }
   const loaded = await loadCheckpoint(request.folder.checkpoint);
   const state = loaded.state as RunState;

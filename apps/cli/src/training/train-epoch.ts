@@ -29,10 +29,11 @@ export interface BatchProgress {
   readonly correct: number;
 }
 
-/** How an epoch ended: completed, or stopped early before batch `nextBatch`. */
+/** How an epoch ended: completed or not (stopped before batch `nextBatch`), and whether a stop was asked for. */
 export interface EpochOutcome {
   readonly completed: boolean;
   readonly nextBatch: number;
+  readonly stopRequested: boolean;
 }
 
 /** Mixes a seed with counters into a new 32-bit seed, so every epoch and batch has its own stream. */
@@ -50,7 +51,7 @@ export function batchesPerEpoch(count: number, batchSize: number): number {
 /**
  * Trains one epoch from batch `startBatch`, in an order fixed by the seed and the epoch, so a
  * run stopped at any batch and resumed there gives the same weights as one never stopped.
- * Between batches it yields to the event loop (so Ctrl-C is seen) and asks `shouldStop`.
+ * After each batch it yields to the event loop (so Ctrl-C is seen) and asks `shouldStop` once.
  */
 export async function trainEpoch(
   setup: EpochSetup,
@@ -68,7 +69,7 @@ export async function trainEpoch(
     const result = trainingStep(setup.model, setup.optimizer, setup.computeLoss, setup.recipe.output, { pixels, size, labels: images.labels });
     hooks.onBatch?.({ epoch, batch, batches, images: Math.min(train.count, (batch + 1) * batchSize), ...result });
     await new Promise((resolve) => setImmediate(resolve));
-    if (batch + 1 < batches && hooks.shouldStop?.() === true) return { completed: false, nextBatch: batch + 1 };
+    if (hooks.shouldStop?.() === true) return { completed: batch + 1 === batches, nextBatch: batch + 1, stopRequested: true };
   }
-  return { completed: true, nextBatch: batches };
+  return { completed: true, nextBatch: batches, stopRequested: false };
 }

@@ -21,6 +21,8 @@ export interface PartialConv2DLayerArgs extends BaseLayerArgs {
   kernelInitializer?: Initializer;
   /** Initialiser of the per-map biases. Default: uniform in +-2.4 / F_i per output map. */
   biasInitializer?: Initializer;
+  /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default: unseeded. */
+  seed?: number;
 }
 
 /**
@@ -72,8 +74,9 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
     this.links = connectionLinks(this.table);
     const area = this.kernelSize * this.kernelSize;
     const inputsPerOutput = Array.from({ length: outputs }, (_, output) => this.links.filter((link) => link.output === output).length);
-    this.kernelInitializer = args.kernelInitializer ?? new FanInUniform({ fanIn: this.links.map((link) => area * inputsPerOutput[link.output]!) });
-    this.biasInitializer = args.biasInitializer ?? new FanInUniform({ fanIn: inputsPerOutput.map((count) => area * count) });
+    const biasSeed = args.seed === undefined ? undefined : args.seed + 1;
+    this.kernelInitializer = args.kernelInitializer ?? new FanInUniform({ fanIn: this.links.map((link) => area * inputsPerOutput[link.output]!), seed: args.seed });
+    this.biasInitializer = args.biasInitializer ?? new FanInUniform({ fanIn: inputsPerOutput.map((count) => area * count), seed: biasSeed });
     this.scatter = new Float32Array(this.links.length * inputs * outputs);
     this.links.forEach((link, index) => {
       this.scatter[index * inputs * outputs + link.input * outputs + link.output] = 1;

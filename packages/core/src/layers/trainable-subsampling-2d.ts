@@ -22,6 +22,8 @@ export interface TrainableSubsampling2DLayerArgs extends BaseLayerArgs {
   coefficientInitializer?: Initializer;
   /** Initialiser of the biases. Default: uniform in +-2.4 / poolSize^2. */
   biasInitializer?: Initializer;
+  /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default: unseeded. */
+  seed?: number;
 }
 
 /**
@@ -61,8 +63,8 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
     this.depthMultiplier = checkPositiveInteger('TrainableSubsampling2D', 'depthMultiplier', args.depthMultiplier ?? 1);
     this.activation = checkActivation('TrainableSubsampling2D', args.activation ?? 'linear');
     const fanIn = this.poolSize * this.poolSize;
-    this.coefficientInitializer = args.coefficientInitializer ?? new FanInUniform({ fanIn });
-    this.biasInitializer = args.biasInitializer ?? new FanInUniform({ fanIn });
+    this.coefficientInitializer = args.coefficientInitializer ?? new FanInUniform({ fanIn, seed: args.seed });
+    this.biasInitializer = args.biasInitializer ?? new FanInUniform({ fanIn, seed: args.seed === undefined ? undefined : args.seed + 1 });
   }
 
   /** Creates one coefficient and one bias per output map. */
