@@ -142,7 +142,7 @@ def measure(model_name, mode, batch, images):
                 with torch.no_grad():
                     model(x)
 
-    run(min(images, batch * 3))
+    run(min(images, batch * (300 if batch == 1 else 10 if batch <= 32 else 3)))
     started = time.perf_counter()
     run(images)
     seconds = time.perf_counter() - started

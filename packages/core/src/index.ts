@@ -24,6 +24,8 @@ export { setupBackend } from './backend/setup-backend.js';
 export type { BackendName, BackendSetup, SetupBackendOptions, WasmBinaryName } from './backend/setup-backend.js';
 export { BackendSetupError } from './backend/backend-setup-error.js';
 export type { BackendAttempt } from './backend/backend-setup-error.js';
+export { createChainPredictor, NotAChainError } from './backend/chain-predictor.js';
+export type { ChainPredictor } from './backend/chain-predictor.js';
 export { registerTrainingKernels, unregisterTrainingKernels } from './kernels/register-training-kernels.js';
 export type { RegisteredKernel } from './kernels/register-training-kernels.js';
 export { MissingKernelError } from './kernels/missing-kernel-error.js';
