@@ -28,7 +28,7 @@ export function niceScale(low: number, high: number, count = 5, minimumStep = 0)
   const start = Math.floor(low / step) * step;
   const end = Math.max(start + step, Math.ceil(high / step) * step);
   const ticks: number[] = [];
-  for (let tick = start; tick <= end + step / 2; tick += step) ticks.push(Math.round(tick / step) * step);
+  for (let tick = start; tick <= end + step / 2; tick += step) ticks.push(Number((Math.round(tick / step) * step).toPrecision(12)));
   return { low: start, high: end, ticks };
 }
 

@@ -64,4 +64,17 @@ describe('parseTrainingLog', () => {
       { epoch: 3, trainError: 0.02 },
     ]);
   });
+
+  it('labels the pass axis with whole passes only, even for a two-pass run', () => {
+    const scene = learningCurvesFigure({
+      points: [
+        { epoch: 1, trainError: 0.9, testError: 0.84 },
+        { epoch: 2, trainError: 0.91, testError: 0.9 },
+      ],
+    });
+    const labels = scene.shapes.flatMap((shape) => (shape.kind === 'text' ? [shape.text] : []));
+    expect(labels).toContain('1');
+    expect(labels).toContain('2');
+    expect(labels.filter((text) => /^\d+\.\d+$/.test(text))).toEqual([]);
+  });
 });
