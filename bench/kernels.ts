@@ -32,6 +32,7 @@ for (const [size, channels] of [[28, 6], [10, 16]] as const) {
   cases.push(
     { name: `AvgPoolGrad ${size}x${size}x${channels}`, run: () => tf.engine().runKernel<Tensor>('AvgPoolGrad', { dy, input: x }, { filterSize: 2, strides: 2, pad: 'valid' }) },
     { name: `Tanh ${size}x${size}x${channels}`, run: () => tf.tanh(x) },
+    { name: `Sum to channels ${size}x${size}x${channels}`, run: () => tf.sum(x, [0, 1, 2]) },
   );
 }
 const dataset = tf.randomUniform([6000, 32, 32, 1]);

@@ -23,6 +23,7 @@ describe('setupBackend', () => {
       { kernelName: 'Tanh', backendName: 'wasm', replaced: true },
       { kernelName: 'Slice', backendName: 'wasm', replaced: true },
       { kernelName: 'Identity', backendName: 'wasm', replaced: true },
+      { kernelName: 'Sum', backendName: 'wasm', replaced: true },
     ]);
   });
 

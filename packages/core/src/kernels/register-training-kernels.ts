@@ -7,6 +7,7 @@ import { createAvgPoolGradKernel } from './avg-pool-grad.js';
 import { createTanhKernel } from './tanh-through-sigmoid.js';
 import { createHeapSliceKernel } from './heap-slice.js';
 import { createSharedIdentityKernel } from './shared-identity.js';
+import { createLeadingAxesSumKernel } from './leading-axes-sum.js';
 
 /** One kernel that {@link registerTrainingKernels} put in place. */
 export interface RegisteredKernel {
@@ -33,6 +34,7 @@ const trainingKernels: ReadonlyMap<string, { factory: KernelFactory; backends: r
   ['Tanh', { factory: createTanhKernel, backends: ['wasm'] }],
   ['Slice', { factory: (_backendName, fallback) => createHeapSliceKernel(fallback), backends: ['wasm'] }],
   ['Identity', { factory: createSharedIdentityKernel, backends: ['wasm'] }],
+  ['Sum', { factory: createLeadingAxesSumKernel, backends: ['wasm'] }],
 ]);
 
 function kernelsFor(backendName: string): [string, KernelFactory][] {
@@ -48,8 +50,8 @@ const replacedKernels = new Map<string, KernelConfig | undefined>();
  * Registers the kernels training needs on `backendName`: the ones the backend lacks
  * (`Conv2DBackpropFilter` on `wasm`) and the ones measured slow (the convolution filter
  * gradient on `cpu`, 1.6 s a call for C1 at batch 32; on `wasm` the input and pooling
- * gradients, `Tanh`, `Slice` and `Identity`), mostly composed of the backend's own fast
- * kernels. Other backends get none. Idempotent: a second call
+ * gradients, `Tanh`, `Slice`, `Identity` and `Sum` over leading axes), mostly composed of
+ * the backend's own fast kernels. Other backends get none. Idempotent: a second call
  * changes nothing. Allocates no tensors.
  *
  * @param backendName - The backend to serve: `wasm` or `cpu`.
