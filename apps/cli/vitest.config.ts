@@ -1,3 +1,6 @@
+import { mergeConfig } from 'vitest/config';
 import { lenetVitestConfig } from '../../vitest.shared.ts';
 
-export default lenetVitestConfig(import.meta.dirname);
+export default mergeConfig(lenetVitestConfig(import.meta.dirname), {
+  test: { globalSetup: ['src/test-support/train-shared-model.ts'] },
+});

@@ -37,8 +37,8 @@ Examples:
   $ lenet eval runs/lenet5-20261128-101500 --folder ~/fashion-mnist --figures fashion-eval`,
     )
     .action(async (modelFolder: string, options: EvalOptions) => {
-      const opened = await openModel(modelFolder);
       await setupBackend();
+      const opened = await openModel(modelFolder);
       const dataset = await loadMnist({ folder: options.folder, source: options.source });
       const evaluation = evaluateModel(opened.model, opened.recipe, dataset.test);
       const figuresFolder = options.figures ?? join(modelFolder, 'eval');

@@ -33,8 +33,8 @@ Examples:
   $ lenet predict --model runs/lenet5-20261128-101500 --json t10k-images-idx3-ubyte`,
     )
     .action(async (files: string[], options: PredictOptions) => {
-      const opened = await openModel(options.model);
       await setupBackend();
+      const opened = await openModel(options.model);
       const digits = (await Promise.all(files.map(readDigits))).flat();
       const pixels = new Uint8Array(digits.length * 784);
       digits.forEach((digit, index) => {

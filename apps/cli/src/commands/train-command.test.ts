@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { lenetBinary, runLenet, testMnistFolder } from '../test-support/run-lenet.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'lenet-train-'));
@@ -23,19 +23,22 @@ function jsonLines(text: string): EpochLine[] {
 }
 
 describe('lenet train', () => {
-  it('trains the modern LeNet-5 on 6,000 real MNIST digits to under 12% test error, writing model, log and figures', () => {
-    const out = join(scratch(), 'run');
-    const run = runLenet(['train', '--model', 'lenet5-modern', '--limit', '6000', '--epochs', '2', '--learning-rate', '0.003', '--out', out, '--folder', testMnistFolder(), '--json']);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const lines = jsonLines(run.stdout);
-    expect(lines.filter((line) => line.type === 'epoch').map((line) => line.epoch)).toEqual([1, 2]);
-    const end = lines.at(-1);
-    expect(end?.status).toBe('completed');
-    expect(end?.testError).toBeLessThan(0.12);
-    for (const file of ['model/model.json', 'model/weights.bin', 'log.jsonl', 'figures/learning-curves.png', 'figures/confusion-matrix.png', 'figures/misclassified.png']) {
+  it('trained the modern LeNet-5 on 6,000 real MNIST digits to under 12% test error, writing model, log and figures', () => {
+    const out = inject('trainedModel');
+    const records = jsonLines(readFileSync(join(out, 'log.jsonl'), 'utf8'));
+    expect(records.map((record) => record.type)).toEqual(['start', 'epoch', 'epoch']);
+    expect(records.at(-1)?.testError).toBeLessThan(0.12);
+    for (const file of ['model/model.json', 'model/weights.bin', 'checkpoint/state.json', 'figures/learning-curves.png', 'figures/confusion-matrix.png', 'figures/misclassified.png']) {
       expect(existsSync(join(out, file)), file).toBe(true);
     }
+  });
+
+  it('prints one JSON line per epoch and a closing summary with --json', () => {
+    const run = runLenet(['train', ...quickRun, '--out', join(scratch(), 'run'), '--folder', testMnistFolder(), '--json']);
+    expect(run.status).toBe(0);
+    const lines = jsonLines(run.stdout);
+    expect(lines.map((line) => line.type)).toEqual(['epoch', 'epoch', 'end']);
+    expect(lines.at(-1)?.status).toBe('completed');
   });
 
   it('resumes a stopped run to exactly the weights of an uninterrupted one', () => {
