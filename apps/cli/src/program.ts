@@ -4,6 +4,7 @@ import { registerEvalCommand } from './commands/eval-command.js';
 import { registerPredictCommand } from './commands/predict-command.js';
 import { registerSummaryCommand } from './commands/summary-command.js';
 import { registerTrainCommand } from './commands/train-command.js';
+import { registerVizCommand } from './commands/viz-command.js';
 import type { Terminal } from './output/terminal.js';
 
 /** Builds the `lenet` program with every command, writing through `terminal`. */
@@ -24,6 +25,7 @@ export function createProgram(terminal: Terminal): Command {
   registerEvalCommand(program, terminal);
   registerPredictCommand(program, terminal);
   registerSummaryCommand(program, terminal);
+  registerVizCommand(program, terminal);
   registerDataCommand(program, terminal);
   return program;
 }
