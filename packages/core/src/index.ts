@@ -30,3 +30,10 @@ export { registerTrainingKernels, unregisterTrainingKernels } from './kernels/re
 export type { RegisteredKernel } from './kernels/register-training-kernels.js';
 export { MissingKernelError } from './kernels/missing-kernel-error.js';
 export { UnsupportedKernelInputError } from './kernels/kernel-fallback.js';
+export { PAPER_ETA_SCHEDULE, SDLM_MU, etaForPass, paperEta } from './optimizers/eta-schedule.js';
+export type { EtaStage } from './optimizers/eta-schedule.js';
+export { gaussNewtonDiagonal } from './optimizers/gauss-newton-diagonal.js';
+export type { CurvatureMethod, GaussNewtonOptions } from './optimizers/gauss-newton-diagonal.js';
+export { SdlmOptimizer, createSdlm } from './optimizers/sdlm-optimizer.js';
+export type { CurvatureSummary, SdlmOptions } from './optimizers/sdlm-optimizer.js';
+export { SdlmError } from './optimizers/sdlm-errors.js';
