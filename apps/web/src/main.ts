@@ -1,0 +1,101 @@
+import type * as tf from '@tensorflow/tfjs';
+import { PAPER_BACKGROUND, PAPER_INK, preprocessDigit } from '@lenet/data';
+import { startBackend } from './backend/start-backend.js';
+import { DrawPad } from './draw/draw-pad.js';
+import { loadShippedModel } from './models/load-shipped-model.js';
+import { WEB_MODELS, findWebModel, type WebModel } from './models/web-models.js';
+import { element } from './page-elements.js';
+import { LivePredictor } from './predict/live-predictor.js';
+import { setupTrainingPanel } from './training/training-panel.js';
+import { drawGray } from './view/figure-canvas.js';
+import { showActivations, showModelFigures, type InspectorElements } from './view/inspector.js';
+import { renderScoreBars } from './view/score-bars.js';
+
+const inspector: InspectorElements = {
+  activations: element('activations', HTMLCanvasElement),
+  kernels: element('kernels', HTMLCanvasElement),
+  codes: element('codes', HTMLCanvasElement),
+  codesPanel: element('codes-panel', HTMLElement),
+  c3Table: element('c3-table', HTMLTableElement),
+  c3Panel: element('c3-panel', HTMLElement),
+};
+const modelSelect = element('model-select', HTMLSelectElement);
+const prediction = element('prediction', HTMLOutputElement);
+const latency = element('latency', HTMLElement);
+const shipped = new Map<string, Promise<tf.LayersModel>>();
+let predictor: LivePredictor | undefined;
+
+const pad = new DrawPad(element('pad', HTMLCanvasElement), {
+  onDraw: () => {
+    update(performance.now());
+  },
+  onChange: (eventTime) => {
+    update(eventTime);
+  },
+});
+
+/** Preprocesses the drawing, runs the model and redraws the prediction and activations. */
+function update(eventTime: number): void {
+  if (predictor === undefined) return;
+  if (pad.isEmpty) {
+    prediction.textContent = 'draw a digit';
+    delete prediction.dataset.label;
+    return;
+  }
+  const picture = pad.picture();
+  const digit = preprocessDigit({ pixels: picture.data, width: picture.width, height: picture.height, channels: 4 }, { polarity: 'dark-on-light' });
+  drawGray(element('seen-28', HTMLCanvasElement), digit, 28, 0, 255);
+  const result = predictor.predict(digit);
+  const input = result.layers[0];
+  if (input !== undefined) drawGray(element('seen-input', HTMLCanvasElement), input.values, input.shape[0] ?? 28, PAPER_BACKGROUND, PAPER_INK);
+  renderScoreBars(element('scores', HTMLOListElement), result.scores, result.probabilities, result.label, predictor.recipe.output);
+  showActivations(inspector, result, predictor.recipe);
+  prediction.textContent = String(result.label);
+  prediction.dataset.label = String(result.label);
+  const milliseconds = performance.now() - eventTime;
+  latency.textContent = `${milliseconds.toFixed(1)} ms from the stroke to this answer and the activations`;
+  latency.dataset.milliseconds = milliseconds.toFixed(2);
+}
+
+/** Makes `model` the one the pad talks to, and redraws everything for it. */
+export function useModel(model: tf.LayersModel, recipe: WebModel, label: string): void {
+  predictor = new LivePredictor(model, recipe);
+  showModelFigures(inspector, model, recipe);
+  document.body.dataset.model = label;
+  update(performance.now());
+}
+
+async function selectShippedModel(name: string): Promise<void> {
+  const recipe = findWebModel(name);
+  const loading = shipped.get(name) ?? loadShippedModel(recipe, document.baseURI);
+  shipped.set(name, loading);
+  useModel(await loading, recipe, name);
+}
+
+async function start(): Promise<void> {
+  const backend = await startBackend(new URL('wasm/', document.baseURI).href);
+  element('backend', HTMLOutputElement).textContent = backend.description;
+  document.body.dataset.backend = backend.name;
+  modelSelect.replaceChildren(...WEB_MODELS.map((model) => new Option(model.title, model.name)));
+  modelSelect.addEventListener('change', () => {
+    void selectShippedModel(modelSelect.value);
+  });
+  element('undo', HTMLButtonElement).addEventListener('click', () => {
+    pad.undo();
+  });
+  element('clear', HTMLButtonElement).addEventListener('click', () => {
+    pad.clear();
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') pad.clear();
+    if ((event.ctrlKey || event.metaKey) && event.key === 'z') pad.undo();
+  });
+  await selectShippedModel(modelSelect.value);
+  setupTrainingPanel({ useModel });
+  document.body.dataset.ready = 'true';
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  element('backend', HTMLOutputElement).textContent = `failed to start: ${error instanceof Error ? error.message : String(error)}`;
+});

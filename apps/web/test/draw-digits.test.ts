@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppPage } from './browser-page.js';
+import { drawStrokes } from './draw-strokes.js';
+import { DIGIT_STROKES } from './digit-strokes.js';
+
+let app: AppPage;
+
+beforeAll(async () => {
+  app = await openApp();
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+describe('the drawing pad in headless Chromium', () => {
+  it('runs on WebAssembly with SIMD and says so', async () => {
+    expect(await app.page.getAttribute('body', 'data-backend')).toBe('wasm');
+    expect(await app.page.textContent('#backend')).toContain('wasm (SIMD');
+  });
+
+  it('reads each recorded digit 0-9 correctly with the paper LeNet-5', async () => {
+    const predicted: number[] = [];
+    for (const strokes of DIGIT_STROKES) {
+      await app.page.click('#clear');
+      await drawStrokes(app.page, strokes);
+      predicted.push(Number(await app.page.getAttribute('#prediction', 'data-label')));
+    }
+    expect(predicted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('updates the prediction and activations within 16 ms of the end of a stroke', async () => {
+    const latencies: number[] = [];
+    for (const strokes of DIGIT_STROKES) {
+      await app.page.click('#clear');
+      await drawStrokes(app.page, strokes);
+      latencies.push(Number(await app.page.getAttribute('#latency', 'data-milliseconds')));
+    }
+    latencies.sort((first, second) => first - second);
+    console.log(`stroke-to-answer latency, ms: median ${latencies[5]?.toFixed(1)}, max ${latencies[9]?.toFixed(1)}`);
+    expect(latencies[5]).toBeLessThan(16);
+  });
+
+  it('shows the digits and the scores of LeNet-1 and LeNet-5 (modern) after a switch', async () => {
+    for (const model of ['lenet1', 'lenet5-modern', 'lenet5']) {
+      await app.page.selectOption('#model-select', model);
+      await app.page.waitForSelector(`body[data-model="${model}"]`);
+      await app.page.click('#clear');
+      await drawStrokes(app.page, DIGIT_STROKES[7] ?? []);
+      expect(await app.page.getAttribute('#prediction', 'data-label')).toBe('7');
+      expect(await app.page.locator('#scores li').count()).toBe(10);
+    }
+  });
+
+  it('undoes the last stroke', async () => {
+    await app.page.click('#clear');
+    await drawStrokes(app.page, DIGIT_STROKES[4] ?? []);
+    await app.page.click('#undo');
+    expect(await app.page.getAttribute('#prediction', 'data-label')).not.toBe('4');
+  });
+
+  it('saves a screenshot of the main view with no console errors', async () => {
+    await app.page.click('#clear');
+    await drawStrokes(app.page, DIGIT_STROKES[3] ?? []);
+    await app.page.screenshot({ path: new URL('../reports/main-view.png', import.meta.url).pathname, fullPage: false });
+    expect(app.errors).toEqual([]);
+  });
+});
