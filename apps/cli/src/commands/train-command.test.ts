@@ -60,7 +60,7 @@ describe('lenet train', () => {
   it('saves a checkpoint and exits with 130 on Ctrl-C, and the run then resumes', async () => {
     const out = join(scratch(), 'run');
     const folder = testMnistFolder();
-    const child = spawn(process.execPath, [lenetBinary, 'train', '--limit', '6400', '--epochs', '1', '--out', out, '--folder', folder], {
+    const child = spawn(process.execPath, [lenetBinary, 'train', '--limit', '3200', '--epochs', '1', '--out', out, '--folder', folder], {
       env: { ...process.env, NO_COLOR: '1' },
     });
     let stdout = '';
