@@ -12,7 +12,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.ts', 'scripts/*.mjs', 'tests/*.ts'],
+          allowDefaultProject: ['*.js', '*.ts', 'scripts/*.mjs'],
           defaultProject: 'tsconfig.tooling.json',
         },
         tsconfigRootDir: import.meta.dirname,

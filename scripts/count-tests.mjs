@@ -1,5 +1,6 @@
 // Sums the vitest JSON reports of every workspace package into one plain line,
 // `N passed, N failed`, the line CI reads. Usage: node scripts/count-tests.mjs
+/* global console, process, URL */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
