@@ -17,6 +17,11 @@ export interface Terminal {
  * (https://no-color.org); `FORCE_COLOR` turns it on for pipes.
  */
 export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal {
+  // A reader that goes away (`lenet --help | head`) is not an error: stop quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const interactive = process.stdout.isTTY;
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const forceColor = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
