@@ -6,6 +6,7 @@ import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { consumerConfigs, consumerSource } from './install-consumer.ts';
 
 /** The published libraries, by folder under packages/. */
 export const libraryFolders = ['core', 'data', 'models', 'viz'] as const;
@@ -36,7 +37,8 @@ function checkBuilt(folder: string): void {
 
 /**
  * Packs every library into `<folder>/tarballs` and installs them with npm, together with
- * the third-party packages, into `<folder>/app`; copies the consumer scripts there.
+ * the third-party packages, into `<folder>/app`; puts the consumer scripts and the
+ * TypeScript consumer there.
  *
  * @returns The app folder and the tarball paths.
  */
@@ -54,5 +56,7 @@ export async function createInstallFolder(): Promise<{ root: string; app: string
   await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs, ...thirdPartyPackages], app, 600_000);
   const scripts = readdirSync(join(import.meta.dirname, 'install')).filter((name) => /\.(mjs|js|html)$/.test(name));
   await Promise.all(scripts.map((name) => copyFile(join(import.meta.dirname, 'install', name), join(app, name))));
+  await writeFile(join(app, 'consumer.ts'), consumerSource);
+  await Promise.all(Object.entries(consumerConfigs).map(([name, config]) => writeFile(join(app, name), JSON.stringify(config))));
   return { root, app, tarballs };
 }

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInstallFolder, libraryFolders, run } from './install-folder.ts';
+import { createInstallFolder, libraryFolders, repositoryRoot, run } from './install-folder.ts';
 
 interface Manifest {
   name: string;
@@ -126,6 +126,13 @@ describe('under plain Node ESM', () => {
   }, 120_000);
 });
 
+describe('for TypeScript consumers', () => {
+  it.each(['node', 'bundler'])('types check under %s module resolution, with no any where a precise type belongs', async (resolution) => {
+    const tsc = join(repositoryRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    await expect(run('node', [tsc, '-p', `tsconfig.${resolution}.json`], app())).resolves.toBe('');
+  });
+});
+
 describe('in a fresh Vite build', () => {
   it('bundles every browser entry without a node: import', async () => {
     await run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'error'], app());
@@ -136,5 +143,6 @@ describe('in a fresh Vite build', () => {
     expect(code).not.toMatch(/["'`]node:[a-z_/]+["'`]/);
     expect(code).not.toMatch(/\bfrom\s*["'](fs|path|os|zlib|crypto|url)["']/);
     expect(code).toContain('PartialConv2D');
+    expect(code.split('backend was already registered').length - 1, 'copies of tfjs-core in the bundle').toBe(1);
   }, 120_000);
 });
