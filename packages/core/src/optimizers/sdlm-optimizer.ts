@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 import { PAPER_ETA_SCHEDULE, SDLM_MU, etaForPass } from './eta-schedule.js';
 import type { EtaStage } from './eta-schedule.js';
-import { gaussNewtonDiagonal, registeredVariable } from './gauss-newton-diagonal.js';
+import { gaussNewtonDiagonal } from './gauss-newton-diagonal.js';
 import type { GaussNewtonOptions } from './gauss-newton-diagonal.js';
+import { registeredVariable } from './registered-variable.js';
 import { SdlmError } from './sdlm-errors.js';
 
 /** A named tensor as tfjs optimisers exchange them (tfjs does not export the type). */
@@ -107,7 +108,7 @@ export class SdlmOptimizer extends tf.Optimizer {
    * @param model - A model whose last layer is an RbfOutput, trained with the MLE criterion.
    * @param inputs - A random sample of patterns `[batch, height, width, channels]`.
    * @param labels - Their one-hot labels `[batch, classes]`.
-   * @param options - Patterns (default 500), method (default `exact`). See {@link GaussNewtonOptions}.
+   * @param options - Patterns (default 500), method (default `layerwise`, the paper's). See {@link GaussNewtonOptions}.
    * @returns The range of the estimate.
    * @throws {@link SdlmError} for a model that does not end in an RbfOutput.
    */
