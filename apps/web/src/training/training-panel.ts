@@ -36,6 +36,8 @@ function drawCurves(losses: readonly number[], points: readonly LearningCurvePoi
   const curves = element('train-curves', HTMLCanvasElement);
   drawLossCurve(curves, losses);
   curves.dataset.batches = String(losses.length);
+  curves.dataset.firstLoss = String(losses[0] ?? Number.NaN);
+  curves.dataset.lastLoss = String(losses.slice(-5).reduce((sum, loss) => sum + loss, 0) / Math.min(5, losses.length));
   if (points.length > 0) drawFigure(element('train-errors', HTMLCanvasElement), learningCurvesFigure({ points, title: 'Training error (running mean over the batches so far)' }));
 }
 

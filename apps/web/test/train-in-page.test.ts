@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppPage } from './browser-page.js';
+import { drawStrokes } from './draw-strokes.js';
+import { DIGIT_STROKES } from './digit-strokes.js';
+import { nodeImagesPerSecond } from './node-throughput.js';
+
+let app: AppPage;
+const trainedImages = 640;
+
+beforeAll(async () => {
+  app = await openApp();
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+async function scoresFor(strokes: (typeof DIGIT_STROKES)[number]): Promise<string> {
+  await app.page.click('#clear');
+  await drawStrokes(app.page, strokes);
+  return (await app.page.textContent('#scores')) ?? '';
+}
+
+describe('training in the page (headless Chromium)', () => {
+  it('trains LeNet-5 on a few hundred MNIST images with a falling loss curve, at least half as fast as Node', async () => {
+    const { page } = app;
+    await page.selectOption('#train-model', 'lenet5');
+    await page.fill('#train-limit', String(trainedImages));
+    await page.click('#train-start');
+    await page.waitForSelector('#train-status[data-state="done"]', { timeout: 150_000 });
+    expect(await page.getAttribute('#train-status', 'data-images')).toBe(String(trainedImages));
+    expect(await page.getAttribute('#train-curves', 'data-batches')).toBe(String(trainedImages / 32));
+    const first = Number(await page.getAttribute('#train-curves', 'data-first-loss'));
+    const last = Number(await page.getAttribute('#train-curves', 'data-last-loss'));
+    expect(last).toBeLessThan(0.8 * first);
+    const pageSpeed = Number(await page.getAttribute('#train-status', 'data-images-per-second'));
+    const node = await nodeImagesPerSecond('lenet5', trainedImages);
+    console.log(`LeNet-5 training, images/s: page (wasm) ${pageSpeed.toFixed(0)}, Node (${node.backend}) ${node.imagesPerSecond.toFixed(0)}, ratio ${(pageSpeed / node.imagesPerSecond).toFixed(2)}`);
+    expect(pageSpeed).toBeGreaterThan(0.5 * node.imagesPerSecond);
+  });
+
+  it('trains LeNet-1 on 960 images and evaluates it on the 10,000 test digits with a confusion matrix', async () => {
+    const { page } = app;
+    await page.selectOption('#train-model', 'lenet1');
+    await page.fill('#train-limit', '960');
+    await page.fill('#train-rate', '0.005');
+    await page.click('#train-start');
+    await page.waitForSelector('#train-status[data-state="done"][data-images="960"]', { timeout: 100_000 });
+    await app.page.click('#train-evaluate');
+    await app.page.waitForSelector('#train-status[data-test-error]', { timeout: 120_000 });
+    const error = Number(await app.page.getAttribute('#train-status', 'data-test-error'));
+    expect(error).toBeGreaterThan(0);
+    expect(error).toBeLessThan(0.5);
+    expect(await app.page.locator('#confusion').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(100);
+  });
+
+  it('saves the trained model in IndexedDB and gives the same answers after a reload', async () => {
+    const { page } = app;
+    await page.click('#use-trained');
+    await page.waitForSelector('body[data-model="trained lenet1"]');
+    const before = await scoresFor(DIGIT_STROKES[2] ?? []);
+    await page.click('#save-idb');
+    await page.waitForSelector('#store-status:has-text("saved")');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+    await page.selectOption('#train-model', 'lenet1');
+    await page.click('#load-idb');
+    await page.waitForSelector('body[data-model="saved lenet1"]');
+    expect(await scoresFor(DIGIT_STROKES[2] ?? [])).toBe(before);
+  });
+
+  it('loads a model saved by the CLI from its model.json and weights.bin', async () => {
+    const folder = new URL('../public/models/lenet1/', import.meta.url).pathname;
+    await app.page.setInputFiles('#upload', [`${folder}model.json`, `${folder}weights.bin`]);
+    await app.page.waitForSelector('body[data-model="file lenet1"]');
+    await app.page.click('#clear');
+    await drawStrokes(app.page, DIGIT_STROKES[7] ?? []);
+    expect(await app.page.getAttribute('#prediction', 'data-label')).toBe('7');
+    expect(app.errors).toEqual([]);
+  });
+});
