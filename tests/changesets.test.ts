@@ -1,4 +1,4 @@
-// Releases: every library changed since the last release carries a changeset
+// Releases: every library changed since main (on a branch) or the last release carries a changeset
 // (`changeset status`), and `changeset version`, run on a throwaway copy of the manifests
 // and changesets (never the real tree), starts each library's changelog and gives
 // coherent versions across dependants.
@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { libraryFolders, repositoryRoot } from './install-folder.ts';
+import { libraryFolders, repositoryRoot, run } from './install-folder.ts';
 
 interface Manifest {
   name: string;
@@ -23,8 +23,18 @@ interface StatusReport {
 const changesetBin = join(repositoryRoot, 'node_modules', '@changesets', 'cli', 'bin.js');
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repositoryRoot, encoding: 'utf8' }).trim();
 
-/** The last release tag (`@lenet/name@version`), or the repository's first commit before any release. */
-function lastRelease(): string {
+/**
+ * What `changeset status` compares against: on a branch ahead of `origin/main` (a pull
+ * request), where it left main, so the branch's own changes need their own changesets;
+ * otherwise the last release tag (`@lenet/name@version`), or the first commit before any.
+ */
+function statusBase(): string {
+  const head = git('rev-parse', 'HEAD');
+  const hasRemoteMain = git('branch', '--remotes', '--list', 'origin/main') !== '';
+  if (hasRemoteMain && git('rev-parse', 'origin/main') !== head) {
+    const forkPoint = git('merge-base', 'HEAD', 'origin/main');
+    if (forkPoint !== head) return forkPoint;
+  }
   const tags = git('tag', '--list', '@lenet/*@*', '--sort=-creatordate').split('\n').filter(Boolean);
   return tags[0] ?? git('rev-list', '--max-parents=0', 'HEAD').split('\n')[0]!;
 }
@@ -40,14 +50,13 @@ afterAll(() => {
 });
 
 describe('changesets', () => {
-  it('cover every library changed since the last release (changeset status)', () => {
+  it('cover every library changed since main or the last release (changeset status)', async () => {
     const output = join(copy, 'status.json');
-    const since = lastRelease();
-    execFileSync('node', [changesetBin, 'status', `--since=${since}`, `--output=${output}`], { cwd: repositoryRoot, stdio: 'pipe' });
+    const since = statusBase();
+    await run('node', [changesetBin, 'status', `--since=${since}`, `--output=${output}`], repositoryRoot);
     const { releases } = JSON.parse(readFileSync(output, 'utf8')) as StatusReport;
     const bumped = releases.filter((release) => release.type !== 'none').map((release) => release.name);
-    const changed = libraryFolders.filter((folder) => git('diff', '--name-only', since, '--', `packages/${folder}`) !== '');
-    expect(changed.length).toBeGreaterThan(0);
+    const changed = libraryFolders.filter((folder) => git('diff', '--name-only', since, 'HEAD', '--', `packages/${folder}`) !== '');
     expect(bumped).toEqual(expect.arrayContaining(changed.map((folder) => `@lenet/${folder}`)));
   });
 
