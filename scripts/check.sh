@@ -28,6 +28,16 @@ fi
   || fail "MNIST not found in $LENET_TEST_MNIST_DIR. Point LENET_TEST_MNIST_DIR at a folder holding the four official MNIST .gz files."
 export LENET_TEST_MNIST_DIR
 
+# The web app's browser tests drive Debian's chromium with playwright-core.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "check: installing chromium for the browser tests"
+    { apt-get update && apt-get install -y chromium; } >/dev/null || fail "could not install chromium with apt-get."
+  else
+    fail "the browser tests need /usr/bin/chromium: install it (sudo apt-get install -y chromium), then run this again."
+  fi
+fi
+
 rm -rf packages/*/reports apps/*/reports tests/reports
 status=0
 pnpm exec turbo run build lint typecheck test --continue --concurrency=2 --output-logs=new-only || status=1

@@ -62,7 +62,7 @@ describe('the drawing pad in headless Chromium', () => {
   it('saves a screenshot of the main view with no console errors', async () => {
     await app.page.click('#clear');
     await drawStrokes(app.page, DIGIT_STROKES[3] ?? []);
-    await app.page.screenshot({ path: new URL('../reports/main-view.png', import.meta.url).pathname, fullPage: false });
+    await app.page.screenshot({ path: new URL('../reports/main-view.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1100, height: 1500 }, fullPage: true });
     expect(app.errors).toEqual([]);
   });
 });
