@@ -94,7 +94,11 @@ describe("gaussNewtonDiagonal's layerwise method (the paper's recursion)", () =>
     const labels = tf.ones([1, 1]);
     expect(() => gaussNewtonDiagonal(model, inputs, labels, { method: 'layerwise' })).toThrow(SdlmError);
     expect(() => gaussNewtonDiagonal(model, inputs, labels, { method: 'layerwise' })).toThrow(/does not handle MaxPooling2D/);
-    tf.dispose([inputs, labels]);
+    const softmax = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2 }), tf.layers.activation({ activation: 'softmax' }), new RbfOutput({ codes: [[0, 0]] })] });
+    const pair = tf.ones([1, 2]);
+    expect(() => gaussNewtonDiagonal(softmax, pair, labels, { method: 'layerwise' })).toThrow(/cannot differentiate activation "softmax"/);
+    tf.dispose([inputs, labels, pair]);
     model.dispose();
+    softmax.dispose();
   });
 });

@@ -17,18 +17,24 @@ interface LinearPart {
   activation: LenetActivation;
 }
 
-function linearPart(layer: tf.layers.Layer, input: tf.Tensor): LinearPart {
-  const config = layer.getConfig();
-  const activation = config.activation;
+/** The layer's activation, one the recursion can differentiate elementwise. */
+function elementwiseActivation(layer: tf.layers.Layer): LenetActivation {
+  const activation = layer.getConfig().activation;
   if (!LENET_ACTIVATIONS.includes(activation as LenetActivation)) {
     throw new SdlmError(layer.name, `the layerwise method cannot differentiate activation ${JSON.stringify(activation)}; expected one of ${LENET_ACTIVATIONS.join(', ')}. Use method 'exact' or 'random-sign'.`);
   }
+  return activation as LenetActivation;
+}
+
+function linearPart(layer: tf.layers.Layer, input: tf.Tensor): LinearPart {
+  const config = layer.getConfig();
+  const activation = elementwiseActivation(layer);
   const [constructor, fromConfig] = tf.serialization.SerializationMap.getMap().classNameMap[layer.getClassName()]!;
   const linear: unknown = fromConfig(constructor, { ...config, activation: 'linear', name: `${layer.name}_sdlm_linear` });
   if (!(linear instanceof tf.layers.Layer)) throw new SdlmError(layer.name, `could not rebuild ${layer.getClassName()} from its configuration. Use method 'exact' or 'random-sign'.`);
   linear.apply(input);
   linear.setWeights(layer.getWeights());
-  return { linear, activation: activation as LenetActivation };
+  return { linear, activation };
 }
 
 /** d2E/dx^2 of an elementwise layer: f'(x)^2 * d2E/dy^2. */
@@ -68,6 +74,7 @@ function chainBeforeOutput(model: tf.LayersModel): tf.layers.Layer[] {
     if (!supported) {
       throw new SdlmError(layer.name, `the layerwise method does not handle ${layer.getClassName()} layers; it handles ${[...WEIGHTED_LAYERS, ...ELEMENTWISE_LAYERS, ...REARRANGING_LAYERS].join(', ')}. Use method 'exact' or 'random-sign'.`);
     }
+    if (layer.getClassName() === 'Activation') elementwiseActivation(layer);
     if (previous !== undefined && layer.input !== previous.output) {
       throw new SdlmError(layer.name, `the layerwise method needs one chain of layers, but ${layer.name} does not take ${previous.name}'s output. Use method 'exact' or 'random-sign'.`);
     }
