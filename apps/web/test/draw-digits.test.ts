@@ -5,6 +5,16 @@ import { DIGIT_STROKES } from './digit-strokes.js';
 
 let app: AppPage;
 
+/** Draws one digit on a cleared pad; returns the predicted label and the stroke-to-answer time. */
+async function drawDigit(strokes: (typeof DIGIT_STROKES)[number]): Promise<{ label: number; milliseconds: number }> {
+  await app.page.click('#clear');
+  await drawStrokes(app.page, strokes);
+  return {
+    label: Number(await app.page.getAttribute('#prediction', 'data-label')),
+    milliseconds: Number(await app.page.getAttribute('#latency', 'data-milliseconds')),
+  };
+}
+
 beforeAll(async () => {
   app = await openApp();
 });
@@ -21,21 +31,13 @@ describe('the drawing pad in headless Chromium', () => {
 
   it('reads each recorded digit 0-9 correctly with the paper LeNet-5', async () => {
     const predicted: number[] = [];
-    for (const strokes of DIGIT_STROKES) {
-      await app.page.click('#clear');
-      await drawStrokes(app.page, strokes);
-      predicted.push(Number(await app.page.getAttribute('#prediction', 'data-label')));
-    }
+    for (const strokes of DIGIT_STROKES) predicted.push((await drawDigit(strokes)).label);
     expect(predicted).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('updates the prediction and activations within 16 ms of the end of a stroke', async () => {
     const latencies: number[] = [];
-    for (const strokes of DIGIT_STROKES) {
-      await app.page.click('#clear');
-      await drawStrokes(app.page, strokes);
-      latencies.push(Number(await app.page.getAttribute('#latency', 'data-milliseconds')));
-    }
+    for (const strokes of DIGIT_STROKES) latencies.push((await drawDigit(strokes)).milliseconds);
     latencies.sort((first, second) => first - second);
     console.log(`stroke-to-answer latency, ms: median ${latencies[5]?.toFixed(1)}, max ${latencies[9]?.toFixed(1)}`);
     expect(latencies[5]).toBeLessThan(16);
