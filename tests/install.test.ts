@@ -69,6 +69,14 @@ describe('the packed libraries', () => {
     expect(listed.filter((file) => /\.test\.|__fixtures__|test-support|ubyte|\.tsbuildinfo/.test(file))).toEqual([]);
   });
 
+  it('each ship their README, licence, ESM code and declarations', () => {
+    for (const tarball of installed?.tarballs ?? []) {
+      const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
+      expect(listed, tarball).toEqual(expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/package.json', 'package/dist/index.js', 'package/dist/index.d.ts']));
+    }
+    expect(installed?.tarballs).toHaveLength(libraryFolders.length);
+  });
+
   it.each(['core', 'data', 'models', 'viz'])('the %s script imports only its package and what that declares', (folder) => {
     const manifest = installedManifest(`@lenet/${folder}`);
     const declared = [manifest.name, ...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
