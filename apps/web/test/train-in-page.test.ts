@@ -22,11 +22,18 @@ async function scoresFor(strokes: (typeof DIGIT_STROKES)[number]): Promise<strin
 }
 
 describe('training in the page (headless Chromium)', () => {
-  it('trains LeNet-5 on a few hundred MNIST images with a falling loss curve, at least half as fast as Node', async () => {
+  it('trains LeNet-5 on a few hundred MNIST images with a falling loss curve, pauses and resumes, at least half as fast as Node', async () => {
     const { page } = app;
     await page.selectOption('#train-model', 'lenet5');
     await page.fill('#train-limit', String(trainedImages));
     await page.click('#train-start');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('#train-status')?.dataset.images) >= 64, undefined, { timeout: 60_000 });
+    await page.click('#train-pause');
+    const pausedAt = await page.getAttribute('#train-status', 'data-images');
+    await page.waitForTimeout(1000);
+    expect(await page.getAttribute('#train-status', 'data-images')).toBe(pausedAt);
+    expect(await page.getAttribute('#train-status', 'data-state')).toBe('paused');
+    await page.click('#train-pause');
     await page.waitForSelector('#train-status[data-state="done"]', { timeout: 150_000 });
     expect(await page.getAttribute('#train-status', 'data-images')).toBe(String(trainedImages));
     expect(await page.getAttribute('#train-curves', 'data-batches')).toBe(String(trainedImages / 32));

@@ -12,7 +12,7 @@ export interface TrainingProgress {
   readonly loss: number;
   /** The share of the batch misclassified before its update, 0..1. */
   readonly error: number;
-  /** Images trained per second since the run started or resumed. */
+  /** Images trained per second since the run started, time spent paused left out. */
   readonly imagesPerSecond: number;
 }
 
@@ -67,9 +67,9 @@ export class BrowserTrainer {
       const order = shuffledIndices(settings.train.count, createRandom(settings.seed * 1009 + epoch));
       for (let batch = 0; batch < batches; batch += 1) {
         if (this.#paused) {
+          const pausedAt = performance.now();
           await new Promise<void>((resolve) => (this.#resume = resolve));
-          started = performance.now();
-          images = 0;
+          started += performance.now() - pausedAt;
         }
         const indices = Array.from(order.subarray(batch * settings.batchSize, (batch + 1) * settings.batchSize));
         const step = this.#step(optimizer, computeLoss, gather(settings.train, indices));
