@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { PAPER_BACKGROUND, PAPER_INK, preprocessDigit } from '@lenet/data';
 import { startBackend } from './backend/start-backend.js';
+import { DIGIT_STROKES } from './draw/digit-strokes.js';
 import { DrawPad } from './draw/draw-pad.js';
 import { loadShippedModel } from './models/load-shipped-model.js';
 import { WEB_MODELS, findWebModel, type WebModel } from './models/web-models.js';
@@ -79,6 +80,11 @@ async function start(): Promise<void> {
   modelSelect.replaceChildren(...WEB_MODELS.map((model) => new Option(model.title, model.name)));
   modelSelect.addEventListener('change', () => {
     void selectShippedModel(modelSelect.value);
+  });
+  const example = element('example', HTMLSelectElement);
+  example.append(...DIGIT_STROKES.map((_, digit) => new Option(`a drawn ${digit}`, String(digit))));
+  example.addEventListener('change', () => {
+    pad.replaceWith(DIGIT_STROKES[Number(example.value)] ?? []);
   });
   element('undo', HTMLButtonElement).addEventListener('click', () => {
     pad.undo();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from './browser-page.js';
 import { drawStrokes } from './draw-strokes.js';
-import { DIGIT_STROKES } from './digit-strokes.js';
+import { DIGIT_STROKES } from '../src/draw/digit-strokes.js';
 
 let app: AppPage;
 
@@ -52,6 +52,14 @@ describe('the drawing pad in headless Chromium', () => {
       expect(await app.page.getAttribute('#prediction', 'data-label')).toBe('7');
       expect(await app.page.locator('#scores li').count()).toBe(10);
     }
+  });
+
+  it('shows an example digit chosen with the keyboard alone', async () => {
+    await app.page.focus('#example');
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('ArrowDown');
+    await app.page.keyboard.press('ArrowDown');
+    expect(await app.page.getAttribute('#prediction', 'data-label')).toBe('2');
   });
 
   it('undoes the last stroke', async () => {

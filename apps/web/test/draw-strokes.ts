@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Stroke } from './digit-strokes.js';
+import type { Stroke } from '../src/draw/digit-strokes.js';
 
 /** Draws strokes on the pad with the mouse, as pointer events: one move per recorded point, more across long gaps. */
 export async function drawStrokes(page: Page, strokes: readonly Stroke[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from './browser-page.js';
 import { drawStrokes } from './draw-strokes.js';
-import { DIGIT_STROKES } from './digit-strokes.js';
+import { DIGIT_STROKES } from '../src/draw/digit-strokes.js';
 import { nodeImagesPerSecond } from './node-throughput.js';
 
 let app: AppPage;

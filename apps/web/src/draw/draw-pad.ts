@@ -66,6 +66,14 @@ export class DrawPad {
     return this.#sample.getImageData(0, 0, sampleSize, sampleSize);
   }
 
+  /** Replaces the drawing with `strokes` given in the unit square (0,0 top left), as if drawn by hand. */
+  replaceWith(strokes: readonly (readonly (readonly [number, number])[])[]): void {
+    this.#strokes.length = 0;
+    for (const stroke of strokes) this.#strokes.push(stroke.map(([x, y]) => ({ x: x * this.#canvas.width, y: y * this.#canvas.height })));
+    this.#redraw();
+    this.#events.onChange(performance.now());
+  }
+
   /** Removes the last stroke. */
   undo(): void {
     this.#strokes.pop();
