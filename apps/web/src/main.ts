@@ -86,10 +86,15 @@ async function start(): Promise<void> {
   example.addEventListener('change', () => {
     pad.replaceWith(DIGIT_STROKES[Number(example.value)] ?? []);
   });
+  // A drawing by hand is no longer the example, so the menu goes back to its prompt.
+  element('pad', HTMLCanvasElement).addEventListener('pointerdown', () => {
+    example.value = '';
+  });
   element('undo', HTMLButtonElement).addEventListener('click', () => {
     pad.undo();
   });
   element('clear', HTMLButtonElement).addEventListener('click', () => {
+    example.value = '';
     pad.clear();
   });
   document.addEventListener('keydown', (event) => {
