@@ -2,11 +2,10 @@ import type { Command } from 'commander';
 import { loadMnist, type Dataset, type DataSourceKind } from '@lenet/data';
 import type { Terminal } from '../output/terminal.js';
 import { formatDatasetSummary } from '../output/dataset-summary.js';
-import { parseChoice } from '../options/parse-choice.js';
+import { DATA_SOURCE_KINDS, parseSourceOption } from '../options/source-option.js';
 import { parseNumber } from '../options/parse-number.js';
 import { labelHistogram } from '../output/label-histogram.js';
 
-const sourceKinds: readonly DataSourceKind[] = ['folder', 'environment', 'cache', 'package', 'download'];
 
 interface DataOptions {
   folder?: string;
@@ -23,8 +22,8 @@ export function registerDataCommand(program: Command, terminal: Terminal): void 
     .option('--folder <dir>', 'read the four IDX files from this folder (official or dotted names, .gz or raw)')
     .option(
       '--source <kind>',
-      `use only this source: ${sourceKinds.join(', ')} (download fetches into the cache)`,
-      (value) => parseChoice('--source', value, sourceKinds),
+      `use only this source: ${DATA_SOURCE_KINDS.join(', ')} (download fetches into the cache)`,
+      parseSourceOption,
     )
     .option('--digits <n>', 'how many test digits to draw', (value) => parseNumber('--digits', value, { integer: true, minimum: 0 }), 6)
     .option('--json', 'print the summary as JSON')

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { setupBackend } from '@lenet/core';
 import { loadMnist, type DataSourceKind } from '@lenet/data';
 import { perClassError, terminalConfusionMatrix } from '@lenet/viz';
-import { parseChoice } from '../options/parse-choice.js';
+import { parseSourceOption } from '../options/source-option.js';
 import type { Terminal } from '../output/terminal.js';
 import { evaluateModel } from '../training/evaluate-model.js';
 import { openModel } from '../training/open-model.js';
@@ -24,9 +24,7 @@ export function registerEvalCommand(program: Command, terminal: Terminal): void 
     .description('Test a trained model: error overall and per class, confusion matrix, the misclassified digits.')
     .argument('<model>', 'a run folder from lenet train, or a folder holding model.json')
     .option('--folder <dir>', 'the IDX dataset folder to test on (MNIST layout: t10k-images-idx3-ubyte, ...); default: MNIST from the usual sources')
-    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', (value) =>
-      parseChoice('--source', value, ['folder', 'environment', 'cache', 'package', 'download'] as const),
-    )
+    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', parseSourceOption)
     .option('--figures <dir>', 'where to write confusion-matrix.png and misclassified.png (default: <model>/eval)')
     .option('--json', 'print the results as JSON')
     .addHelpText(

@@ -3,6 +3,7 @@ import { setupBackend, type BackendName } from '@lenet/core';
 import { loadMnist, type DataSourceKind } from '@lenet/data';
 import { ExitCode } from '../exit-codes.js';
 import { parseChoice } from '../options/parse-choice.js';
+import { parseSourceOption } from '../options/source-option.js';
 import { parseNumber } from '../options/parse-number.js';
 import type { Terminal } from '../output/terminal.js';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../training/optimizers.js';
@@ -54,9 +55,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)')
     .option('--resume', 'continue the run in --out exactly where it stopped')
     .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
-    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', (value) =>
-      parseChoice('--source', value, ['folder', 'environment', 'cache', 'package', 'download'] as const),
-    )
+    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', parseSourceOption)
     .option('--backend <name>', 'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)', (value) =>
       parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const),
     )
