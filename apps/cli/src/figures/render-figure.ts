@@ -8,6 +8,7 @@ import { activationsFromModel } from '@lenet/viz/tfjs';
 import { UsageError } from '../errors/usage-error.js';
 import { evaluateModel } from '../training/evaluate-model.js';
 import { modelInputs } from '../training/model-inputs.js';
+import { confusionScene, misclassifiedScene } from '../training/write-run-figures.js';
 import type { OpenedModel } from '../training/open-model.js';
 
 /** The figures `lenet viz` draws. */
@@ -56,14 +57,9 @@ async function tested(sources: FigureSources, figure: 'confusion-matrix' | 'misc
   const { test } = await sources.loadData();
   const evaluation = evaluateModel(sources.opened.model, sources.opened.recipe, test);
   const name = sources.opened.recipe.name;
-  if (figure === 'confusion-matrix') return viz.confusionMatrixFigure({ matrix: evaluation.confusion, title: `${name}: test confusion matrix` });
+  if (figure === 'confusion-matrix') return confusionScene(name, evaluation);
   if (figure === 'comparison') return viz.comparisonChartFigure({ entries: [{ label: `this ${name}`, errorRate: evaluation.errorRate }] });
-  const wrong = Array.from(evaluation.predictions.keys()).filter((index) => evaluation.predictions[index] !== test.labels[index]).slice(0, 240);
-  return viz.misclassifiedGalleryFigure({
-    images: wrong.map((index) => test.images.subarray(index * 784, (index + 1) * 784)),
-    trueLabels: wrong.map((index) => test.labels[index] ?? 0),
-    predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
-  });
+  return misclassifiedScene(name, evaluation, test) ?? viz.misclassifiedGalleryFigure({ images: [], trueLabels: [], predictedLabels: [] });
 }
 
 async function digits(sources: FigureSources): Promise<viz.Scene> {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DatasetSplit } from '@lenet/data';
-import { confusionMatrixFigure, learningCurvesFigure, misclassifiedGalleryFigure } from '@lenet/viz';
+import { confusionMatrixFigure, learningCurvesFigure, misclassifiedGalleryFigure, type Scene } from '@lenet/viz';
 import { writePng } from '@lenet/viz/node';
 import type { Evaluation } from './evaluate-model.js';
 import type { RunFolder } from './prepare-run-folder.js';
@@ -9,6 +9,30 @@ import type { TrainingOutcome } from './run-training.js';
 /** The misclassified gallery shows at most this many digits (the paper's Fig. 8 shows 82). */
 const galleryLimit = 240;
 
+/** The confusion matrix of an evaluation. */
+export function confusionScene(modelName: string, evaluation: Evaluation): Scene {
+  return confusionMatrixFigure({ matrix: evaluation.confusion, title: `${modelName}: test confusion matrix` });
+}
+
+/** The gallery of the misclassified test digits (the first {@link galleryLimit}), or undefined when there are none. */
+export function misclassifiedScene(modelName: string, evaluation: Evaluation, test: DatasetSplit): Scene | undefined {
+  const allWrong = Array.from(evaluation.predictions.keys()).filter((index) => evaluation.predictions[index] !== test.labels[index]);
+  if (allWrong.length === 0) return undefined;
+  const wrong = allWrong.slice(0, galleryLimit);
+  const pixels = test.height * test.width;
+  return misclassifiedGalleryFigure({
+    images: wrong.map((index) => test.images.subarray(index * pixels, (index + 1) * pixels)),
+    width: test.width,
+    height: test.height,
+    trueLabels: wrong.map((index) => test.labels[index] ?? 0),
+    predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
+    title:
+      wrong.length === allWrong.length
+        ? `${modelName}: the ${wrong.length} misclassified test digits (true->predicted)`
+        : `${modelName}: the first ${wrong.length} of ${allWrong.length} misclassified test digits (true->predicted)`,
+  });
+}
+
 /**
  * Writes a confusion matrix and a gallery of the misclassified digits as PNG files
  * (`<prefix>confusion-matrix.png`, `<prefix>misclassified.png`), each atomically.
@@ -16,28 +40,13 @@ const galleryLimit = 240;
  * @returns The paths written.
  */
 export async function writeEvaluationFigures(folder: string, modelName: string, evaluation: Evaluation, test: DatasetSplit, prefix = ''): Promise<string[]> {
-  const written = [join(folder, `${prefix}confusion-matrix.png`)];
-  await writePng(confusionMatrixFigure({ matrix: evaluation.confusion, title: `${modelName}: test confusion matrix` }), written[0] ?? '');
-  const allWrong = Array.from(evaluation.predictions.keys()).filter((index) => evaluation.predictions[index] !== test.labels[index]);
-  if (allWrong.length === 0) return written;
-  const wrong = allWrong.slice(0, galleryLimit);
-  const pixels = test.height * test.width;
-  const gallery = join(folder, `${prefix}misclassified.png`);
-  await writePng(
-    misclassifiedGalleryFigure({
-      images: wrong.map((index) => test.images.subarray(index * pixels, (index + 1) * pixels)),
-      width: test.width,
-      height: test.height,
-      trueLabels: wrong.map((index) => test.labels[index] ?? 0),
-      predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
-      title:
-        wrong.length === allWrong.length
-          ? `${modelName}: the ${wrong.length} misclassified test digits (true->predicted)`
-          : `${modelName}: the first ${wrong.length} of ${allWrong.length} misclassified test digits (true->predicted)`,
-    }),
-    gallery,
-  );
-  return [...written, gallery];
+  const matrix = join(folder, `${prefix}confusion-matrix.png`);
+  await writePng(confusionScene(modelName, evaluation), matrix);
+  const gallery = misclassifiedScene(modelName, evaluation, test);
+  if (gallery === undefined) return [matrix];
+  const galleryFile = join(folder, `${prefix}misclassified.png`);
+  await writePng(gallery, galleryFile);
+  return [matrix, galleryFile];
 }
 
 /**
