@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDataCommand } from './commands/data-command.js';
 import { registerEvalCommand } from './commands/eval-command.js';
 import { registerPredictCommand } from './commands/predict-command.js';
+import { registerReproduceCommand } from './commands/reproduce-command.js';
 import { registerSummaryCommand } from './commands/summary-command.js';
 import { registerTrainCommand } from './commands/train-command.js';
 import { registerVizCommand } from './commands/viz-command.js';
@@ -22,6 +23,7 @@ export function createProgram(terminal: Terminal): Command {
     })
     .exitOverride();
   registerTrainCommand(program, terminal);
+  registerReproduceCommand(program, terminal);
   registerEvalCommand(program, terminal);
   registerPredictCommand(program, terminal);
   registerSummaryCommand(program, terminal);

@@ -6,7 +6,7 @@ import { parseChoice } from '../options/parse-choice.js';
 import { parseSourceOption } from '../options/source-option.js';
 import { parseNumber } from '../options/parse-number.js';
 import type { Terminal } from '../output/terminal.js';
-import { OPTIMIZER_NAMES, type OptimizerName } from '../training/optimizers.js';
+import { defaultLearningRate, OPTIMIZER_NAMES, type OptimizerName } from '../training/optimizers.js';
 import { SCHEDULE_NAMES, type ScheduleName } from '../training/learning-rate-schedule.js';
 import { LOSS_NAMES, type LossName } from '../training/training-step.js';
 import { MODEL_NAMES, MODEL_RECIPES } from '../training/model-catalog.js';
@@ -22,7 +22,8 @@ interface TrainOptions {
   epochs: number;
   batchSize: number;
   optimizer: OptimizerName;
-  learningRate: number;
+  learningRate?: number;
+  sdlmMu?: number;
   schedule: ScheduleName;
   loss: LossName;
   seed: number;
@@ -46,7 +47,10 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     .option('--epochs <n>', 'passes over the training set', (value) => parseNumber('--epochs', value, { integer: true, minimum: 1 }), 10)
     .option('--batch-size <n>', 'images per update', (value) => parseNumber('--batch-size', value, { integer: true, minimum: 1 }), 32)
     .option('--optimizer <name>', `the optimiser: ${OPTIMIZER_NAMES.join(', ')}`, (value) => parseChoice('--optimizer', value, OPTIMIZER_NAMES), 'adam')
-    .option('--learning-rate <rate>', 'the initial learning rate', (value) => parseNumber('--learning-rate', value, { exclusiveMinimum: 0 }), 0.002)
+    .option('--learning-rate <rate>', "the initial learning rate (default 0.002; sdlm: eta of the first pass, the paper's 0.0005, its schedule scaled to match)", (value) =>
+      parseNumber('--learning-rate', value, { exclusiveMinimum: 0 }),
+    )
+    .option('--sdlm-mu <mu>', "sdlm's safety constant mu in eta / (mu + h_kk) (default the paper's 0.02)", (value) => parseNumber('--sdlm-mu', value, { exclusiveMinimum: 0 }))
     .option('--schedule <name>', `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`, (value) => parseChoice('--schedule', value, SCHEDULE_NAMES), 'cosine')
     .option('--loss <name>', `the criterion for RBF heads: ${LOSS_NAMES.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, LOSS_NAMES), 'map')
     .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), 1)
@@ -73,7 +77,8 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       epochs: options.epochs,
       batchSize: options.batchSize,
       optimizer: options.optimizer,
-      learningRate: options.learningRate,
+      learningRate: options.learningRate ?? defaultLearningRate(options.optimizer),
+      ...(options.sdlmMu === undefined ? {} : { sdlmMu: options.sdlmMu }),
       schedule: options.schedule,
       loss: options.loss,
       seed: options.seed,

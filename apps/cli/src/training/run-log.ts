@@ -12,6 +12,8 @@ export interface EpochRecord {
   readonly learningRate: number;
   readonly seconds: number;
   readonly imagesPerSecond: number;
+  /** SDLM only: the range of the curvature h_kk estimated before the epoch (absent when the epoch was resumed mid-way). */
+  readonly curvature?: { readonly smallest: number; readonly largest: number };
 }
 
 /** Appends one JSON record as a line to the run's log. */

@@ -65,7 +65,7 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
   const train = { ...request.dataset.train, count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY) };
   const batches = batchesPerEpoch(train.count, settings.batchSize);
   const setup = { model, recipe, optimizer: optimizer.optimizer, computeLoss: lossFunction(settings.loss, recipe.output), train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions };
-  const rateAt = (epoch: number, batch: number) => learningRateAt(settings.schedule, settings.learningRate, (epoch + batch / batches) / settings.epochs);
+  const rateAt = (epoch: number, batch: number) => optimizer.passRate?.(epoch + 1) ?? learningRateAt(settings.schedule, settings.learningRate, (epoch + batch / batches) / settings.epochs);
   request.events?.onStart?.({ settings, recipe, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
   let evaluation: Evaluation | undefined;
   for (let epoch = start.state.nextEpoch; epoch < settings.epochs; epoch += 1) {
@@ -75,6 +75,7 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
     const epochStart = performance.now();
     const elapsedBefore = elapsedSeconds;
     let imagesThisSession = 0;
+    const curvature = firstBatch === 0 ? optimizer.startPass(epoch + 1, { recipe, train, seed: settings.seed }) : undefined;
     optimizer.setLearningRate(rateAt(epoch, firstBatch));
     const outcome = await trainEpoch(setup, epoch, {
       startBatch: firstBatch,
@@ -107,6 +108,7 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
       learningRate: rateAt(epoch, 0),
       seconds: elapsedSeconds - (history.length > 0 ? history.reduce((sum, item) => sum + item.seconds, 0) : 0),
       imagesPerSecond: imagesThisSession / ((performance.now() - epochStart) / 1000),
+      ...(curvature === undefined ? {} : { curvature: { smallest: curvature.smallest, largest: curvature.largest } }),
     };
     history = [...history, record];
     await appendLogRecord(request.folder.log, record);
@@ -131,12 +133,13 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
     const recipe = recipeFor(request.settings.model);
     const fresh: RunState = { nextEpoch: 0, nextBatch: 0, settings: request.settings, history: [], elapsedSeconds: 0 };
     await appendLogRecord(request.folder.log, { type: 'start', settings: request.settings, files: request.dataset.files });
-    return { settings: request.settings, recipe, model: recipe.create(request.settings.seed), optimizer: createOptimizer(request.settings.optimizer, request.settings.learningRate), state: fresh };
+    const model = recipe.create(request.settings.seed);
+    return { settings: request.settings, recipe, model, optimizer: optimizerFor(request.settings, model), state: fresh };
   }
   const loaded = await loadCheckpoint(request.folder.checkpoint);
   const state = loaded.state as RunState;
   checkResumable(request, state.settings);
-  const optimizer = createOptimizer(state.settings.optimizer, state.settings.learningRate);
+  const optimizer = optimizerFor(state.settings, loaded.model);
   await optimizer.optimizer.setWeights(loaded.optimizerWeights);
   await appendLogRecord(request.folder.log, { type: 'resume', epoch: state.nextEpoch, batch: state.nextBatch });
   return { settings: state.settings, recipe: recipeFor(state.settings.model), model: loaded.model, optimizer, state };
@@ -154,6 +157,10 @@ function checkResumable(request: TrainingRequest, saved: TrainSettings): void {
   if (request.settings.trainImagesSha256 !== saved.trainImagesSha256) {
     throw new CheckpointError(folder, `The run in ${request.folder.root} was trained on other data (training images sha256 ${saved.trainImagesSha256.slice(0, 12)}..., now ${request.settings.trainImagesSha256.slice(0, 12)}...). Resume it with the same data, or start a new run.`);
   }
+}
+
+function optimizerFor(settings: TrainSettings, model: tf.LayersModel): ScheduledOptimizer {
+  return createOptimizer(settings.optimizer, settings.learningRate, { batchSize: settings.batchSize, model, ...(settings.sdlmMu === undefined ? {} : { mu: settings.sdlmMu }) });
 }
 
 function recipeFor(name: string): ModelRecipe {

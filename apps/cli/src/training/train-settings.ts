@@ -16,6 +16,8 @@ export interface TrainSettings {
   readonly seed: number;
   /** The paper's random planar affine distortions of the training images. */
   readonly distortions: boolean;
+  /** SDLM's safety constant mu in `eta / (mu + h_kk)`; the paper's 0.02 when undefined. */
+  readonly sdlmMu?: number;
   /** Train on the first N training images only (all when undefined). */
   readonly trainLimit?: number;
   /** The sha256 of the training images file, so a resumed run uses the same data. */
@@ -33,5 +35,6 @@ export const RESUME_LOCKED_FLAGS: Readonly<Record<Exclude<keyof TrainSettings, '
   loss: '--loss',
   seed: '--seed',
   distortions: '--distortions',
+  sdlmMu: '--sdlm-mu',
   trainLimit: '--limit',
 };

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Dataset } from '@lenet/data';
+import { UsageError } from '../errors/usage-error.js';
+import { prepareRunFolder } from '../training/prepare-run-folder.js';
+import { runTraining, type TrainingEvents } from '../training/run-training.js';
+import type { TrainSettings } from '../training/train-settings.js';
+import { writeRunFigures } from '../training/write-run-figures.js';
+import type { Experiment } from './experiments.js';
+import { machineInfo } from './machine-info.js';
+import { readRunRecord, writeRunResult } from './run-record.js';
+
+/** One experiment and seed to run, and the overrides of its recipe. */
+export interface ExperimentRequest {
+  readonly experiment: Experiment;
+  readonly seed: number;
+  /** The parent folder; the run goes into `<out>/<experiment>-seed<seed>`. */
+  readonly out: string;
+  readonly dataset: Dataset;
+  /** Train on the first `limit` digits only (not the paper). */
+  readonly limit?: number;
+  /** Passes instead of the recipe's (not the paper). */
+  readonly passes?: number;
+  readonly backend: string;
+  readonly shouldStop: () => boolean;
+  readonly events?: TrainingEvents;
+}
+
+/** How a run request ended. */
+export type ExperimentStatus = 'completed' | 'interrupted' | 'already-completed';
+
+/** The folder of an experiment's run with a seed. */
+export function experimentFolder(out: string, experiment: string, seed: number): string {
+  return join(out, `${experiment}-seed${String(seed)}`);
+}
+
+/** The command that reproduces one experiment with the given seeds and overrides. */
+export function reproduceCommand(experiment: string, seeds: readonly number[], overrides: { limit?: number; passes?: number }): string {
+  const extra = [overrides.limit === undefined ? '' : ` --limit ${String(overrides.limit)}`, overrides.passes === undefined ? '' : ` --passes ${String(overrides.passes)}`].join('');
+  return `lenet reproduce ${experiment} --seeds ${seeds.join(',')}${extra}`;
+}
+
+/** The settings a request trains with. */
+export function requestSettings(request: ExperimentRequest): TrainSettings {
+  return {
+    ...request.experiment.recipe,
+    epochs: request.passes ?? request.experiment.recipe.epochs,
+    seed: request.seed,
+    ...(request.limit === undefined ? {} : { trainLimit: request.limit }),
+    trainImagesSha256: request.dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
+  };
+}
+
+const comparedKeys = ['model', 'epochs', 'batchSize', 'optimizer', 'learningRate', 'schedule', 'loss', 'seed', 'distortions', 'sdlmMu', 'trainLimit', 'trainImagesSha256'] as const;
+
+function checkSameSettings(root: string, saved: TrainSettings, wanted: TrainSettings): void {
+  const differing = comparedKeys.filter((key) => saved[key] !== wanted[key]);
+  if (differing.length === 0) return;
+  const details = differing.map((key) => `${key} ${String(saved[key])} (now ${String(wanted[key])})`).join(', ');
+  throw new UsageError(
+    `The folder ${root} holds a run of this experiment with other settings: ${details}. Run with the options it was started with (e.g. the same --limit and --passes), or choose another --out, or delete the folder to start over.`,
+  );
+}
+
+/**
+ * Runs one experiment with one seed: starts it, continues it where it stopped when its folder
+ * holds an unfinished run with the same settings, or leaves it when it is complete. A completed
+ * run gets its figures and a `result.json`.
+ *
+ * @throws UsageError when the folder holds a run with other settings.
+ */
+export async function runExperiment(request: ExperimentRequest): Promise<ExperimentStatus> {
+  const root = experimentFolder(request.out, request.experiment.name, request.seed);
+  const settings = requestSettings(request);
+  const existing = await readRunRecord(root);
+  if (existing !== undefined) checkSameSettings(root, existing.settings, settings);
+  if (existing?.result !== undefined) return 'already-completed';
+  // A run killed before its first checkpoint left only a log: start it again.
+  if (existing === undefined && existsSync(join(root, 'log.jsonl'))) await rm(join(root, 'log.jsonl'));
+  const resume = existing !== undefined;
+  const folder = await prepareRunFolder(root, resume);
+  const outcome = await runTraining({ folder, dataset: request.dataset, settings, resume, explicitSettings: new Set(), shouldStop: request.shouldStop, ...(request.events === undefined ? {} : { events: request.events }) });
+  if (outcome.status === 'interrupted') return 'interrupted';
+  await writeRunFigures(folder, outcome, request.dataset.test);
+  const evaluation = outcome.evaluation;
+  await writeRunResult(root, {
+    experiment: request.experiment.name,
+    seed: request.seed,
+    command: reproduceCommand(request.experiment.name, [request.seed], request),
+    settings: outcome.settings,
+    testError: evaluation?.errorRate ?? Number.NaN,
+    errors: evaluation?.errors ?? 0,
+    testCount: evaluation?.count ?? 0,
+    trainingSeconds: outcome.elapsedSeconds,
+    machine: machineInfo(request.backend),
+    finishedAt: new Date().toISOString(),
+  });
+  return 'completed';
+}

@@ -1,0 +1,42 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { writeFileAtomically } from '@lenet/viz/node';
+import { collectRuns, type FoundRun } from './collect-runs.js';
+import { EXPERIMENT_NAMES } from './experiments.js';
+import { resultsMarkdown, type RunAssets } from './results-markdown.js';
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Copies a completed run's learning curves, misclassified gallery and log into `results/<run>/` beside the report. */
+async function copyRunAssets(run: FoundRun, reportFolder: string): Promise<RunAssets> {
+  const target = join(reportFolder, 'results', basename(run.root));
+  const files = { learningCurves: join(run.root, 'figures', 'learning-curves.png'), misclassified: join(run.root, 'figures', 'misclassified.png'), log: join(run.root, 'log.jsonl') };
+  const assets: Record<string, string> = {};
+  for (const [key, source] of Object.entries(files)) {
+    if (!(await exists(source))) continue;
+    const copy = join(target, basename(source));
+    await writeFileAtomically(copy, await readFile(source));
+    assets[key] = relative(reportFolder, copy).split('\\').join('/');
+  }
+  return assets;
+}
+
+/**
+ * Writes the results report `file` (atomically) from the runs in `out`, copying each completed
+ * run's figures and log into `results/` beside it. Needs no data and trains nothing.
+ *
+ * @returns The runs found.
+ */
+export async function writeResults(out: string, file: string, now = new Date()): Promise<FoundRun[]> {
+  const runs = await collectRuns(out, EXPERIMENT_NAMES);
+  const reportFolder = dirname(file);
+  const assets = new Map<string, RunAssets>();
+  for (const run of runs) if (run.record.result !== undefined) assets.set(run.root, await copyRunAssets(run, reportFolder));
+  await writeFileAtomically(file, resultsMarkdown(runs, assets, now));
+  return runs;
+}
