@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/reports/**', 'apps/web/public/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/reports/**', 'apps/web/public/**', 'packages/core/assembly/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

@@ -37,3 +37,6 @@ export type { CurvatureMethod, GaussNewtonOptions } from './optimizers/gauss-new
 export { SdlmOptimizer, createSdlm } from './optimizers/sdlm-optimizer.js';
 export type { CurvatureSummary, SdlmOptions } from './optimizers/sdlm-optimizer.js';
 export { SdlmError } from './optimizers/sdlm-errors.js';
+export { createLenetEngine, engineSupport, LenetEngine } from './engine/lenet-engine.js';
+export type { EngineBatch, EngineGradients } from './engine/lenet-engine.js';
+export type { EngineCriterion } from './engine/output-loss.js';

@@ -1,0 +1,7 @@
+// The LeNet training kernels, compiled to WebAssembly SIMD by `pnpm build:wasm` (AssemblyScript).
+// Buffers are byte offsets into this module's memory, which the TypeScript engine
+// (src/engine/) lays out and grows.
+export { activationBackward, activationForward } from './activations';
+export { convolutionBackward, convolutionForward } from './convolution';
+export { denseBackward, denseForward, interleavedToPlanar, planarToInterleaved, rbfBackward, rbfForward } from './dense';
+export { maxPoolBackward, maxPoolForward, subsamplingBackward, subsamplingForward } from './pooling';

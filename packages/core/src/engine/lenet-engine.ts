@@ -1,0 +1,291 @@
+import type * as tf from '@tensorflow/tfjs';
+import { instantiateLenetKernels, type LenetKernels } from './lenet-kernels.js';
+import { planNetwork, UnsupportedNetwork, type MapShape, type NetworkPlan, type PlanStep } from './network-plan.js';
+import { outputLoss, type EngineCriterion } from './output-loss.js';
+
+/** A batch for the engine: `[count, size, size, 1]` row-major pixels, already scaled, and labels. */
+export interface EngineBatch {
+  readonly pixels: Float32Array;
+  readonly size: number;
+  readonly labels: Uint8Array;
+}
+
+/** The mean loss of a batch, its correct read-outs and the gradient, laid out like the weights. */
+export interface EngineGradients {
+  readonly loss: number;
+  readonly correct: number;
+  /** d(mean loss)/d(weight), concatenated in `model.trainableWeights` order (a fresh copy). */
+  readonly gradients: Float32Array;
+}
+
+const FLOAT = 4;
+const PAGE = 65_536;
+// The kernels' own constants sit in the first page; engine buffers start after it.
+const FIRST_FREE_BYTE = PAGE;
+
+const elements = (shape: MapShape): number => shape.maps * shape.height * shape.width;
+
+interface StepBuffers {
+  readonly output: number;
+  readonly gradient: number;
+  /** 2x2 sums (subsampling, average pooling) or winners (max pooling). */
+  readonly scratch: number;
+  /** The link table (convolutions) or the fixed codes (RBF). */
+  readonly constants: number;
+}
+
+/**
+ * Trains a LeNet without tfjs's per-operation overhead: the forward and backward passes of a
+ * whole batch run in WebAssembly SIMD kernels written for LeNet's layers (5x5 convolutions,
+ * full or over a connection table, the trainable subsampling, pooling, dense and RBF layers,
+ * the paper's activations), with weights held as one flat vector. Build one with
+ * {@link createLenetEngine}.
+ */
+export class LenetEngine {
+  /** Images per slice of a training batch (see {@link LenetEngine.gradients}). */
+  static sliceSize = 16;
+  /** The model's steps as the engine runs them. */
+  readonly plan: NetworkPlan;
+  private readonly kernels: LenetKernels;
+  private readonly parameters: number;
+  private readonly gradientsStart: number;
+  private readonly staticEnd: number;
+  private readonly constants: number[] = [];
+  private capacity = 0;
+  private input = 0;
+  private buffers: StepBuffers[] = [];
+
+  /** Use {@link createLenetEngine}. */
+  constructor(plan: NetworkPlan, kernels: LenetKernels) {
+    this.plan = plan;
+    this.kernels = kernels;
+    this.parameters = FIRST_FREE_BYTE;
+    this.gradientsStart = this.parameters + plan.parameters * FLOAT;
+    let next = this.gradientsStart + plan.parameters * FLOAT;
+    for (const step of plan.steps) {
+      const table = step.kind === 'convolution' ? step.links : step.kind === 'rbf' ? step.codes : undefined;
+      this.constants.push(table === undefined ? 0 : next);
+      next += (table?.length ?? 0) * FLOAT;
+    }
+    this.staticEnd = next;
+    this.reserve(this.staticEnd);
+    plan.steps.forEach((step, index) => {
+      const at = this.constants[index] ?? 0;
+      if (step.kind === 'convolution') new Int32Array(kernels.memory.buffer, at, step.links.length).set(step.links);
+      if (step.kind === 'rbf') new Float32Array(kernels.memory.buffer, at, step.codes.length).set(step.codes);
+    });
+  }
+
+  /** Sets every trainable weight from a flat vector in `model.trainableWeights` order. */
+  setWeights(weights: Float32Array): void {
+    if (weights.length !== this.plan.parameters) throw new RangeError(`LenetEngine.setWeights: expected ${String(this.plan.parameters)} values, got ${String(weights.length)}.`);
+    new Float32Array(this.kernels.memory.buffer, this.parameters, this.plan.parameters).set(weights);
+  }
+
+  /** The outputs (RBF distances or logits), `[count, 10]` row-major, for `count` images, computed in slices. */
+  predict(pixels: Float32Array, size: number): Float32Array {
+    const area = this.plan.inputSize * this.plan.inputSize;
+    const count = this.checkBatch(pixels, size, Math.min(LenetEngine.sliceSize, pixels.length / area));
+    const outputs = new Float32Array(count * 10);
+    for (let start = 0; start < count; start += LenetEngine.sliceSize) {
+      const end = Math.min(count, start + LenetEngine.sliceSize);
+      this.forward(pixels.subarray(start * area, end * area), end - start);
+      outputs.set(new Float32Array(this.kernels.memory.buffer, this.buffers.at(-1)?.output ?? 0, (end - start) * 10), start * 10);
+    }
+    return outputs;
+  }
+
+  /**
+   * One forward and backward pass: the batch's mean loss, correct read-outs and gradient. The
+   * batch runs in slices of {@link LenetEngine.sliceSize} images, so that every layer's
+   * activations stay in the processor's caches; the gradients add up across slices.
+   */
+  gradients(batch: EngineBatch, criterion: EngineCriterion): EngineGradients {
+    const area = this.plan.inputSize * this.plan.inputSize;
+    const count = this.checkBatch(batch.pixels, batch.size, Math.min(LenetEngine.sliceSize, batch.labels.length));
+    if (batch.labels.length !== count) throw new RangeError(`LenetEngine.gradients: ${String(count)} images but ${String(batch.labels.length)} labels.`);
+    new Float32Array(this.kernels.memory.buffer, this.gradientsStart, this.plan.parameters).fill(0);
+    let loss = 0;
+    let correct = 0;
+    for (let start = 0; start < count; start += LenetEngine.sliceSize) {
+      const end = Math.min(count, start + LenetEngine.sliceSize);
+      this.forward(batch.pixels.subarray(start * area, end * area), end - start);
+      const memory = this.kernels.memory.buffer;
+      const last = this.buffers.at(-1);
+      const outputs = new Float32Array(memory, last?.output ?? 0, (end - start) * 10);
+      const result = outputLoss(criterion, outputs, batch.labels.subarray(start, end), 10, new Float32Array(memory, last?.gradient ?? 0, (end - start) * 10), count);
+      loss += result.loss;
+      correct += result.correct;
+      this.backward(end - start);
+    }
+    return { loss, correct, gradients: new Float32Array(this.kernels.memory.buffer, this.gradientsStart, this.plan.parameters).slice() };
+  }
+
+  private checkBatch(pixels: Float32Array, size: number, slice?: number): number {
+    const area = this.plan.inputSize * this.plan.inputSize;
+    if (size !== this.plan.inputSize || pixels.length % area !== 0) {
+      throw new RangeError(`LenetEngine: expected ${String(this.plan.inputSize)}x${String(this.plan.inputSize)} images, got size ${String(size)} and ${String(pixels.length)} values.`);
+    }
+    const count = pixels.length / area;
+    if ((slice ?? count) > this.capacity) this.layOut(slice ?? count);
+    return count;
+  }
+
+  private reserve(bytes: number): void {
+    const memory = this.kernels.memory;
+    if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  }
+
+  private layOut(capacity: number): void {
+    let next = this.staticEnd;
+    const take = (values: number, perImage = true): number => {
+      const start = next;
+      next += values * (perImage ? capacity : 1) * FLOAT;
+      return start;
+    };
+    this.input = take(this.plan.inputSize * this.plan.inputSize);
+    this.buffers = this.plan.steps.map((step, index) => ({
+      output: take(elements(step.output)),
+      gradient: take(elements(step.output)),
+      scratch: scratchFor(step, take),
+      constants: this.constants[index] ?? 0,
+    }));
+    this.reserve(next);
+    this.capacity = capacity;
+  }
+
+  private forward(pixels: Float32Array, count: number): void {
+    new Float32Array(this.kernels.memory.buffer, this.input, pixels.length).set(pixels);
+    let x = this.input;
+    this.plan.steps.forEach((step, index) => {
+      const buffers = this.buffers[index];
+      if (buffers === undefined) return;
+      forwardStep(this.kernels, step, count, x, buffers, this.parameters);
+      x = buffers.output;
+    });
+  }
+
+  private backward(count: number): void {
+    for (let index = this.plan.steps.length - 1; index >= 0; index -= 1) {
+      const step = this.plan.steps[index];
+      const buffers = this.buffers[index];
+      if (step === undefined || buffers === undefined) continue;
+      const previous = this.buffers[index - 1];
+      const x = previous?.output ?? this.input;
+      const firstWeights = (step.kind === 'convolution' || step.kind === 'dense') && step.firstLayer;
+      backwardStep(this.kernels, step, count, x, buffers, firstWeights ? 0 : (previous?.gradient ?? 0), this.parameters, this.gradientsStart);
+      if (firstWeights || previous === undefined) return;
+    }
+  }
+}
+
+/** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients. */
+function scratchFor(step: PlanStep, take: (values: number, perImage?: boolean) => number): number {
+  if (step.kind === 'subsampling' || step.kind === 'average-pool' || step.kind === 'max-pool') return take(elements(step.output));
+  if (step.kind === 'convolution' && !step.firstLayer) return take(step.output.maps * (step.input.height + 4) * (step.input.width + 4), false);
+  return 0;
+}
+
+function forwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: number, buffers: StepBuffers, parameters: number): void {
+  const { input, output } = step;
+  const y = buffers.output;
+  switch (step.kind) {
+    case 'convolution':
+      kernels.convolutionForward(count, x, input.maps, input.height, input.width, y, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, step.links.length / 3, parameters + step.bias * FLOAT);
+      return;
+    case 'activation':
+      kernels.activationForward(step.activation, count * elements(input), x, y);
+      return;
+    case 'subsampling':
+      kernels.subsamplingForward(count, input.maps, input.height, input.width, x, buffers.scratch, parameters + step.coefficient * FLOAT, parameters + step.bias * FLOAT, 0, y);
+      return;
+    case 'average-pool':
+      kernels.subsamplingForward(count, input.maps, input.height, input.width, x, buffers.scratch, 0, 0, 0.25, y);
+      return;
+    case 'max-pool':
+      kernels.maxPoolForward(count, input.maps, input.height, input.width, x, buffers.scratch, y);
+      return;
+    case 'interleave':
+      kernels.planarToInterleaved(count, input.maps, input.height * input.width, x, y);
+      return;
+    case 'dense':
+      kernels.denseForward(count, x, elements(input), parameters + step.weight * FLOAT, parameters + step.bias * FLOAT, elements(output), y);
+      return;
+    case 'rbf':
+      kernels.rbfForward(count, x, elements(input), buffers.constants, elements(output), y);
+  }
+}
+
+function backwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: number, buffers: StepBuffers, dx: number, parameters: number, gradients: number): void {
+  const { input, output } = step;
+  const dy = buffers.gradient;
+  switch (step.kind) {
+    case 'convolution':
+      kernels.convolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, step.links.length / 3, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
+      return;
+    case 'activation':
+      if (dx !== 0) kernels.activationBackward(step.activation, count * elements(input), buffers.output, dy, dx);
+      return;
+    case 'subsampling':
+      kernels.subsamplingBackward(count, input.maps, input.height, input.width, buffers.scratch, dy, parameters + step.coefficient * FLOAT, 0, gradients + step.coefficient * FLOAT, gradients + step.bias * FLOAT, dx);
+      return;
+    case 'average-pool':
+      if (dx !== 0) kernels.subsamplingBackward(count, input.maps, input.height, input.width, buffers.scratch, dy, 0, 0.25, 0, 0, dx);
+      return;
+    case 'max-pool':
+      if (dx !== 0) kernels.maxPoolBackward(count, input.maps, input.height, input.width, buffers.scratch, dy, dx);
+      return;
+    case 'interleave':
+      if (dx !== 0) kernels.interleavedToPlanar(count, input.maps, input.height * input.width, dy, dx);
+      return;
+    case 'dense':
+      kernels.denseBackward(count, x, elements(input), parameters + step.weight * FLOAT, elements(output), dy, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx);
+      return;
+    case 'rbf':
+      if (dx !== 0) kernels.rbfBackward(count, x, elements(input), buffers.constants, elements(output), dy, dx);
+  }
+}
+
+/**
+ * Why `model` cannot run on the LeNet engine, or undefined when it can. The engine runs
+ * sequential models of square one-channel images built from 5x5 valid convolutions (Conv2D,
+ * PartialConv2D), TrainableSubsampling2D, 2x2 average and max pooling, Flatten, Dense,
+ * RbfOutput with fixed codes, and the linear, scaled tanh, tanh and ReLU activations: every
+ * LeNet of @lenet/models.
+ */
+export function engineSupport(model: tf.LayersModel): string | undefined {
+  try {
+    planNetwork(model);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UnsupportedNetwork) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * A {@link LenetEngine} for `model`, holding a copy of its current weights. The engine does
+ * not write back: copy its weights into the model (or apply its gradients with a tfjs
+ * optimiser) yourself.
+ *
+ * @param model - A LeNet; see {@link engineSupport} for what the engine runs.
+ * @returns The engine, or undefined when the engine cannot run this model.
+ * @example
+ * ```ts
+ * const engine = await createLenetEngine(lenet5());
+ * const { loss, gradients } = engine!.gradients({ pixels, size: 32, labels }, 'map');
+ * ```
+ */
+export async function createLenetEngine(model: tf.LayersModel): Promise<LenetEngine | undefined> {
+  if (engineSupport(model) !== undefined) return undefined;
+  const engine = new LenetEngine(planNetwork(model), await instantiateLenetKernels());
+  const weights = new Float32Array(engine.plan.parameters);
+  let offset = 0;
+  for (const weight of model.trainableWeights) {
+    const values = weight.read().dataSync();
+    weights.set(values, offset);
+    offset += values.length;
+  }
+  engine.setWeights(weights);
+  return engine;
+}

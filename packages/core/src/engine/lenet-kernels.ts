@@ -1,0 +1,45 @@
+import type * as NodeFileSystem from 'node:fs/promises';
+
+/** The exports of the LeNet WebAssembly kernels (packages/core/assembly); buffers are byte offsets. */
+export interface LenetKernels {
+  readonly memory: WebAssembly.Memory;
+  activationForward(kind: number, count: number, x: number, y: number): void;
+  activationBackward(kind: number, count: number, y: number, dy: number, dx: number): void;
+  convolutionForward(batch: number, input: number, inputMaps: number, height: number, width: number, output: number, outputMaps: number, weights: number, tapStride: number, links: number, linkCount: number, bias: number): void;
+  convolutionBackward(batch: number, input: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, weights: number, tapStride: number, links: number, linkCount: number, weightGradient: number, biasGradient: number, inputGradient: number, scratch: number): void;
+  denseForward(batch: number, x: number, inputs: number, w: number, bias: number, outputs: number, y: number): void;
+  denseBackward(batch: number, x: number, inputs: number, w: number, outputs: number, dy: number, dw: number, dbias: number, dx: number): void;
+  rbfForward(batch: number, x: number, inputs: number, codes: number, outputs: number, y: number): void;
+  rbfBackward(batch: number, x: number, inputs: number, codes: number, outputs: number, dy: number, dx: number): void;
+  planarToInterleaved(batch: number, maps: number, area: number, x: number, y: number): void;
+  interleavedToPlanar(batch: number, maps: number, area: number, x: number, y: number): void;
+  subsamplingForward(batch: number, maps: number, height: number, width: number, x: number, sums: number, coefficient: number, bias: number, scale: number, y: number): void;
+  subsamplingBackward(batch: number, maps: number, height: number, width: number, sums: number, dy: number, coefficient: number, scale: number, coefficientGradient: number, biasGradient: number, dx: number): void;
+  maxPoolForward(batch: number, maps: number, height: number, width: number, x: number, winners: number, y: number): void;
+  maxPoolBackward(batch: number, maps: number, height: number, width: number, winners: number, dy: number, dx: number): void;
+}
+
+const kernelFile = new URL('../../wasm/lenet-kernels.wasm', import.meta.url);
+let compiled: Promise<WebAssembly.Module> | undefined;
+
+async function readKernelFile(): Promise<BufferSource> {
+  if (kernelFile.protocol === 'file:') {
+    // A variable specifier keeps browser bundlers from resolving the Node module.
+    const fileSystem = 'node:fs/promises';
+    const { readFile } = (await import(/* @vite-ignore */ fileSystem)) as typeof NodeFileSystem;
+    return readFile(kernelFile);
+  }
+  const response = await fetch(kernelFile);
+  if (!response.ok) throw new Error(`could not fetch ${kernelFile.href}: HTTP ${String(response.status)}`);
+  return response.arrayBuffer();
+}
+
+/**
+ * A fresh instance of the LeNet WebAssembly SIMD kernels, with its own memory. The module is
+ * read and compiled once per thread.
+ */
+export async function instantiateLenetKernels(): Promise<LenetKernels> {
+  compiled ??= readKernelFile().then((bytes) => WebAssembly.compile(bytes));
+  const instance = await WebAssembly.instantiate(await compiled, {});
+  return instance.exports as unknown as LenetKernels;
+}
