@@ -12,3 +12,7 @@ export { summarize } from './summarize.js';
 export type { ModelSummary, SummaryRow } from './summarize.js';
 export { formatShape, formatSummary } from './format-summary.js';
 export { ModelOptionError } from './model-option-error.js';
+export { batchGradients } from './training/batch-gradients.js';
+export type { BatchGradients, TrainingBatch } from './training/batch-gradients.js';
+export { criterionFor, criterionLoss, criterionOutput, TRAINING_CRITERIA } from './training/training-criterion.js';
+export type { TrainingCriterion } from './training/training-criterion.js';

@@ -1,6 +1,10 @@
 // The Node entry of @lenet/models: the browser entry's exports plus file-system IO.
 export {
+  batchGradients,
   countConnections,
+  criterionFor,
+  criterionLoss,
+  criterionOutput,
   formatShape,
   formatSummary,
   LENET4_TABLE,
@@ -11,8 +15,10 @@ export {
   ModelOptionError,
   resolveLenet5Options,
   summarize,
+  TRAINING_CRITERIA,
 } from './browser.js';
 export type {
+  BatchGradients,
   Lenet5C3,
   Lenet5Head,
   Lenet5Options,
@@ -23,6 +29,11 @@ export type {
   ModelSummary,
   ResolvedLenet5Options,
   SummaryRow,
+  TrainingBatch,
+  TrainingCriterion,
 } from './browser.js';
 export { fileSystemHandler, MODEL_FILE, ModelFileError, WEIGHTS_FILE } from './node/file-system-handler.js';
 export { loadModel, saveModel } from './node/save-model.js';
+export { createDataParallelTrainer, defaultTrainingThreads, shareSizes } from './node/data-parallel-trainer.js';
+export type { DataParallelOptions, DataParallelTrainer, StepResult } from './node/data-parallel-trainer.js';
+export { TrainingWorkerError } from './node/training-worker-error.js';

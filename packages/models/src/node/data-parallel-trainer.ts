@@ -1,0 +1,241 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { createLenetEngine, engineSupport } from '@lenet/core';
+import type { TrainingBatch } from '../training/batch-gradients.js';
+import { flatGradients, type FlatGradients } from '../training/flat-gradients.js';
+import { readTrainableWeights, trainableWeightSizes } from '../training/flat-weights.js';
+import { ModelOptionError } from '../model-option-error.js';
+import type { TrainingCriterion } from '../training/training-criterion.js';
+import { TrainingWorkerError } from './training-worker-error.js';
+import type { ShareRequest, TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
+
+/** Options of {@link createDataParallelTrainer}. */
+export interface DataParallelOptions {
+  /** The loss to train with. */
+  readonly criterion: TrainingCriterion;
+  /**
+   * Threads that each compute a share of every batch, the calling thread included; 1 trains in
+   * the calling thread alone. Default {@link defaultTrainingThreads}.
+   */
+  readonly threads?: number;
+  /**
+   * How gradients are computed: `lenet` runs the LeNet engine's WebAssembly SIMD kernels
+   * (`createLenetEngine` of @lenet/core) where the model is supported, `tfjs` always uses tfjs's
+   * automatic differentiation on the active backend. Default `lenet`.
+   */
+  readonly kernels?: 'lenet' | 'tfjs';
+}
+
+/** What one optimisation step reports. */
+export interface StepResult {
+  /** The batch's mean loss before the update. */
+  readonly loss: number;
+  /** How many of the batch's images the model classified correctly before the update. */
+  readonly correct: number;
+}
+
+/** Trains one model with every batch split across threads; see {@link createDataParallelTrainer}. */
+export interface DataParallelTrainer {
+  /** The threads computing shares of each batch, the calling thread included. */
+  readonly threads: number;
+  /** What computes the gradients: the LeNet engine, or tfjs on its active backend. */
+  readonly kernels: 'lenet' | 'tfjs';
+  /** When `lenet` kernels were asked for but the model needs tfjs: why (which layer). */
+  readonly fallbackReason?: string;
+  /** One step on `batch`: every thread's share of the gradient, averaged, then one `optimizer` update of `model`. */
+  step(optimizer: tf.Optimizer, batch: TrainingBatch): Promise<StepResult>;
+  /** Stops the worker threads. The trainer cannot step afterwards. */
+  dispose(): Promise<void>;
+}
+
+/** The default thread count: one per core, at most 4 (LeNet batches of 32 split no further with profit). */
+export function defaultTrainingThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+/** Splits `count` images into at most `threads` shares, as equal as they come, the larger ones first. */
+export function shareSizes(count: number, threads: number): number[] {
+  const shares = Math.max(1, Math.min(threads, count));
+  return Array.from({ length: shares }, (_, index) => Math.floor(count / shares) + (index < count % shares ? 1 : 0));
+}
+
+function startWorker(setup: TrainingWorkerSetup): Worker {
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './training-worker.ts' : './training-worker.js', import.meta.url);
+  if (entry.pathname.endsWith('.js')) return new Worker(entry, { workerData: setup });
+  // From the TypeScript sources (tests, benchmarks), the worker loads its .ts entry through tsx.
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: setup, execArgv: ['--conditions=@lenet/source'] });
+}
+
+class TrainingWorker {
+  private pending?: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void };
+  private failure?: Error;
+  private readonly worker: Worker;
+
+  constructor(
+    readonly number: number,
+    setup: TrainingWorkerSetup,
+  ) {
+    this.worker = startWorker(setup);
+    this.worker.on('message', (reply: WorkerReply) => {
+      const pending = this.pending;
+      this.pending = undefined;
+      if (reply.type === 'error') this.fail(new TrainingWorkerError(number, reply.message), pending);
+      else pending?.resolve(reply);
+    });
+    this.worker.on('error', (error) => {
+      this.fail(new TrainingWorkerError(number, error.message, error), this.pending);
+    });
+    this.worker.on('exit', (code) => {
+      this.fail(new TrainingWorkerError(number, `the thread exited with code ${String(code)}`), this.pending);
+    });
+  }
+
+  private fail(error: Error, pending: TrainingWorker['pending']): void {
+    this.failure ??= error;
+    this.pending = undefined;
+    pending?.reject(this.failure);
+  }
+
+  /** Waits for the next reply (the first one says the worker is ready). */
+  next(): Promise<WorkerReply> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+    });
+  }
+
+  send(request: ShareRequest): Promise<WorkerReply> {
+    const reply = this.next();
+    this.worker.postMessage(request, [request.weights.buffer as ArrayBuffer, request.pixels.buffer as ArrayBuffer, request.labels.buffer as ArrayBuffer]);
+    return reply;
+  }
+
+  async terminate(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    this.failure ??= new TrainingWorkerError(this.number, 'the trainer was disposed');
+    await this.worker.terminate();
+  }
+}
+
+function slice(batch: TrainingBatch, start: number, count: number): TrainingBatch {
+  const pixelsPerImage = batch.size * batch.size;
+  return {
+    pixels: batch.pixels.slice(start * pixelsPerImage, (start + count) * pixelsPerImage),
+    size: batch.size,
+    labels: batch.labels.slice(start, start + count),
+  };
+}
+
+/**
+ * Data-parallel training in Node: every batch is split into shares, the calling thread computes
+ * the first share's gradients while worker threads (each with its own copy of the model on the
+ * same backend) compute the others at the same weights; the shares' gradients are averaged,
+ * weighted by their sizes, and the optimiser makes one update. The update equals that of the
+ * whole batch up to float rounding, and a run is bit-for-bit repeatable for a given thread count.
+ * With one thread (or a batch of one image) no worker starts.
+ *
+ * @param model - The model to train; its layers must be registered with tfjs (importing
+ *   `@lenet/core` registers the LeNet layers).
+ * @param options - The criterion and the thread count.
+ * @throws {@link ModelOptionError} for a thread count that is not a positive integer.
+ * @throws {@link TrainingWorkerError} when a worker cannot start (here) or fails (from `step`).
+ * @example
+ * ```ts
+ * const trainer = await createDataParallelTrainer(model, { criterion: 'map', threads: 2 });
+ * const { loss } = await trainer.step(tf.train.adam(0.002), batch);
+ * await trainer.dispose();
+ * ```
+ */
+export async function createDataParallelTrainer(model: tf.LayersModel, options: DataParallelOptions): Promise<DataParallelTrainer> {
+  const threads = options.threads ?? defaultTrainingThreads();
+  if (!Number.isInteger(threads) || threads < 1) throw new ModelOptionError('createDataParallelTrainer', 'threads', 'a positive integer', String(threads));
+  const unsupported = options.kernels === 'tfjs' ? undefined : engineSupport(model);
+  const engine = options.kernels === 'tfjs' || unsupported !== undefined ? undefined : await createLenetEngine(model);
+  const setup: TrainingWorkerSetup = {
+    topology: model.toJSON(null, false) as object,
+    weights: model.weights.map((weight) => weight.read().dataSync() as Float32Array),
+    backend: tf.getBackend(),
+    criterion: options.criterion,
+    useEngine: engine !== undefined,
+  };
+  const workers = Array.from({ length: threads - 1 }, (_, index) => new TrainingWorker(index + 1, setup));
+  try {
+    await Promise.all(workers.map((worker) => worker.next()));
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
+  const variables = model.trainableWeights;
+  const sizes = trainableWeightSizes(model);
+  return {
+    threads,
+    kernels: engine === undefined ? 'tfjs' : 'lenet',
+    ...(unsupported === undefined ? {} : { fallbackReason: unsupported }),
+    step: async (optimizer, batch) => {
+      const shares = shareSizes(batch.labels.length, threads);
+      const weights = readTrainableWeights(model);
+      const replies: Promise<WorkerReply>[] = [];
+      let start = shares[0] ?? 0;
+      shares.slice(1).forEach((count, index) => {
+        replies.push(workers[index]?.send({ ...slice(batch, start, count), weights: weights.slice() }) ?? Promise.reject(new Error('no worker')));
+        start += count;
+      });
+      let own: FlatGradients;
+      try {
+        own = flatGradients(model, engine, options.criterion, shares.length === 1 ? batch : slice(batch, 0, shares[0] ?? 0), weights);
+      } catch (error) {
+        // Let the workers finish their shares (and their failures be seen) before reporting ours.
+        await Promise.allSettled(replies);
+        throw error;
+      }
+      if (shares.length === 1) {
+        applyGradients(optimizer, variables, splitFlat(own.gradients, sizes, variables));
+        return { loss: own.loss, correct: own.correct };
+      }
+      const answers = await Promise.all(replies);
+      const parts = [own, ...answers.map((answer) => (answer.type === 'gradients' ? answer : { loss: 0, correct: 0, gradients: new Float32Array(weights.length) }))];
+      const total = batch.labels.length;
+      const averaged = new Float32Array(weights.length);
+      let loss = 0;
+      let correct = 0;
+      parts.forEach((part, share) => {
+        const fraction = (shares[share] ?? 0) / total;
+        loss += part.loss * fraction;
+        correct += part.correct;
+        addScaled(averaged, part.gradients, fraction);
+      });
+      applyGradients(optimizer, variables, splitFlat(averaged, sizes, variables));
+      return { loss, correct };
+    },
+    dispose: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** target += source * factor, element by element. */
+function addScaled(target: Float32Array, source: Float32Array, factor: number): void {
+  const length = Math.min(target.length, source.length);
+  for (let index = 0; index < length; index += 1) target[index] = (target[index] as number) + (source[index] as number) * factor;
+}
+
+function splitFlat(flat: Float32Array, sizes: readonly number[], variables: readonly tf.LayerVariable[]): tf.Tensor[] {
+  let offset = 0;
+  return variables.map((variable, index) => {
+    const size = sizes[index] ?? 0;
+    const tensor = tf.tensor(flat.subarray(offset, offset + size), variable.shape as number[]);
+    offset += size;
+    return tensor;
+  });
+}
+
+function applyGradients(optimizer: tf.Optimizer, variables: readonly tf.LayerVariable[], gradients: tf.Tensor[]): void {
+  const named: tf.NamedTensorMap = {};
+  variables.forEach((variable, index) => {
+    named[variable.name] = gradients[index] as tf.Tensor;
+  });
+  optimizer.applyGradients(named);
+  tf.dispose(gradients);
+}

@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs';
+import type { LenetEngine } from '@lenet/core';
+import { batchGradients, type TrainingBatch } from './batch-gradients.js';
+import { readTrainableWeights, writeTrainableWeights } from './flat-weights.js';
+import type { TrainingCriterion } from './training-criterion.js';
+
+/** A batch's mean loss, correct read-outs, and gradient concatenated in `model.trainableWeights` order. */
+export interface FlatGradients {
+  readonly loss: number;
+  readonly correct: number;
+  readonly gradients: Float32Array;
+}
+
+/**
+ * The gradient of a batch's mean loss as one flat vector: from the LeNet engine when given
+ * one, else from tfjs's automatic differentiation of `model`. With `weights`, the gradient is
+ * taken at those weights (the model is updated to them on the tfjs path); without, at the
+ * model's current weights.
+ */
+export function flatGradients(model: tf.LayersModel, engine: LenetEngine | undefined, criterion: TrainingCriterion, batch: TrainingBatch, weights?: Float32Array): FlatGradients {
+  if (engine !== undefined) {
+    engine.setWeights(weights ?? readTrainableWeights(model));
+    return engine.gradients(batch, criterion);
+  }
+  if (weights !== undefined) writeTrainableWeights(model, weights);
+  const { loss, correct, gradients } = batchGradients(model, criterion, batch);
+  const flat = new Float32Array(gradients.reduce((sum, gradient) => sum + gradient.size, 0));
+  let offset = 0;
+  for (const gradient of gradients) {
+    flat.set(gradient.dataSync(), offset);
+    offset += gradient.size;
+  }
+  tf.dispose(gradients);
+  return { loss, correct, gradients: flat };
+}
