@@ -13,6 +13,8 @@ export type { ModelSummary, SummaryRow } from './summarize.js';
 export { formatShape, formatSummary } from './format-summary.js';
 export { ModelOptionError } from './model-option-error.js';
 export { batchGradients } from './training/batch-gradients.js';
+export { createTrainer } from './training/create-trainer.js';
+export type { StepResult, Trainer, TrainerOptions } from './training/create-trainer.js';
 export type { BatchGradients, TrainingBatch } from './training/batch-gradients.js';
 export { criterionFor, criterionLoss, criterionOutput, TRAINING_CRITERIA } from './training/training-criterion.js';
 export type { TrainingCriterion } from './training/training-criterion.js';

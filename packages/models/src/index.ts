@@ -2,6 +2,7 @@
 export {
   batchGradients,
   countConnections,
+  createTrainer,
   criterionFor,
   criterionLoss,
   criterionOutput,
@@ -24,6 +25,9 @@ export type {
   Lenet5Options,
   Lenet5Pooling,
   Lenet5Preset,
+  StepResult,
+  Trainer,
+  TrainerOptions,
   ModelActivation,
   ModelSeedOptions,
   ModelSummary,
@@ -35,5 +39,5 @@ export type {
 export { fileSystemHandler, MODEL_FILE, ModelFileError, WEIGHTS_FILE } from './node/file-system-handler.js';
 export { loadModel, saveModel } from './node/save-model.js';
 export { createDataParallelTrainer, defaultTrainingThreads, shareSizes } from './node/data-parallel-trainer.js';
-export type { DataParallelOptions, DataParallelTrainer, StepResult } from './node/data-parallel-trainer.js';
+export type { DataParallelOptions, DataParallelTrainer } from './node/data-parallel-trainer.js';
 export { TrainingWorkerError } from './node/training-worker-error.js';

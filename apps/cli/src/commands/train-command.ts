@@ -8,7 +8,7 @@ import { parseNumber } from '../options/parse-number.js';
 import type { Terminal } from '../output/terminal.js';
 import { defaultLearningRate, OPTIMIZER_NAMES, type OptimizerName } from '../training/optimizers.js';
 import { SCHEDULE_NAMES, type ScheduleName } from '../training/learning-rate-schedule.js';
-import { LOSS_NAMES, type LossName } from '../training/training-step.js';
+import { defaultTrainingThreads, TRAINING_CRITERIA, type TrainingCriterion } from '@lenet/models';
 import { MODEL_NAMES, MODEL_RECIPES } from '../training/model-catalog.js';
 import { prepareRunFolder } from '../training/prepare-run-folder.js';
 import { RESUME_LOCKED_FLAGS, type TrainSettings } from '../training/train-settings.js';
@@ -25,7 +25,9 @@ interface TrainOptions {
   learningRate?: number;
   sdlmMu?: number;
   schedule: ScheduleName;
-  loss: LossName;
+  loss: TrainingCriterion;
+  threads?: number;
+  kernels: 'lenet' | 'tfjs';
   seed: number;
   distortions: boolean;
   limit?: number;
@@ -52,7 +54,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     )
     .option('--sdlm-mu <mu>', "sdlm's safety constant mu in eta / (mu + h_kk) (default the paper's 0.02)", (value) => parseNumber('--sdlm-mu', value, { exclusiveMinimum: 0 }))
     .option('--schedule <name>', `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`, (value) => parseChoice('--schedule', value, SCHEDULE_NAMES), 'cosine')
-    .option('--loss <name>', `the criterion for RBF heads: ${LOSS_NAMES.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, LOSS_NAMES), 'map')
+    .option('--loss <name>', `the criterion for RBF heads: ${TRAINING_CRITERIA.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, TRAINING_CRITERIA), 'map')
     .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), 1)
     .option('--distortions', "apply the paper's random planar affine distortions to training images", false)
     .option('--limit <n>', 'train on the first n training images only', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
@@ -63,6 +65,10 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     .option('--backend <name>', 'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)', (value) =>
       parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const),
     )
+    .option('--threads <n>', `threads that each compute a share of every batch (default one per core, at most 4: here ${String(defaultTrainingThreads())})`, (value) =>
+      parseNumber('--threads', value, { integer: true, minimum: 1 }),
+    )
+    .option('--kernels <name>', 'what computes the gradients: lenet (the LeNet engine, WebAssembly SIMD) or tfjs (tfjs on --backend)', (value) => parseChoice('--kernels', value, ['lenet', 'tfjs'] as const), 'lenet')
     .option('--stop-after <batches>', 'stop as Ctrl-C does after this many batches (time-boxed training; continue with --resume)', (value) =>
       parseNumber('--stop-after', value, { integer: true, minimum: 1 }),
     )
@@ -84,6 +90,8 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       seed: options.seed,
       distortions: options.distortions,
       ...(options.limit === undefined ? {} : { trainLimit: options.limit }),
+      threads: options.threads ?? defaultTrainingThreads(),
+      kernels: options.kernels,
       trainImagesSha256: dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
     };
     const explicitSettings = new Set(

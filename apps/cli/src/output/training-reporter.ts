@@ -21,14 +21,15 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
     if (terminal.interactive && !context.json) terminal.out('\r\u001b[2K');
   };
   const events: TrainingEvents = {
-    onStart: ({ settings, recipe, resumedAt }) => {
+    onStart: ({ settings, recipe, trainer, resumedAt }) => {
       epochs = settings.epochs;
+      if (trainer.fallbackReason !== undefined) terminal.error(`Note: the LeNet engine cannot run this model (${trainer.fallbackReason}); training with tfjs's kernels, several times slower.\n`);
       if (context.json) return;
       const where = resumedAt === undefined ? 'from scratch' : `resuming at epoch ${resumedAt.epoch + 1}, batch ${resumedAt.batch}`;
       terminal.out(
         `Training ${recipe.name} (${recipe.description}) ${where}\n` +
           `  ${settings.epochs} epochs, batch ${settings.batchSize}, ${settings.optimizer} at ${settings.learningRate} (${settings.schedule}), seed ${settings.seed}${settings.distortions ? ', distortions' : ''}\n` +
-          `  data: ${context.dataSource.kind} (${context.dataSource.location}); backend: ${context.backend}; output: ${context.folder}\n`,
+          `  data: ${context.dataSource.kind} (${context.dataSource.location}); gradients: ${trainer.kernels === 'lenet' ? 'the LeNet engine (WebAssembly SIMD)' : `tfjs on ${context.backend}`}, ${String(trainer.threads)} thread${trainer.threads === 1 ? '' : 's'}; output: ${context.folder}\n`,
       );
     },
     onBatch: (progress, totals) => {

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '@lenet/data';
-import { saveModel } from '@lenet/models';
+import { createDataParallelTrainer, criterionFor, saveModel, type DataParallelTrainer } from '@lenet/models';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { loadCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoint.js';
 import { evaluateModel, type Evaluation } from './evaluate-model.js';
@@ -11,7 +11,6 @@ import type { RunFolder } from './prepare-run-folder.js';
 import { appendLogRecord, type EpochRecord } from './run-log.js';
 import { batchesPerEpoch, trainEpoch, type BatchProgress } from './train-epoch.js';
 import { RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
-import { lossFunction } from './training-step.js';
 
 /** Running totals of the epoch in progress, saved so a resumed epoch reports the same. */
 interface EpochTotals {
@@ -25,7 +24,7 @@ type RunState = CheckpointState<TrainSettings, EpochRecord> & { readonly partial
 
 /** What the caller hears while a run trains. */
 export interface TrainingEvents {
-  onStart?(info: { settings: TrainSettings; recipe: ModelRecipe; resumedAt?: { epoch: number; batch: number } }): void;
+  onStart?(info: { settings: TrainSettings; recipe: ModelRecipe; trainer: DataParallelTrainer; resumedAt?: { epoch: number; batch: number } }): void;
   onBatch?(progress: BatchProgress, totals: { loss: number; accuracy: number; elapsedSeconds: number; epochImagesPerSecond: number }): void;
   onEpoch?(record: EpochRecord): void;
 }
@@ -59,14 +58,24 @@ export interface TrainingRequest {
  */
 export async function runTraining(request: TrainingRequest): Promise<TrainingOutcome> {
   const start = await startingPoint(request);
+  const { settings, model, recipe } = start;
+  const trainer = await createDataParallelTrainer(model, { criterion: criterionFor(settings.loss, recipe.output), threads: settings.threads ?? 1, kernels: settings.kernels ?? 'tfjs' });
+  try {
+    return await trainRun(request, start, trainer);
+  } finally {
+    await trainer.dispose();
+  }
+}
+
+async function trainRun(request: TrainingRequest, start: StartingPoint, trainer: DataParallelTrainer): Promise<TrainingOutcome> {
   const { settings, model, optimizer, recipe } = start;
   let { history, elapsedSeconds } = start.state;
   let partial = start.state.partial;
   const train = { ...request.dataset.train, count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY) };
   const batches = batchesPerEpoch(train.count, settings.batchSize);
-  const setup = { model, recipe, optimizer: optimizer.optimizer, computeLoss: lossFunction(settings.loss, recipe.output), train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions };
+  const setup = { recipe, optimizer: optimizer.optimizer, trainer, train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions };
   const rateAt = (epoch: number, batch: number) => optimizer.passRate?.(epoch + 1) ?? learningRateAt(settings.schedule, settings.learningRate, (epoch + batch / batches) / settings.epochs);
-  request.events?.onStart?.({ settings, recipe, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
+  request.events?.onStart?.({ settings, recipe, trainer, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
   let evaluation: Evaluation | undefined;
   for (let epoch = start.state.nextEpoch; epoch < settings.epochs; epoch += 1) {
     const firstBatch = epoch === start.state.nextEpoch ? start.state.nextBatch : 0;

@@ -1,15 +1,15 @@
 import type * as tf from '@tensorflow/tfjs';
 import { createRandom, distort, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
+import type { DataParallelTrainer } from '@lenet/models';
 import type { ModelRecipe } from './model-catalog.js';
 import { modelInputs } from './model-inputs.js';
-import { trainingStep } from './training-step.js';
 
 /** Everything an epoch of training needs. */
 export interface EpochSetup {
-  readonly model: tf.LayersModel;
   readonly recipe: ModelRecipe;
   readonly optimizer: tf.Optimizer;
-  readonly computeLoss: (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar;
+  /** Computes each batch's gradients (in one or more threads) and applies them with `optimizer`. */
+  readonly trainer: DataParallelTrainer;
   readonly train: DatasetSplit;
   readonly batchSize: number;
   readonly seed: number;
@@ -66,7 +66,7 @@ export async function trainEpoch(
     let images = gather(train, indices);
     if (setup.distortions) images = { ...images, ...distort(images, createRandom(mixSeed(setup.seed, epoch, batch))) };
     const { pixels, size } = modelInputs(images, setup.recipe.input);
-    const result = trainingStep(setup.model, setup.optimizer, setup.computeLoss, setup.recipe.output, { pixels, size, labels: images.labels });
+    const result = await setup.trainer.step(setup.optimizer, { pixels, size, labels: images.labels });
     hooks.onBatch?.({ epoch, batch, batches, images: Math.min(train.count, (batch + 1) * batchSize), ...result });
     await new Promise((resolve) => setImmediate(resolve));
     if (hooks.shouldStop?.() === true) return { completed: batch + 1 === batches, nextBatch: batch + 1, stopRequested: true };

@@ -1,6 +1,6 @@
 import type { OptimizerName } from './optimizers.js';
 import type { ScheduleName } from './learning-rate-schedule.js';
-import type { LossName } from './training-step.js';
+import type { TrainingCriterion } from '@lenet/models';
 
 /** Every setting that decides a training run's result. A resumed run keeps them. */
 export interface TrainSettings {
@@ -12,7 +12,7 @@ export interface TrainSettings {
   readonly learningRate: number;
   readonly schedule: ScheduleName;
   /** For RBF heads; logits always use cross-entropy. */
-  readonly loss: LossName;
+  readonly loss: TrainingCriterion;
   readonly seed: number;
   /** The paper's random planar affine distortions of the training images. */
   readonly distortions: boolean;
@@ -20,6 +20,13 @@ export interface TrainSettings {
   readonly sdlmMu?: number;
   /** Train on the first N training images only (all when undefined). */
   readonly trainLimit?: number;
+  /**
+   * Threads that each compute a share of every batch (float sums depend on the split, so a run
+   * keeps its count). Runs from before the option trained in one thread.
+   */
+  readonly threads?: number;
+  /** What computes the gradients: the LeNet engine or tfjs. Runs from before the option used tfjs. */
+  readonly kernels?: 'lenet' | 'tfjs';
   /** The sha256 of the training images file, so a resumed run uses the same data. */
   readonly trainImagesSha256: string;
 }
@@ -37,4 +44,6 @@ export const RESUME_LOCKED_FLAGS: Readonly<Record<Exclude<keyof TrainSettings, '
   distortions: '--distortions',
   sdlmMu: '--sdlm-mu',
   trainLimit: '--limit',
+  threads: '--threads',
+  kernels: '--kernels',
 };

@@ -1,5 +1,3 @@
-import type * as NodeFileSystem from 'node:fs/promises';
-
 /** The exports of the LeNet WebAssembly kernels (packages/core/assembly); buffers are byte offsets. */
 export interface LenetKernels {
   readonly memory: WebAssembly.Memory;
@@ -24,13 +22,12 @@ let compiled: Promise<WebAssembly.Module> | undefined;
 
 async function readKernelFile(): Promise<BufferSource> {
   if (kernelFile.protocol === 'file:') {
-    // A variable specifier keeps browser bundlers from resolving the Node module.
-    const fileSystem = 'node:fs/promises';
-    const { readFile } = (await import(/* @vite-ignore */ fileSystem)) as typeof NodeFileSystem;
-    return readFile(kernelFile);
+    // Node (>= 20.16): read the file from the package. getBuiltinModule, not an import, keeps
+    // browser bundlers from pulling in a Node module.
+    return process.getBuiltinModule('fs/promises').readFile(kernelFile);
   }
   const response = await fetch(kernelFile);
-  if (!response.ok) throw new Error(`could not fetch ${kernelFile.href}: HTTP ${String(response.status)}`);
+  if (!response.ok) throw new Error(`could not fetch the LeNet kernels at ${kernelFile.href}: HTTP ${String(response.status)}. Serve the package's wasm/lenet-kernels.wasm beside its modules (bundlers that understand new URL(..., import.meta.url) do).`);
   return response.arrayBuffer();
 }
 

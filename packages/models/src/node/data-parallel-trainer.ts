@@ -1,52 +1,29 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
-import { createLenetEngine, engineSupport } from '@lenet/core';
+import { createLenetEngine } from '@lenet/core';
 import type { TrainingBatch } from '../training/batch-gradients.js';
+import { applyFlatGradients } from '../training/apply-flat-gradients.js';
+import { createTrainer, type Trainer, type TrainerOptions } from '../training/create-trainer.js';
 import { flatGradients, type FlatGradients } from '../training/flat-gradients.js';
-import { readTrainableWeights, trainableWeightSizes } from '../training/flat-weights.js';
+import { readTrainableWeights } from '../training/flat-weights.js';
 import { ModelOptionError } from '../model-option-error.js';
-import type { TrainingCriterion } from '../training/training-criterion.js';
 import { TrainingWorkerError } from './training-worker-error.js';
 import type { ShareRequest, TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
 
 /** Options of {@link createDataParallelTrainer}. */
-export interface DataParallelOptions {
-  /** The loss to train with. */
-  readonly criterion: TrainingCriterion;
+export interface DataParallelOptions extends TrainerOptions {
   /**
    * Threads that each compute a share of every batch, the calling thread included; 1 trains in
    * the calling thread alone. Default {@link defaultTrainingThreads}.
    */
   readonly threads?: number;
-  /**
-   * How gradients are computed: `lenet` runs the LeNet engine's WebAssembly SIMD kernels
-   * (`createLenetEngine` of @lenet/core) where the model is supported, `tfjs` always uses tfjs's
-   * automatic differentiation on the active backend. Default `lenet`.
-   */
-  readonly kernels?: 'lenet' | 'tfjs';
 }
 
-/** What one optimisation step reports. */
-export interface StepResult {
-  /** The batch's mean loss before the update. */
-  readonly loss: number;
-  /** How many of the batch's images the model classified correctly before the update. */
-  readonly correct: number;
-}
-
-/** Trains one model with every batch split across threads; see {@link createDataParallelTrainer}. */
-export interface DataParallelTrainer {
+/** A {@link Trainer} whose every batch is split across threads; see {@link createDataParallelTrainer}. */
+export interface DataParallelTrainer extends Trainer {
   /** The threads computing shares of each batch, the calling thread included. */
   readonly threads: number;
-  /** What computes the gradients: the LeNet engine, or tfjs on its active backend. */
-  readonly kernels: 'lenet' | 'tfjs';
-  /** When `lenet` kernels were asked for but the model needs tfjs: why (which layer). */
-  readonly fallbackReason?: string;
-  /** One step on `batch`: every thread's share of the gradient, averaged, then one `optimizer` update of `model`. */
-  step(optimizer: tf.Optimizer, batch: TrainingBatch): Promise<StepResult>;
-  /** Stops the worker threads. The trainer cannot step afterwards. */
-  dispose(): Promise<void>;
 }
 
 /** The default thread count: one per core, at most 4 (LeNet batches of 32 split no further with profit). */
@@ -151,8 +128,9 @@ function slice(batch: TrainingBatch, start: number, count: number): TrainingBatc
 export async function createDataParallelTrainer(model: tf.LayersModel, options: DataParallelOptions): Promise<DataParallelTrainer> {
   const threads = options.threads ?? defaultTrainingThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new ModelOptionError('createDataParallelTrainer', 'threads', 'a positive integer', String(threads));
-  const unsupported = options.kernels === 'tfjs' ? undefined : engineSupport(model);
-  const engine = options.kernels === 'tfjs' || unsupported !== undefined ? undefined : await createLenetEngine(model);
+  const single = await createTrainer(model, options);
+  if (threads === 1) return { ...single, threads };
+  const engine = single.kernels === 'lenet' ? await createLenetEngine(model) : undefined;
   const setup: TrainingWorkerSetup = {
     topology: model.toJSON(null, false) as object,
     weights: model.weights.map((weight) => weight.read().dataSync() as Float32Array),
@@ -167,14 +145,12 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
     await Promise.all(workers.map((worker) => worker.terminate()));
     throw error;
   }
-  const variables = model.trainableWeights;
-  const sizes = trainableWeightSizes(model);
   return {
+    ...single,
     threads,
-    kernels: engine === undefined ? 'tfjs' : 'lenet',
-    ...(unsupported === undefined ? {} : { fallbackReason: unsupported }),
     step: async (optimizer, batch) => {
       const shares = shareSizes(batch.labels.length, threads);
+      if (shares.length === 1) return single.step(optimizer, batch);
       const weights = readTrainableWeights(model);
       const replies: Promise<WorkerReply>[] = [];
       let start = shares[0] ?? 0;
@@ -184,15 +160,11 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       });
       let own: FlatGradients;
       try {
-        own = flatGradients(model, engine, options.criterion, shares.length === 1 ? batch : slice(batch, 0, shares[0] ?? 0), weights);
+        own = flatGradients(model, engine, options.criterion, slice(batch, 0, shares[0] ?? 0), weights);
       } catch (error) {
         // Let the workers finish their shares (and their failures be seen) before reporting ours.
         await Promise.allSettled(replies);
         throw error;
-      }
-      if (shares.length === 1) {
-        applyGradients(optimizer, variables, splitFlat(own.gradients, sizes, variables));
-        return { loss: own.loss, correct: own.correct };
       }
       const answers = await Promise.all(replies);
       const parts = [own, ...answers.map((answer) => (answer.type === 'gradients' ? answer : { loss: 0, correct: 0, gradients: new Float32Array(weights.length) }))];
@@ -206,7 +178,7 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
         correct += part.correct;
         addScaled(averaged, part.gradients, fraction);
       });
-      applyGradients(optimizer, variables, splitFlat(averaged, sizes, variables));
+      applyFlatGradients(model, optimizer, averaged);
       return { loss, correct };
     },
     dispose: async () => {
@@ -219,23 +191,4 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
 function addScaled(target: Float32Array, source: Float32Array, factor: number): void {
   const length = Math.min(target.length, source.length);
   for (let index = 0; index < length; index += 1) target[index] = (target[index] as number) + (source[index] as number) * factor;
-}
-
-function splitFlat(flat: Float32Array, sizes: readonly number[], variables: readonly tf.LayerVariable[]): tf.Tensor[] {
-  let offset = 0;
-  return variables.map((variable, index) => {
-    const size = sizes[index] ?? 0;
-    const tensor = tf.tensor(flat.subarray(offset, offset + size), variable.shape as number[]);
-    offset += size;
-    return tensor;
-  });
-}
-
-function applyGradients(optimizer: tf.Optimizer, variables: readonly tf.LayerVariable[], gradients: tf.Tensor[]): void {
-  const named: tf.NamedTensorMap = {};
-  variables.forEach((variable, index) => {
-    named[variable.name] = gradients[index] as tf.Tensor;
-  });
-  optimizer.applyGradients(named);
-  tf.dispose(gradients);
 }

@@ -1,0 +1,67 @@
+import type * as tf from '@tensorflow/tfjs';
+import { createLenetEngine, engineSupport } from '@lenet/core';
+import { applyFlatGradients } from './apply-flat-gradients.js';
+import type { TrainingBatch } from './batch-gradients.js';
+import { flatGradients } from './flat-gradients.js';
+import type { TrainingCriterion } from './training-criterion.js';
+
+/** What one optimisation step reports. */
+export interface StepResult {
+  /** The batch's mean loss before the update. */
+  readonly loss: number;
+  /** How many of the batch's images the model classified correctly before the update. */
+  readonly correct: number;
+}
+
+/** Options of {@link createTrainer}. */
+export interface TrainerOptions {
+  /** The loss to train with. */
+  readonly criterion: TrainingCriterion;
+  /**
+   * How gradients are computed: `lenet` runs the LeNet engine's WebAssembly SIMD kernels
+   * (`createLenetEngine` of @lenet/core) where the model is supported, `tfjs` always uses tfjs's
+   * automatic differentiation on the active backend. Default `lenet`.
+   */
+  readonly kernels?: 'lenet' | 'tfjs';
+}
+
+/** Trains one model a batch at a time; see {@link createTrainer}. */
+export interface Trainer {
+  /** What computes the gradients: the LeNet engine, or tfjs on its active backend. */
+  readonly kernels: 'lenet' | 'tfjs';
+  /** When `lenet` kernels were asked for but the model needs tfjs: why (which layer). */
+  readonly fallbackReason?: string;
+  /** One step on `batch`: its gradient, then one `optimizer` update of the model. */
+  step(optimizer: tf.Optimizer, batch: TrainingBatch): Promise<StepResult>;
+  /** Releases what the trainer holds. It cannot step afterwards. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Training steps for `model` in the calling thread, in Node and in browsers: gradients from
+ * the LeNet engine (WebAssembly SIMD, no tfjs overhead) whenever it runs the model, else from
+ * tfjs (and `fallbackReason` says which layer needed it), applied by any tfjs optimiser. In Node,
+ * `createDataParallelTrainer` also splits each batch across worker threads.
+ *
+ * @param model - The model to train.
+ * @param options - The criterion and the kernels.
+ * @example
+ * ```ts
+ * const trainer = await createTrainer(lenet5({ seed: 1 }), { criterion: 'map' });
+ * const { loss, correct } = await trainer.step(tf.train.adam(0.002), { pixels, size: 32, labels });
+ * ```
+ */
+export async function createTrainer(model: tf.LayersModel, options: TrainerOptions): Promise<Trainer> {
+  const fallbackReason = options.kernels === 'tfjs' ? undefined : engineSupport(model);
+  const engine = options.kernels === 'tfjs' || fallbackReason !== undefined ? undefined : await createLenetEngine(model);
+  return {
+    kernels: engine === undefined ? 'tfjs' : 'lenet',
+    ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    step: (optimizer, batch) => {
+      const { loss, correct, gradients } = flatGradients(model, engine, options.criterion, batch);
+      applyFlatGradients(model, optimizer, gradients);
+      return Promise.resolve({ loss, correct });
+    },
+    dispose: () => Promise.resolve(),
+  };
+}
