@@ -94,6 +94,20 @@ describe('lenet train', () => {
     expect(run.stderr).toContain('--seed 8 differs from the run');
   });
 
+  it('records its threads and kernels in the run and keeps them on resume', () => {
+    const out = join(scratch(), 'run');
+    const first = runLenet(['train', ...quickRun, '--out', out, '--folder', testMnistFolder(), '--threads', '2', '--stop-after', '2']);
+    expect(first.status).toBe(130);
+    expect(first.stdout).toContain('gradients: the LeNet engine (WebAssembly SIMD), 2 threads');
+    const state = JSON.parse(readFileSync(join(out, 'checkpoint', 'state.json'), 'utf8')) as { settings: { threads: number; kernels: string } };
+    expect(state.settings).toMatchObject({ threads: 2, kernels: 'lenet' });
+    const refused = runLenet(['train', '--out', out, '--folder', testMnistFolder(), '--resume', '--threads', '1']);
+    expect(refused.status).toBe(4);
+    expect(refused.stderr).toContain("--threads 1 differs from the run's 2");
+    const tfjs = runLenet(['train', ...quickRun, '--epochs', '1', '--out', join(scratch(), 'tfjs'), '--folder', testMnistFolder(), '--kernels', 'tfjs', '--threads', '1', '--stop-after', '1']);
+    expect(tfjs.stdout).toMatch(/gradients: tfjs on (wasm|cpu|tensorflow), 1 thread;/);
+  });
+
   it('explains a missing or corrupt checkpoint with exit code 4', () => {
     const empty = scratch();
     const missing = runLenet(['train', '--out', empty, '--folder', testMnistFolder(), '--resume']);
