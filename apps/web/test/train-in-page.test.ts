@@ -41,6 +41,8 @@ describe('training in the page (headless Chromium)', () => {
     expect(last).toBeLessThan(0.8 * first);
     const pageSpeed = Number(await page.getAttribute('#train-status', 'data-images-per-second'));
     expect(pageSpeed).toBeGreaterThan(0);
+    // The gradients came from @lenet/core's WebAssembly SIMD kernels, fetched by the built page.
+    expect(await page.getAttribute('#train-status', 'data-kernels')).toBe('lenet');
   });
 
   it('trains LeNet-1 on 960 images and evaluates it on the 10,000 test digits with a confusion matrix', async () => {

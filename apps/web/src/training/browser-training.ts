@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { rbfMapLoss, softmaxCrossEntropy } from '@lenet/core';
 import { createRandom, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
+import { createTrainer, type Trainer } from '@lenet/models';
 import { modelInputs } from '../models/model-inputs.js';
 import type { WebModel } from '../models/web-models.js';
 
@@ -28,17 +28,24 @@ export interface TrainingSettings {
 /**
  * Trains a model in the page the way `lenet train` does (shuffled batches in a seeded order,
  * the CLI's input preparation, Adam; the paper's MAP loss for RBF heads, cross-entropy for
- * logits), yielding to the page between batches so it stays responsive, with pause and resume.
+ * logits; gradients from the LeNet engine's WebAssembly SIMD kernels), yielding to the page
+ * between batches so it stays responsive, with pause and resume.
  */
 export class BrowserTrainer {
   readonly model: tf.LayersModel;
   readonly recipe: WebModel;
   #paused = false;
   #resume: (() => void) | undefined;
+  #kernels: Trainer['kernels'] | undefined;
 
   constructor(recipe: WebModel, seed: number) {
     this.recipe = recipe;
     this.model = recipe.create(seed);
+  }
+
+  /** What computes the gradients once training started: the LeNet engine, or tfjs. */
+  get kernels(): Trainer['kernels'] | undefined {
+    return this.#kernels;
   }
 
   get paused(): boolean {
@@ -59,7 +66,8 @@ export class BrowserTrainer {
   /** Runs every epoch, calling `onBatch` after each batch. Leaks no tensors. */
   async train(settings: TrainingSettings, onBatch: (progress: TrainingProgress) => void): Promise<void> {
     const optimizer = tf.train.adam(settings.learningRate);
-    const computeLoss = this.recipe.output === 'rbf' ? (labels: tf.Tensor, output: tf.Tensor) => rbfMapLoss(labels, output) : softmaxCrossEntropy;
+    const trainer = await createTrainer(this.model, { criterion: this.recipe.output === 'rbf' ? 'map' : 'cross-entropy' });
+    this.#kernels = trainer.kernels;
     const batches = Math.ceil(settings.train.count / settings.batchSize);
     let started = performance.now();
     let images = 0;
@@ -72,7 +80,7 @@ export class BrowserTrainer {
           started += performance.now() - pausedAt;
         }
         const indices = Array.from(order.subarray(batch * settings.batchSize, (batch + 1) * settings.batchSize));
-        const step = this.#step(optimizer, computeLoss, gather(settings.train, indices));
+        const step = await this.#step(trainer, optimizer, gather(settings.train, indices));
         images += indices.length;
         const seconds = (performance.now() - started) / 1000;
         onBatch({ epoch: epoch + (batch + 1) / batches, loss: step.loss, error: 1 - step.correct / indices.length, imagesPerSecond: images / seconds });
@@ -82,26 +90,9 @@ export class BrowserTrainer {
     optimizer.dispose();
   }
 
-  #step(optimizer: tf.Optimizer, computeLoss: (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar, batch: { images: Uint8Array; labels: Uint8Array; count: number }) {
+  #step(trainer: Trainer, optimizer: tf.Optimizer, batch: { images: Uint8Array; labels: Uint8Array; count: number }) {
     const { pixels, size } = modelInputs({ images: batch.images, count: batch.count, height: 28, width: 28 }, this.recipe.input);
-    let predictions: tf.Tensor | undefined;
-    const cost = tf.tidy((): tf.Scalar => {
-      const inputs = tf.tensor4d(pixels, [batch.count, size, size, 1]);
-      const targets = tf.oneHot(tf.tensor1d(batch.labels, 'int32'), 10).toFloat();
-      const scalar = optimizer.minimize(() => {
-        const output = this.model.apply(inputs, { training: true }) as tf.Tensor;
-        predictions = tf.keep(this.recipe.output === 'rbf' ? tf.argMin(output, 1) : tf.argMax(output, 1));
-        return computeLoss(targets, output);
-      }, true);
-      if (scalar === null) throw new Error('The optimiser returned no loss.');
-      return scalar;
-    });
-    const loss = cost.dataSync()[0] ?? Number.NaN;
-    cost.dispose();
-    const predicted = predictions?.dataSync() ?? new Int32Array(0);
-    predictions?.dispose();
-    const correct = batch.labels.reduce((sum, label, index) => sum + (predicted[index] === label ? 1 : 0), 0);
-    return { loss, correct };
+    return trainer.step(optimizer, { pixels, size, labels: batch.labels });
   }
 }
 

@@ -25,9 +25,11 @@ function firstImages(split: DatasetSplit, count: number): DatasetSplit {
   return { ...split, count: kept, images: split.images.subarray(0, kept * split.height * split.width), labels: split.labels.subarray(0, kept) };
 }
 
-function report(progress: TrainingProgress, images: number): void {
-  const line = `epoch ${progress.epoch.toFixed(2)}: loss ${progress.loss.toFixed(3)}, batch error ${(progress.error * 100).toFixed(1)}%, ${Math.round(progress.imagesPerSecond)} images/s`;
+function report(progress: TrainingProgress, images: number, kernels: string): void {
+  const gradients = kernels === 'lenet' ? 'LeNet engine (WebAssembly SIMD)' : 'tfjs';
+  const line = `epoch ${progress.epoch.toFixed(2)}: loss ${progress.loss.toFixed(3)}, batch error ${(progress.error * 100).toFixed(1)}%, ${Math.round(progress.imagesPerSecond)} images/s, gradients: ${gradients}`;
   status().textContent = line;
+  status().dataset.kernels = kernels;
   status().dataset.images = String(images);
   status().dataset.imagesPerSecond = progress.imagesPerSecond.toFixed(1);
 }
@@ -74,7 +76,7 @@ export function setupTrainingPanel(page: PageModels): void {
         images += 32;
         losses.push(progress.loss);
         errors += progress.error;
-        report(progress, Math.min(images, train.count * settings.epochs));
+        report(progress, Math.min(images, train.count * settings.epochs), trainer?.kernels ?? 'tfjs');
         if (performance.now() - drawn < 250 && losses.length % 10 !== 0) return;
         drawn = performance.now();
         points.push({ epoch: progress.epoch, trainError: errors / losses.length });
