@@ -129,6 +129,10 @@ describe('under plain Node ESM', () => {
     expect(result).toMatchObject({ backend: 'wasm', trainCount: 60000, testCount: 10000, verified: true, reloadedPredictsTheSame: true, svgStart: '<svg' });
     expect(result.totals).toEqual({ trainableParameters: 60000, fixedParameters: 840, connections: 340908, units: 9119 });
     expect(result.lossAfter).toBeLessThan(result.lossBefore as number);
+    const engine = result.engine as { kernels: string; threads: number; losses: number[] };
+    expect(engine).toMatchObject({ kernels: 'lenet', threads: 2 });
+    expect(engine.losses).toHaveLength(4);
+    for (const loss of engine.losses) expect(loss).toBeGreaterThan(0);
     expect(result.pngSignature).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(result.activationLayers).toEqual(['input', 'C1', 'S2', 'C3', 'S4', 'C5', 'F6', 'OUTPUT']);
   }, 120_000);
@@ -151,6 +155,7 @@ describe('in a fresh Vite build', () => {
     expect(code).not.toMatch(/["'`]node:[a-z_/]+["'`]/);
     expect(code).not.toMatch(/\bfrom\s*["'](fs|path|os|zlib|crypto|url)["']/);
     expect(code).toContain('PartialConv2D');
+    expect(readdirSync(assets).filter((name) => /^lenet-kernels.*\.wasm$/.test(name)), "the LeNet engine's kernels, emitted by Vite").toHaveLength(1);
     expect(code.split('backend was already registered').length - 1, 'copies of tfjs-core in the bundle').toBe(1);
   }, 120_000);
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { rbfMapLoss, readOut, setupBackend } from '@lenet/core';
 import { createRandom, gather, imagesToTensor, labelsToTensor, loadMnist, padImages, shuffledIndices } from '@lenet/data';
-import { formatSummary, lenet5, loadModel, saveModel, summarize } from '@lenet/models';
+import { createDataParallelTrainer, formatSummary, lenet5, loadModel, saveModel, summarize } from '@lenet/models';
 import { architectureFigure, confusionMatrixFigure, layersFromModel } from '@lenet/viz';
 import { writePng, writeSvg } from '@lenet/viz/node';
 import { activationsFromModel } from '@lenet/viz/tfjs';
@@ -32,6 +32,16 @@ const lossOf = () => tf.tidy(() => (model.evaluate(trainImages, trainLabels, { b
 const lossBefore = lossOf();
 await model.fit(trainImages, trainLabels, { batchSize: 64, epochs: 1, shuffle: false, verbose: 0 });
 const lossAfter = lossOf();
+
+// A few more batches on the LeNet engine (its .wasm from the core tarball), split across two threads.
+const trainer = await createDataParallelTrainer(model, { criterion: 'map', threads: 2 });
+const trainPixels = trainImages.dataSync();
+const engineLosses = [];
+for (let start = 0; start < 256; start += 64) {
+  const step = await trainer.step(tf.train.sgd(1e-4), { pixels: trainPixels.slice(start * 1024, (start + 64) * 1024), size: 32, labels: trainSubset.labels.slice(start, start + 64) });
+  engineLosses.push(step.loss);
+}
+await trainer.dispose();
 
 const modelFolder = join(await mkdtemp(join(tmpdir(), 'lenet-install-')), 'lenet5');
 await saveModel(model, modelFolder);
@@ -64,6 +74,7 @@ console.log(
     totals: summary.totals,
     lossBefore,
     lossAfter,
+    engine: { kernels: trainer.kernels, threads: trainer.threads, losses: engineLosses },
     reloadedPredictsTheSame: before.every((label, index) => label === after[index]),
     testAccuracy: correct / testSubset.count,
     pngSignature: [...png.subarray(0, 8)],
