@@ -1,48 +1,80 @@
 // One measurement in its own process, so that its peak memory is its own:
-//   tsx --conditions=@lenet/source bench/measure.ts <model> <backend> <train|infer> <batch> <images>
-// Prints one JSON line: images a second (wall clock, and per second of this process's CPU
-// time, which a busy machine disturbs less), peak memory, the kernels lenet registered.
+//   tsx --conditions=@lenet/source bench/measure.ts <model> <runtime> <train|infer> <batch> <images>
+// <runtime> is a tfjs backend (tensorflow, wasm, cpu: tfjs's own training path with lenet's
+// registered kernels) or engine-<threads> (the LeNet engine through createDataParallelTrainer,
+// on the wasm backend for the optimiser). Prints one JSON line: images a second (wall clock,
+// and per second of this process's CPU time, which a busy machine disturbs less), peak memory.
 import * as tf from '@tensorflow/tfjs';
-import { createChainPredictor, setupBackend } from '@lenet/core';
+import { createChainPredictor, createLenetEngine, setupBackend } from '@lenet/core';
 import type { BackendName } from '@lenet/core';
+import { createDataParallelTrainer } from '@lenet/models';
 import { benchModels } from './bench-models.ts';
 import type { BenchModelName } from './bench-models.ts';
 
-const [modelName, backend, mode, batchText, imagesText] = process.argv.slice(2);
+const [modelName, runtime = 'wasm', mode, batchText, imagesText] = process.argv.slice(2);
 const batch = Number(batchText);
 const images = Number(imagesText);
-const setup = await setupBackend({ backends: [backend as BackendName] });
-const { build, size, loss } = benchModels[modelName as BenchModelName];
+const engineThreads = runtime.startsWith('engine-') ? Number(runtime.slice('engine-'.length)) : undefined;
+await setupBackend({ backends: [engineThreads === undefined ? (runtime as BackendName) : 'wasm'] });
+const { build, size, loss, criterion } = benchModels[modelName as BenchModelName];
 const model = build();
 const optimizer = tf.train.sgd(0.01);
 const inputs = tf.randomUniform([images, size, size, 1], -0.1, 1.175, 'float32', 1998);
-const labels = tf.tidy(() => tf.oneHot(tf.randomUniform([images], 0, 10, 'int32', 1998), 10));
+const labels = tf.tidy(() => tf.randomUniform([images], 0, 10, 'int32', 1998));
 
-function trainStep(start: number): void {
-  tf.tidy(() => {
-    const x = inputs.slice(start, batch);
-    const y = labels.slice(start, batch);
-    optimizer.minimize(() => loss(y, model.apply(x, { training: true }) as tf.Tensor), false);
-  });
+/** One step on images [start, start + batch). */
+type Step = (start: number) => Promise<void>;
+
+function tfjsSteps(): Step {
+  const oneHot = tf.tidy(() => tf.oneHot(labels, 10));
+  const predict = createChainPredictor(model);
+  if (mode === 'infer') {
+    return (start) => {
+      tf.tidy(() => predict(inputs.slice(start, batch)).dataSync());
+      return Promise.resolve();
+    };
+  }
+  return (start) => {
+    tf.tidy(() => {
+      const x = inputs.slice(start, batch);
+      const y = oneHot.slice(start, batch);
+      optimizer.minimize(() => loss(y, model.apply(x, { training: true }) as tf.Tensor), false);
+    });
+    return Promise.resolve();
+  };
 }
 
-const predict = createChainPredictor(model);
-
-function inferStep(start: number): void {
-  tf.tidy(() => predict(inputs.slice(start, batch)).dataSync());
+async function engineSteps(threads: number): Promise<Step> {
+  const pixels = inputs.dataSync() as Float32Array;
+  const labelValues = Uint8Array.from(labels.dataSync());
+  const area = size * size;
+  if (mode === 'infer') {
+    const engine = await createLenetEngine(model);
+    if (engine === undefined) throw new Error(`the LeNet engine cannot run ${modelName}`);
+    return (start) => {
+      engine.predict(pixels.subarray(start * area, (start + batch) * area), size);
+      return Promise.resolve();
+    };
+  }
+  const trainer = await createDataParallelTrainer(model, { criterion, threads });
+  if (trainer.kernels !== 'lenet') throw new Error(`the LeNet engine cannot run ${modelName}: ${trainer.fallbackReason ?? ''}`);
+  return async (start) => {
+    await trainer.step(optimizer, { pixels: pixels.slice(start * area, (start + batch) * area), size, labels: labelValues.slice(start, start + batch) });
+  };
 }
 
-function run(count: number): void {
-  const step = mode === 'train' ? trainStep : inferStep;
-  for (let start = 0; start + batch <= count; start += batch) step(start);
+const step = engineThreads === undefined ? tfjsSteps() : await engineSteps(engineThreads);
+
+async function run(count: number): Promise<void> {
+  for (let start = 0; start + batch <= count; start += batch) await step(start);
   tf.tidy(() => model.getWeights()[0]?.dataSync());
 }
 
 // Warm-up, so that the JIT has compiled the step: 300 single images, 10 batches, or 3 large ones.
-run(Math.min(images, batch * (batch === 1 ? 300 : batch <= 32 ? 10 : 3)));
+await run(Math.min(images, batch * (batch === 1 ? 300 : batch <= 32 ? 10 : 3)));
 const started = performance.now();
 const cpuBefore = process.cpuUsage();
-run(images);
+await run(images);
 const seconds = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const measured = Math.floor(images / batch) * batch;
@@ -51,7 +83,6 @@ process.stdout.write(
     imagesPerSecond: measured / seconds,
     cpuImagesPerSecond: measured / ((cpu.user + cpu.system) / 1e6),
     peakMemoryBytes: process.resourceUsage().maxRSS * 1024,
-    simd: setup.simd,
-    kernels: setup.kernels.map((kernel) => kernel.kernelName),
   })}\n`,
 );
+process.exit(0);

@@ -1,9 +1,10 @@
-// `pnpm bench`: trains and runs LeNet-1, LeNet-5 (paper) and LeNet-5 (modern) on every
-// available backend and, when `import torch` works, in PyTorch CPU, interleaved, one
-// process per measurement; prints medians and ours/PyTorch ratios and writes
-// bench/results/<date>.json. Options: --rounds N (3), --models a,b, --backends a,b,
-// --modes train,infer, --torch-threads N (2), --quick (fewer images), --epoch (also one
-// full MNIST-sized epoch of LeNet-5, 60,000 images at batch 32, for its peak memory).
+// `pnpm bench`: trains and runs LeNet-1, LeNet-5 (paper) and LeNet-5 (modern) on the LeNet
+// engine (1 and 2 threads) and every available tfjs backend and, when `import torch` works, in
+// PyTorch CPU, interleaved, one process per measurement; prints medians and ours/PyTorch
+// ratios and writes bench/results/<date>.json. Options: --rounds N (3), --models a,b,
+// --runtimes a,b (engine-1, engine-2, tensorflow, wasm, cpu), --modes train,infer,
+// --torch-threads N (2), --quick (fewer images), --epoch (also one full MNIST-sized epoch of
+// LeNet-5, 60,000 images at batch 32, on the first runtime, for its peak memory).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,11 +16,13 @@ import { formatTable } from './format-table.ts';
 import type { Measurement, Sample } from './format-table.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
+// pnpm passes the `--` of `pnpm bench -- --rounds 5` through; it separates nothing here.
 const { values: options } = parseArgs({
+  args: process.argv.slice(2).filter((argument) => argument !== '--'),
   options: {
     rounds: { type: 'string', default: '3' },
     models: { type: 'string', default: benchModelNames.join(',') },
-    backends: { type: 'string' },
+    runtimes: { type: 'string' },
     modes: { type: 'string', default: 'train,infer' },
     'torch-threads': { type: 'string', default: '2' },
     quick: { type: 'boolean', default: false },
@@ -29,7 +32,7 @@ const { values: options } = parseArgs({
 
 const batches = { train: [1, 32, 128], infer: [1, 32, 128, 1000] } as const;
 /** Images per measurement, by mode and batch; the cpu backend, two orders of magnitude slower, gets a sixteenth. */
-const imageCounts: Record<string, number> = { 'train/1': 128, 'train/32': 512, 'train/128': 1024, 'infer/1': 2000, 'infer/32': 1024, 'infer/128': 2048, 'infer/1000': 3000 };
+const imageCounts: Record<string, number> = { 'train/1': 512, 'train/32': 4096, 'train/128': 8192, 'infer/1': 2000, 'infer/32': 4096, 'infer/128': 8192, 'infer/1000': 10000 };
 
 function imagesFor(mode: string, batch: number, backend: string): number {
   const images = imageCounts[`${mode}/${batch}`]! / (options.quick ? 4 : 1) / (backend === 'cpu' ? 16 : 1);
@@ -40,9 +43,9 @@ function findPython(): string | undefined {
   return ['python3', '/usr/bin/python3'].find((python) => spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0);
 }
 
-function availableBackends(): string[] {
+function availableRuntimes(): string[] {
   const found = spawnSync('node', ['-e', "import('@tensorflow/tfjs-node').then(() => process.exit(0), () => process.exit(1))"], { cwd: here, stdio: 'ignore' });
-  return [...(found.status === 0 ? ['tensorflow'] : []), 'wasm', 'cpu'];
+  return ['engine-1', 'engine-2', ...(found.status === 0 ? ['tensorflow'] : []), 'wasm', 'cpu'];
 }
 
 function runJson(command: string, args: string[]): Sample {
@@ -52,12 +55,16 @@ function runJson(command: string, args: string[]): Sample {
 }
 
 const python = findPython();
-const backends = options.backends?.split(',') ?? availableBackends();
+const runtimes = options.runtimes?.split(',') ?? availableRuntimes();
 const measurements: Measurement[] = [];
 for (const model of options.models.split(',')) {
   for (const mode of options.modes.split(',') as ('train' | 'infer')[]) {
     for (const batch of batches[mode]) {
-      for (const backend of backends) measurements.push({ model, mode, batch, runtime: backend, images: imagesFor(mode, batch, backend), samples: [] });
+      for (const runtime of runtimes) {
+        // The engine's inference runs in one thread: engine-2 would measure the same thing again.
+        if (mode === 'infer' && runtime === 'engine-2') continue;
+        measurements.push({ model, mode, batch, runtime, images: imagesFor(mode, batch, runtime), samples: [] });
+      }
       if (python !== undefined) measurements.push({ model, mode, batch, runtime: 'pytorch', images: imagesFor(mode, batch, 'pytorch'), samples: [] });
     }
   }
@@ -81,14 +88,15 @@ process.stderr.write('\n');
 
 const table = formatTable(measurements);
 console.log(table);
+console.log(`engine-N: the LeNet engine (WebAssembly SIMD, @lenet/core) training through createDataParallelTrainer in N threads; wasm, cpu, tensorflow: tfjs's training path on that backend with lenet's registered kernels; pytorch: PyTorch CPU in ${options['torch-threads']} threads. Medians of ${options.rounds} interleaved rounds.`);
 const environment = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage: loadavg(), torchThreads: Number(options['torch-threads']), rounds };
 if (python === undefined) console.log('PyTorch not found (python3 -c "import torch" failed, also with /usr/bin/python3): no ratios. On Debian: apt-get install python3-torch.');
 console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(', ')} on ${cpus().length} cores`);
 let epoch: Sample | undefined;
 if (options.epoch) {
   process.stderr.write('one full epoch of LeNet-5 (60,000 images, batch 32)...\n');
-  epoch = runJson(tsx, ['--conditions=@lenet/source', join(here, 'measure.ts'), 'lenet5', backends[0]!, 'train', '32', '60000']);
-  console.log(`full epoch of LeNet-5 on ${backends[0]!}: ${epoch.imagesPerSecond.toFixed(0)} images/s, peak memory ${(epoch.peakMemoryBytes / 1024 / 1024).toFixed(0)} MiB`);
+  epoch = runJson(tsx, ['--conditions=@lenet/source', join(here, 'measure.ts'), 'lenet5', runtimes[0]!, 'train', '32', '60000']);
+  console.log(`full epoch of LeNet-5 on ${runtimes[0]!}: ${epoch.imagesPerSecond.toFixed(0)} images/s, peak memory ${(epoch.peakMemoryBytes / 1024 / 1024).toFixed(0)} MiB`);
 }
 const resultsFolder = join(here, 'results');
 mkdirSync(resultsFolder, { recursive: true });
