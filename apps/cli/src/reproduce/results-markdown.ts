@@ -34,7 +34,8 @@ export function describeSettings(settings: TrainSettings): string {
       ? `SDLM, eta ${String(settings.learningRate)} on the first passes (the paper's schedule${settings.learningRate === 0.0005 ? '' : ` scaled by ${String(settings.learningRate / 0.0005)}`}), mu ${String(settings.sdlmMu ?? 0.02)}`
       : `${settings.optimizer} at ${String(settings.learningRate)} (${settings.schedule} schedule)`;
   const data = settings.trainLimit === undefined ? 'all 60,000 training digits' : `the first ${settings.trainLimit.toLocaleString('en-US')} training digits only`;
-  return `${rate}; batch ${String(settings.batchSize)}; ${String(settings.epochs)} passes over ${data}; ${settings.loss} loss; ${settings.distortions ? 'a fresh random distortion of every digit each pass' : 'no distortions'}; seed ${String(settings.seed)}`;
+  const gradients = `gradients by ${settings.kernels === 'lenet' ? 'the LeNet engine' : 'tfjs'} in ${String(settings.threads ?? 1)} thread${(settings.threads ?? 1) === 1 ? '' : 's'}`;
+  return `${rate}; batch ${String(settings.batchSize)}; ${String(settings.epochs)} passes over ${data}; ${settings.loss} loss; ${settings.distortions ? 'a fresh random distortion of every digit each pass' : 'no distortions'}; ${gradients}`;
 }
 
 function groupKey(run: FoundRun): string {

@@ -55,7 +55,7 @@ export function requestSettings(request: ExperimentRequest): TrainSettings {
   };
 }
 
-const comparedKeys = ['model', 'epochs', 'batchSize', 'optimizer', 'learningRate', 'schedule', 'loss', 'seed', 'distortions', 'sdlmMu', 'trainLimit', 'trainImagesSha256'] as const;
+const comparedKeys = ['model', 'epochs', 'batchSize', 'optimizer', 'learningRate', 'schedule', 'loss', 'seed', 'distortions', 'sdlmMu', 'trainLimit', 'threads', 'kernels', 'trainImagesSha256'] as const;
 
 function checkSameSettings(root: string, saved: TrainSettings, wanted: TrainSettings): void {
   const differing = comparedKeys.filter((key) => saved[key] !== wanted[key]);
