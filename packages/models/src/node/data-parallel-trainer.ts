@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { createLenetEngine } from '@lenet/core';
 import type { TrainingBatch } from '../training/batch-gradients.js';
@@ -8,8 +7,8 @@ import { createTrainer, type Trainer, type TrainerOptions } from '../training/cr
 import { flatGradients, type FlatGradients } from '../training/flat-gradients.js';
 import { readTrainableWeights } from '../training/flat-weights.js';
 import { ModelOptionError } from '../model-option-error.js';
-import { TrainingWorkerError } from './training-worker-error.js';
-import type { ShareRequest, TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
+import type { TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
+import { TrainingWorker } from './training-worker-thread.js';
 
 /** Options of {@link createDataParallelTrainer}. */
 export interface DataParallelOptions extends TrainerOptions {
@@ -37,65 +36,6 @@ export function shareSizes(count: number, threads: number): number[] {
   return Array.from({ length: shares }, (_, index) => Math.floor(count / shares) + (index < count % shares ? 1 : 0));
 }
 
-function startWorker(setup: TrainingWorkerSetup): Worker {
-  const entry = new URL(import.meta.url.endsWith('.ts') ? './training-worker.ts' : './training-worker.js', import.meta.url);
-  if (entry.pathname.endsWith('.js')) return new Worker(entry, { workerData: setup });
-  // From the TypeScript sources (tests, benchmarks), the worker loads its .ts entry through tsx.
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: setup, execArgv: ['--conditions=@lenet/source'] });
-}
-
-class TrainingWorker {
-  private pending?: { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void };
-  private failure?: Error;
-  private readonly worker: Worker;
-
-  constructor(
-    readonly number: number,
-    setup: TrainingWorkerSetup,
-  ) {
-    this.worker = startWorker(setup);
-    this.worker.on('message', (reply: WorkerReply) => {
-      const pending = this.pending;
-      this.pending = undefined;
-      if (reply.type === 'error') this.fail(new TrainingWorkerError(number, reply.message), pending);
-      else pending?.resolve(reply);
-    });
-    this.worker.on('error', (error) => {
-      this.fail(new TrainingWorkerError(number, error.message, error), this.pending);
-    });
-    this.worker.on('exit', (code) => {
-      this.fail(new TrainingWorkerError(number, `the thread exited with code ${String(code)}`), this.pending);
-    });
-  }
-
-  private fail(error: Error, pending: TrainingWorker['pending']): void {
-    this.failure ??= error;
-    this.pending = undefined;
-    pending?.reject(this.failure);
-  }
-
-  /** Waits for the next reply (the first one says the worker is ready). */
-  next(): Promise<WorkerReply> {
-    if (this.failure !== undefined) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.pending = { resolve, reject };
-    });
-  }
-
-  send(request: ShareRequest): Promise<WorkerReply> {
-    const reply = this.next();
-    this.worker.postMessage(request, [request.weights.buffer as ArrayBuffer, request.pixels.buffer as ArrayBuffer, request.labels.buffer as ArrayBuffer]);
-    return reply;
-  }
-
-  async terminate(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    this.failure ??= new TrainingWorkerError(this.number, 'the trainer was disposed');
-    await this.worker.terminate();
-  }
-}
-
 function slice(batch: TrainingBatch, start: number, count: number): TrainingBatch {
   const pixelsPerImage = batch.size * batch.size;
   return {
@@ -111,7 +51,7 @@ function slice(batch: TrainingBatch, start: number, count: number): TrainingBatc
  * same backend) compute the others at the same weights; the shares' gradients are averaged,
  * weighted by their sizes, and the optimiser makes one update. The update equals that of the
  * whole batch up to float rounding, and a run is bit-for-bit repeatable for a given thread count.
- * With one thread (or a batch of one image) no worker starts.
+ * With one thread no worker starts; a batch too small to split trains in the calling thread.
  *
  * @param model - The model to train; its layers must be registered with tfjs (importing
  *   `@lenet/core` registers the LeNet layers).
