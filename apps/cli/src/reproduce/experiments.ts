@@ -42,7 +42,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
     title: 'LeNet-1, digits down-sampled to 16x16 in the 28x28 field',
     paperTestError: 1.7,
     paperSource: 'LeCun et al. 1998, Fig. 9 ("[16x16] LeNet-1")',
-    recipe: { model: 'lenet1', epochs: 20, batchSize: 32, optimizer: 'adam', learningRate: 0.002, schedule: 'cosine', loss: 'cross-entropy', distortions: false },
+    recipe: { model: 'lenet1', epochs: 20, batchSize: 32, optimizer: 'adam', learningRate: 0.002, schedule: 'cosine', loss: 'cross-entropy', distortions: false, kernels: 'tfjs', threads: 1 },
     deviations:
       'Adam (batch 32, cosine schedule) on softmax cross-entropy: the 1989 network\'s own training details are not reproduced, and our SDLM needs an RBF output layer (its Gauss-Newton split), which LeNet-1 does not have.',
   },

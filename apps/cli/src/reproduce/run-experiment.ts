@@ -57,7 +57,13 @@ export function requestSettings(request: ExperimentRequest): TrainSettings {
 
 const comparedKeys = ['model', 'epochs', 'batchSize', 'optimizer', 'learningRate', 'schedule', 'loss', 'seed', 'distortions', 'sdlmMu', 'trainLimit', 'threads', 'kernels', 'trainImagesSha256'] as const;
 
-function checkSameSettings(root: string, saved: TrainSettings, wanted: TrainSettings): void {
+/** Runs from before `threads` and `kernels` existed trained with tfjs in one thread. */
+function withDefaults(settings: TrainSettings): TrainSettings {
+  return { ...settings, kernels: settings.kernels ?? 'tfjs', threads: settings.threads ?? 1 };
+}
+
+function checkSameSettings(root: string, savedSettings: TrainSettings, wantedSettings: TrainSettings): void {
+  const [saved, wanted] = [withDefaults(savedSettings), withDefaults(wantedSettings)];
   const differing = comparedKeys.filter((key) => saved[key] !== wanted[key]);
   if (differing.length === 0) return;
   const details = differing.map((key) => `${key} ${String(saved[key])} (now ${String(wanted[key])})`).join(', ');
