@@ -3,7 +3,7 @@ import { reproduceCommand } from './run-experiment.js';
 import type { FoundRun } from './collect-runs.js';
 import { describeMachine } from './machine-info.js';
 import type { RunResult } from './run-record.js';
-import { SDLM_NOTES } from './sdlm-notes.js';
+import { REPORT_NOTES } from './report-notes.js';
 
 /** Where a run's copied figures and log are, relative to the report. */
 export interface RunAssets {
@@ -137,6 +137,6 @@ export function resultsMarkdown(runs: readonly FoundRun[], assets: ReadonlyMap<s
     lines.push(`How our recipe differs from the paper's: ${experiment.deviations === '' ? 'it does not.' : experiment.deviations}`, '');
     for (const run of completed.filter((candidate) => candidate.experiment === experiment)) lines.push(...runSection(run, assets.get(run.root)));
   }
-  lines.push(...SDLM_NOTES, '');
+  lines.push(...REPORT_NOTES, '');
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -1,7 +1,8 @@
-/** The closing section of the results report: how SDLM and the distortions are run here, and what we measured choosing them. */
-export const SDLM_NOTES: readonly string[] = [
-  '## Notes on SDLM and distortions',
+/** The closing section of the results report: how SDLM and the distortions are run here, what we measured choosing them, and what the times mean. */
+export const REPORT_NOTES: readonly string[] = [
+  '## Notes',
   '',
+  '- Training times are the wall-clock time of training and of testing after each pass, without the time a run was stopped. They are not benchmarks (the runs committed in this repository shared a 2-core machine with other work).',
   "- SDLM (`lenet train --optimizer sdlm`): before each pass the optimiser takes the paper's eta for the pass and re-estimates the Gauss-Newton diagonal h_kk on 500 training digits drawn by the seed and the pass (the paper's layer-by-layer recursion, `layerwise` in @lenet/core), then steps each weight by `eta / (mu + h_kk)` times its gradient. The estimate is saved in the checkpoint, so a run stopped inside a pass resumes bit for bit.",
   "- The paper's mu = 0.02 diverges here. At the paper's initialisation (weights uniform in +-2.4/fan-in) the activations shrink layer by layer (F6's inputs have an RMS of 0.03), so h_kk is below 1e-3 for almost every weight except F6's biases, every step is about eta / mu = 0.025 times the gradient, and within 5 updates C1's bias moves by 2 and the network saturates. One pass of per-pattern updates over the first 5,000 training digits (MAP criterion, seed 1; test error on the 10,000 test digits): eta 0.0005 / mu 0.02: 89.9% (diverged); eta 0.00025 / mu 0.02: 89.9% (diverged); eta 0.0000625 / mu 0.02: 21.8%; eta 0.0005 / mu 0.2: 9.8%; eta 0.00025 / mu 0.2: 8.9%; eta 0.000125 / mu 0.2: 10.2%; eta 0.0005 / mu 2: 17.8%. We keep the paper's eta schedule and raise mu to 0.2.",
   "- The curvature method makes no difference at the start: the paper's layerwise recursion, the exact Gauss-Newton diagonal (one backward pass per F6 unit, 60x slower) and the random-sign estimate give step sizes within a few percent of each other on LeNet-5 at initialisation, because they all see the same near-zero h_kk.",
