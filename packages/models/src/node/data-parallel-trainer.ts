@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import { createLenetEngine } from '@lenet/core';
 import type { TrainingBatch } from '../training/batch-gradients.js';
 import { applyFlatGradients } from '../training/apply-flat-gradients.js';
-import { createTrainer, type Trainer, type TrainerOptions } from '../training/create-trainer.js';
+import { gradientSource, trainerFrom, type Trainer, type TrainerOptions } from '../training/create-trainer.js';
 import { flatGradients, type FlatGradients } from '../training/flat-gradients.js';
 import { readTrainableWeights } from '../training/flat-weights.js';
 import { ModelOptionError } from '../model-option-error.js';
@@ -68,9 +67,10 @@ function slice(batch: TrainingBatch, start: number, count: number): TrainingBatc
 export async function createDataParallelTrainer(model: tf.LayersModel, options: DataParallelOptions): Promise<DataParallelTrainer> {
   const threads = options.threads ?? defaultTrainingThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new ModelOptionError('createDataParallelTrainer', 'threads', 'a positive integer', String(threads));
-  const single = await createTrainer(model, options);
+  const source = await gradientSource(model, options.kernels);
+  const single = trainerFrom(model, source, options.criterion);
   if (threads === 1) return { ...single, threads };
-  const engine = single.kernels === 'lenet' ? await createLenetEngine(model) : undefined;
+  const { engine } = source;
   const setup: TrainingWorkerSetup = {
     topology: model.toJSON(null, false) as object,
     weights: model.weights.map((weight) => weight.read().dataSync() as Float32Array),

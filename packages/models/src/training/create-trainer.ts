@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { createLenetEngine, engineSupport } from '@lenet/core';
+import { createLenetEngine, engineSupport, type LenetEngine } from '@lenet/core';
 import { applyFlatGradients } from './apply-flat-gradients.js';
 import type { TrainingBatch } from './batch-gradients.js';
 import { flatGradients } from './flat-gradients.js';
@@ -52,13 +52,29 @@ export interface Trainer {
  * ```
  */
 export async function createTrainer(model: tf.LayersModel, options: TrainerOptions): Promise<Trainer> {
-  const fallbackReason = options.kernels === 'tfjs' ? undefined : engineSupport(model);
-  const engine = options.kernels === 'tfjs' || fallbackReason !== undefined ? undefined : await createLenetEngine(model);
+  return trainerFrom(model, await gradientSource(model, options.kernels), options.criterion);
+}
+
+/** Where a trainer's gradients come from: the LeNet engine, or tfjs (and why, when the engine was asked for). */
+export interface GradientSource {
+  readonly engine: LenetEngine | undefined;
+  readonly fallbackReason?: string;
+}
+
+/** The LeNet engine for `model` unless `kernels` is `tfjs` or the engine cannot run the model. */
+export async function gradientSource(model: tf.LayersModel, kernels: TrainerOptions['kernels']): Promise<GradientSource> {
+  if (kernels === 'tfjs') return { engine: undefined };
+  const fallbackReason = engineSupport(model);
+  return fallbackReason === undefined ? { engine: await createLenetEngine(model) } : { engine: undefined, fallbackReason };
+}
+
+/** A {@link Trainer} whose gradients come from `source`. */
+export function trainerFrom(model: tf.LayersModel, source: GradientSource, criterion: TrainingCriterion): Trainer {
   return {
-    kernels: engine === undefined ? 'tfjs' : 'lenet',
-    ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    kernels: source.engine === undefined ? 'tfjs' : 'lenet',
+    ...(source.fallbackReason === undefined ? {} : { fallbackReason: source.fallbackReason }),
     step: (optimizer, batch) => {
-      const { loss, correct, gradients } = flatGradients(model, engine, options.criterion, batch);
+      const { loss, correct, gradients } = flatGradients(model, source.engine, criterion, batch);
       applyFlatGradients(model, optimizer, gradients);
       return Promise.resolve({ loss, correct });
     },
