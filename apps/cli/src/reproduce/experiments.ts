@@ -33,7 +33,7 @@ const sdlmPerPattern = {
 } as const;
 
 const muDeviation =
-  "mu 0.2 instead of the paper's 0.02: with 0.02 (and eta 0.0005 or 0.00025) the first few hundred updates diverge from the paper's initialisation, where h_kk is nearly 0 for most weights and every step is eta / mu times the gradient. The MAP criterion (the paper does not say which criterion gave its figure); h_kk is the MLE part's Gauss-Newton diagonal, as in the paper.";
+  "mu 0.2 instead of the paper's 0.02: with 0.02 (and eta 0.0005 or 0.00025) the first few updates diverge from the paper's initialisation, where h_kk is nearly 0 for most weights and every step is eta / mu times the gradient. The MAP criterion (the paper does not say which criterion gave its figure); h_kk is the MLE part's Gauss-Newton diagonal, as in the paper.";
 
 /** The experiments `lenet reproduce` knows, in the order they are run and reported. */
 export const EXPERIMENTS: readonly Experiment[] = [
