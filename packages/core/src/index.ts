@@ -7,6 +7,8 @@ export { LENET_ACTIVATIONS, applyActivation, checkActivation } from './activatio
 export type { LenetActivation } from './activations/activation.js';
 export { FanInUniform } from './initializers/fan-in-uniform.js';
 export type { FanInUniformArgs, Initializer } from './initializers/fan-in-uniform.js';
+export { INITIALISATION_SCHEMES, schemeInitializer } from './initializers/initialisation-scheme.js';
+export type { InitialisationScheme, ParameterRole } from './initializers/initialisation-scheme.js';
 export { TrainableSubsampling2D } from './layers/trainable-subsampling-2d.js';
 export type { TrainableSubsampling2DLayerArgs } from './layers/trainable-subsampling-2d.js';
 export { PartialConv2D } from './layers/partial-conv-2d.js';
@@ -16,6 +18,7 @@ export type { ConnectionLink, ConnectionTable } from './layers/connection-table.
 export { RbfOutput } from './layers/rbf-output.js';
 export type { RbfOutputLayerArgs } from './layers/rbf-output.js';
 export type { BaseLayerArgs, ConnectionCounting } from './layers/layer-support.js';
+export { placeCodes } from './codes/place-codes.js';
 export { DIGIT_BITMAPS, DIGIT_BITMAP_HEIGHT, DIGIT_BITMAP_WIDTH, DIGIT_CODES, bitmapToCode, formatCode } from './codes/digit-codes.js';
 export { DEFAULT_MAP_CONSTANT, createRbfMapLoss, rbfMapLoss, rbfMleLoss, softmaxCrossEntropy } from './losses/rbf-losses.js';
 export { readOut } from './readout/read-out.js';
@@ -36,6 +39,8 @@ export { gaussNewtonDiagonal } from './optimizers/gauss-newton-diagonal.js';
 export type { CurvatureMethod, GaussNewtonOptions } from './optimizers/gauss-newton-diagonal.js';
 export { SdlmOptimizer, createSdlm } from './optimizers/sdlm-optimizer.js';
 export type { CurvatureSummary, SdlmOptions } from './optimizers/sdlm-optimizer.js';
+export { curvatureByLayer, spreadOf } from './optimizers/curvature-summary.js';
+export type { LayerCurvature, Spread } from './optimizers/curvature-summary.js';
 export { SdlmError } from './optimizers/sdlm-errors.js';
 export { createLenetEngine, engineSupport, LenetEngine } from './engine/lenet-engine.js';
 export type { EngineBatch, EngineGradients } from './engine/lenet-engine.js';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 
-/** The tfjs initialiser instance type (tfjs does not export the class itself). */
-export type Initializer = ReturnType<typeof tf.initializers.zeros>;
+/** The tfjs initialiser instance type (tfjs does not export the class itself): what a layer's `kernelInitializer` takes besides a name. */
+export type Initializer = Exclude<NonNullable<Parameters<typeof tf.layers.dense>[0]['kernelInitializer']>, string>;
 
 // tfjs accepts an initialiser object only if it is an `instanceof` its internal base class,
 // which the package does not export; reach it through a stock initialiser's prototype chain.
@@ -10,8 +10,13 @@ const InitializerBase = Object.getPrototypeOf(tf.initializers.zeros().constructo
 
 /** Arguments of {@link FanInUniform}. */
 export interface FanInUniformArgs {
-  /** The numerator: weights are drawn uniformly in (-scale / fanIn, +scale / fanIn). Default 2.4. */
+  /** The numerator: weights are drawn uniformly in (-scale / fanIn^exponent, +scale / fanIn^exponent). Default 2.4. */
   scale?: number;
+  /**
+   * The power of the fan-in in the bound. Default 1 (the paper's 2.4 / F_i); 0.5 gives the
+   * 1 / sqrt(F_i) of LeCun's lab code (EBLearn) with `scale: 1`.
+   */
+  exponent?: number;
   /**
    * The fan-in F_i of the units the weights belong to. A number applies to every weight; an
    * array gives one fan-in per entry of the last axis (used by {@link PartialConv2D}, whose
@@ -26,8 +31,8 @@ export interface FanInUniformArgs {
 
 /**
  * The paper's initialisation: every weight uniform in (-2.4 / F_i, +2.4 / F_i), where F_i is
- * the fan-in of the unit the connection belongs to. Registered for serialisation as
- * `FanInUniform`.
+ * the fan-in of the unit the connection belongs to; with `exponent` the bound is
+ * `scale / F_i^exponent`. Registered for serialisation as `FanInUniform`.
  *
  * @example
  * ```ts
@@ -44,6 +49,8 @@ export class FanInUniform extends InitializerBase {
   static className = 'FanInUniform';
   /** The numerator of the bound. */
   readonly scale: number;
+  /** The power of the fan-in in the bound's denominator. */
+  readonly exponent: number;
   /** The fan-in, if given. */
   readonly fanIn: number | readonly number[] | undefined;
   /** The random seed, if given. */
@@ -53,6 +60,8 @@ export class FanInUniform extends InitializerBase {
     super();
     this.scale = args.scale ?? 2.4;
     if (!(this.scale > 0)) throw new LayerArgumentError('FanInUniform', 'scale', 'a positive number', String(args.scale));
+    this.exponent = args.exponent ?? 1;
+    if (!(this.exponent >= 0) || !Number.isFinite(this.exponent)) throw new LayerArgumentError('FanInUniform', 'exponent', 'a finite number >= 0', String(args.exponent));
     const fanIns = typeof args.fanIn === 'number' ? [args.fanIn] : (args.fanIn ?? []);
     for (const fanIn of fanIns) {
       if (!(fanIn > 0)) throw new LayerArgumentError('FanInUniform', 'fanIn', 'positive numbers', JSON.stringify(args.fanIn));
@@ -77,16 +86,17 @@ export class FanInUniform extends InitializerBase {
   }
 
   private limits(shape: number[]): number | number[] {
-    if (typeof this.fanIn === 'number') return this.scale / this.fanIn;
+    const bound = (fanIn: number): number => this.scale / fanIn ** this.exponent;
+    if (typeof this.fanIn === 'number') return bound(this.fanIn);
     if (this.fanIn !== undefined) {
       if (this.fanIn.length !== shape[shape.length - 1]) {
         throw new LayerArgumentError('FanInUniform', 'fanIn', `one fan-in per entry of the last axis of [${shape.join(', ')}]`, `${this.fanIn.length} fan-ins`);
       }
-      return this.fanIn.map((fanIn) => this.scale / fanIn);
+      return this.fanIn.map(bound);
     }
     const [first = 0, second = 0, third = 0] = shape;
-    if (shape.length === 2) return this.scale / first;
-    if (shape.length === 4) return this.scale / (first * second * third);
+    if (shape.length === 2) return bound(first);
+    if (shape.length === 4) return bound(first * second * third);
     throw new LayerArgumentError(
       'FanInUniform',
       'fanIn',
@@ -100,6 +110,7 @@ export class FanInUniform extends InitializerBase {
   override getConfig(): tf.serialization.ConfigDict {
     return {
       scale: this.scale,
+      exponent: this.exponent,
       fanIn: this.fanIn === undefined ? null : typeof this.fanIn === 'number' ? this.fanIn : [...this.fanIn],
       seed: this.seed ?? null,
     };
@@ -113,6 +124,7 @@ export class FanInUniform extends InitializerBase {
     const fanIn = config['fanIn'];
     return new FanInUniform({
       scale: config['scale'] as number,
+      ...(typeof config['exponent'] === 'number' ? { exponent: config['exponent'] } : {}),
       ...(fanIn === null || fanIn === undefined ? {} : { fanIn: fanIn as number | number[] }),
       ...(typeof config['seed'] === 'number' ? { seed: config['seed'] } : {}),
     }) as unknown as T;

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { applyActivation, checkActivation } from '../activations/activation.js';
 import type { LenetActivation } from '../activations/activation.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
-import { FanInUniform } from '../initializers/fan-in-uniform.js';
 import type { Initializer } from '../initializers/fan-in-uniform.js';
+import { schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
 import { checkConnectionTable, connectionLinks } from './connection-table.js';
 import type { ConnectionLink, ConnectionTable } from './connection-table.js';
 import { checkPositiveInteger, imageShape, singleShape, singleTensor } from './layer-support.js';
@@ -23,6 +23,8 @@ export interface PartialConv2DLayerArgs extends BaseLayerArgs {
   biasInitializer?: Initializer;
   /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default: unseeded. */
   seed?: number;
+  /** The scheme of the default initialisers. Default `paper` (uniform in +-2.4 / F_i). */
+  initialisation?: InitialisationScheme;
 }
 
 /**
@@ -75,8 +77,9 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
     const area = this.kernelSize * this.kernelSize;
     const inputsPerOutput = Array.from({ length: outputs }, (_, output) => this.links.filter((link) => link.output === output).length);
     const biasSeed = args.seed === undefined ? undefined : args.seed + 1;
-    this.kernelInitializer = args.kernelInitializer ?? new FanInUniform({ fanIn: this.links.map((link) => area * inputsPerOutput[link.output]!), seed: args.seed });
-    this.biasInitializer = args.biasInitializer ?? new FanInUniform({ fanIn: inputsPerOutput.map((count) => area * count), seed: biasSeed });
+    const scheme = args.initialisation ?? 'paper';
+    this.kernelInitializer = args.kernelInitializer ?? schemeInitializer(scheme, 'weight', this.links.map((link) => area * inputsPerOutput[link.output]!), args.seed);
+    this.biasInitializer = args.biasInitializer ?? schemeInitializer(scheme, 'bias', inputsPerOutput.map((count) => area * count), biasSeed);
     this.scatter = new Float32Array(this.links.length * inputs * outputs);
     this.links.forEach((link, index) => {
       this.scatter[index * inputs * outputs + link.input * outputs + link.output] = 1;

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { applyActivation, checkActivation } from '../activations/activation.js';
 import type { LenetActivation } from '../activations/activation.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
-import { FanInUniform } from '../initializers/fan-in-uniform.js';
 import type { Initializer } from '../initializers/fan-in-uniform.js';
+import { schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
 import { checkPositiveInteger, imageShape, singleShape, singleTensor } from './layer-support.js';
 import type { BaseLayerArgs, ConnectionCounting } from './layer-support.js';
 
@@ -24,6 +24,8 @@ export interface TrainableSubsampling2DLayerArgs extends BaseLayerArgs {
   biasInitializer?: Initializer;
   /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default: unseeded. */
   seed?: number;
+  /** The scheme of the default initialisers. Default `paper` (uniform in +-2.4 / poolSize^2). */
+  initialisation?: InitialisationScheme;
 }
 
 /**
@@ -63,8 +65,9 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
     this.depthMultiplier = checkPositiveInteger('TrainableSubsampling2D', 'depthMultiplier', args.depthMultiplier ?? 1);
     this.activation = checkActivation('TrainableSubsampling2D', args.activation ?? 'linear');
     const fanIn = this.poolSize * this.poolSize;
-    this.coefficientInitializer = args.coefficientInitializer ?? new FanInUniform({ fanIn, seed: args.seed });
-    this.biasInitializer = args.biasInitializer ?? new FanInUniform({ fanIn, seed: args.seed === undefined ? undefined : args.seed + 1 });
+    const scheme = args.initialisation ?? 'paper';
+    this.coefficientInitializer = args.coefficientInitializer ?? schemeInitializer(scheme, 'coefficient', fanIn, args.seed);
+    this.biasInitializer = args.biasInitializer ?? schemeInitializer(scheme, 'bias', fanIn, args.seed === undefined ? undefined : args.seed + 1);
   }
 
   /** Creates one coefficient and one bias per output map. */

@@ -104,6 +104,27 @@ describe('createSdlm', () => {
     tf.dispose([weight, gradient]);
   });
 
+  it('summarises h_kk and the step sizes eta / (mu + h_kk) per layer, at the current eta', () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ name: 'hidden', inputShape: [2], units: 3 }), tf.layers.dense({ name: 'top', units: 2 }), new RbfOutput({ codes: [[0, 0]] })] });
+    const inputs = tf.tensor2d([[1, 2], [0.5, -1]]);
+    const labels = tf.tensor2d([[1], [1]]);
+    const sdlm = createSdlm({ mu: 0.1 });
+    sdlm.setLearningRate(0.01);
+    const summary = sdlm.estimateCurvature(model, inputs, labels);
+    expect(summary.layers.map((layer) => [layer.layer, layer.weights])).toEqual([
+      ['hidden', 9],
+      ['top', 8],
+    ]);
+    expect([summary.eta, summary.mu]).toEqual([0.01, 0.1]);
+    const steps = [...sdlm.stepSizes().values()].slice(0, 2).flatMap((step) => Array.from(step.dataSync()));
+    expect(summary.layers[0]?.rate.min).toBeCloseTo(Math.min(...steps), 6);
+    expect(summary.layers[0]?.rate.max).toBeCloseTo(Math.max(...steps), 6);
+    expect(summary.smallest).toBe(Math.min(...summary.layers.map((layer) => layer.curvature.min)));
+    sdlm.dispose();
+    tf.dispose([inputs, labels]);
+    model.dispose();
+  });
+
   it('keeps its curvature through getWeights and setWeights', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 2 }), new RbfOutput({ codes: [[0, 0]] })] });
     const inputs = tf.tensor2d([[1, 2]]);

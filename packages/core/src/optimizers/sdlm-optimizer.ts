@@ -6,6 +6,7 @@ import { gaussNewtonDiagonal } from './gauss-newton-diagonal.js';
 import type { GaussNewtonOptions } from './gauss-newton-diagonal.js';
 import { registeredVariable } from './registered-variable.js';
 import { SdlmError } from './sdlm-errors.js';
+import { curvatureByLayer, type LayerCurvature } from './curvature-summary.js';
 
 /** A named tensor as tfjs optimisers exchange them (tfjs does not export the type). */
 type NamedTensor = Parameters<tf.Optimizer['setWeights']>[0][number];
@@ -33,6 +34,11 @@ export interface CurvatureSummary {
   /** Smallest and largest `h_kk`. */
   smallest: number;
   largest: number;
+  /** The global rate eta and the constant mu the step sizes were computed with. */
+  eta: number;
+  mu: number;
+  /** Per layer, the spread of h_kk and of the effective learning rates `batchSize * eta / (mu + h_kk)`. */
+  layers: LayerCurvature[];
 }
 
 function checkPositive(argument: string, value: number, allowZero: boolean): void {
@@ -109,25 +115,28 @@ export class SdlmOptimizer extends tf.Optimizer {
    * @param inputs - A random sample of patterns `[batch, height, width, channels]`.
    * @param labels - Their one-hot labels `[batch, classes]`.
    * @param options - Patterns (default 500), method (default `layerwise`, the paper's). See {@link GaussNewtonOptions}.
-   * @returns The range of the estimate.
+   * @returns The range of the estimate, and per layer the spread of h_kk and of the step sizes
+   *   at the current eta.
    * @throws {@link SdlmError} for a model that does not end in an RbfOutput.
    */
   estimateCurvature(model: tf.LayersModel, inputs: tf.Tensor, labels: tf.Tensor, options: GaussNewtonOptions = {}): CurvatureSummary {
     const diagonal = gaussNewtonDiagonal(model, inputs, labels, options);
     this.disposeCurvature();
-    let weights = 0;
-    let smallest = Infinity;
-    let largest = -Infinity;
-    for (const [name, values] of diagonal) {
-      this.curvature.set(name, tf.keep(values));
-      const data = values.dataSync();
-      weights += data.length;
-      for (const value of data) {
-        smallest = Math.min(smallest, value);
-        largest = Math.max(largest, value);
-      }
+    const values = new Map<string, Float32Array>();
+    for (const [name, estimate] of diagonal) {
+      this.curvature.set(name, tf.keep(estimate));
+      values.set(name, estimate.dataSync() as Float32Array);
     }
-    return { patterns: options.patterns ?? Math.min(500, inputs.shape[0]), weights, smallest, largest };
+    const layers = curvatureByLayer(values, (curvature) => (this.eta * this.batchSize) / (this.mu + curvature));
+    return {
+      patterns: options.patterns ?? Math.min(500, inputs.shape[0]),
+      weights: layers.reduce((sum, layer) => sum + layer.weights, 0),
+      smallest: Math.min(...layers.map((layer) => layer.curvature.min)),
+      largest: Math.max(...layers.map((layer) => layer.curvature.max)),
+      eta: this.eta,
+      mu: this.mu,
+      layers,
+    };
   }
 
   /**
