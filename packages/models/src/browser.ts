@@ -2,6 +2,7 @@
 // Save and load in the browser with tfjs's own handlers: model.save('indexeddb://lenet5'),
 // model.save('downloads://lenet5'), tf.loadLayersModel('indexeddb://lenet5').
 export { lenet1 } from './lenet1.js';
+export type { Lenet1Head, Lenet1Options } from './lenet1.js';
 export { LENET4_TABLE, lenet4 } from './lenet4.js';
 export { lenet5, lenet5Modern } from './lenet5.js';
 export { resolveLenet5Options } from './lenet5-options.js';
@@ -14,6 +15,7 @@ export { formatShape, formatSummary } from './format-summary.js';
 export { ModelOptionError } from './model-option-error.js';
 export { batchGradients } from './training/batch-gradients.js';
 export { createTrainer } from './training/create-trainer.js';
+export { readTrainableWeights } from './training/flat-weights.js';
 export type { StepResult, Trainer, TrainerOptions } from './training/create-trainer.js';
 export type { BatchGradients, TrainingBatch } from './training/batch-gradients.js';
 export { criterionFor, criterionLoss, criterionOutput, TRAINING_CRITERIA } from './training/training-criterion.js';

@@ -14,12 +14,15 @@ export {
   lenet5,
   lenet5Modern,
   ModelOptionError,
+  readTrainableWeights,
   resolveLenet5Options,
   summarize,
   TRAINING_CRITERIA,
 } from './browser.js';
 export type {
   BatchGradients,
+  Lenet1Head,
+  Lenet1Options,
   Lenet5C3,
   Lenet5Head,
   Lenet5Options,

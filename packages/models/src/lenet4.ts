@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { PartialConv2D, TrainableSubsampling2D } from '@lenet/core';
 import type { ConnectionTable } from '@lenet/core';
-import { activationLayer, chain, layerSeeds, paperInitializers } from './model-building-blocks.js';
+import { activationLayer, chain, layerSeeds, unitInitializers } from './model-building-blocks.js';
 import type { ModelSeedOptions } from './model-building-blocks.js';
 
 /**
@@ -34,18 +34,19 @@ export const LENET4_TABLE: ConnectionTable = Array.from({ length: 8 }, (_, input
  */
 export function lenet4(options: ModelSeedOptions = {}): tf.LayersModel {
   const seed = layerSeeds(options.seed);
+  const initialisation = options.initialisation ?? 'paper';
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
   const output = chain(input, [
-    tf.layers.conv2d({ name: 'C1', filters: 4, kernelSize: 5, ...paperInitializers(25, seed()) }),
+    tf.layers.conv2d({ name: 'C1', filters: 4, kernelSize: 5, ...unitInitializers(25, seed(), initialisation) }),
     activationLayer('scaledTanh', 'C1'),
-    new TrainableSubsampling2D({ name: 'S2', activation: 'scaledTanh', depthMultiplier: 2, seed: seed() }),
-    new PartialConv2D({ name: 'C3', table: LENET4_TABLE, seed: seed() }),
+    new TrainableSubsampling2D({ name: 'S2', activation: 'scaledTanh', depthMultiplier: 2, seed: seed(), initialisation }),
+    new PartialConv2D({ name: 'C3', table: LENET4_TABLE, seed: seed(), initialisation }),
     activationLayer('scaledTanh', 'C3'),
-    new TrainableSubsampling2D({ name: 'S4', activation: 'scaledTanh', seed: seed() }),
-    tf.layers.conv2d({ name: 'C5', filters: 120, kernelSize: 5, ...paperInitializers(400, seed()) }),
+    new TrainableSubsampling2D({ name: 'S4', activation: 'scaledTanh', seed: seed(), initialisation }),
+    tf.layers.conv2d({ name: 'C5', filters: 120, kernelSize: 5, ...unitInitializers(400, seed(), initialisation) }),
     activationLayer('scaledTanh', 'C5'),
     tf.layers.flatten({ name: 'C5_flatten' }),
-    tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(120, seed()) }),
+    tf.layers.dense({ name: 'OUTPUT', units: 10, ...unitInitializers(120, seed(), initialisation) }),
   ]);
   return tf.model({ inputs: input, outputs: output, name: 'lenet4' });
 }

@@ -1,4 +1,5 @@
 import { ModelOptionError } from './model-option-error.js';
+import { INITIALISATION_SCHEMES, type InitialisationScheme } from '@lenet/core';
 import type { ModelActivation } from './model-building-blocks.js';
 
 /** The output layer: the paper's fixed RBF codes, or a dense layer of 10 logits for softmax. */
@@ -24,12 +25,20 @@ export interface Lenet5Options {
   c3?: Lenet5C3;
   /** Seed of the weight initialisation, for reproducible runs. Default: unseeded. */
   seed?: number;
+  /**
+   * How the parameters start: `paper` (uniform in +-2.4 / F_i, the paper's text) or `eblearn`
+   * (uniform in +-1 / sqrt(F_i), biases 0, subsampling coefficients 0.5, as LeCun's lab code).
+   * Default `paper` for both presets.
+   */
+  initialisation?: InitialisationScheme;
 }
 
 /** Every option of {@link Lenet5Options} resolved. */
 export type ResolvedLenet5Options = Required<Omit<Lenet5Options, 'preset' | 'seed'>>;
 
-const presets: Record<Lenet5Preset, ResolvedLenet5Options> = {
+type PresetOptions = Omit<ResolvedLenet5Options, 'initialisation'>;
+
+const presets: Record<Lenet5Preset, PresetOptions> = {
   paper: { head: 'rbf', activation: 'scaledTanh', pooling: 'trainable', c3: 'table' },
   modern: { head: 'softmax', activation: 'relu', pooling: 'max', c3: 'full' },
 };
@@ -43,7 +52,7 @@ function pick<T extends string>(option: string, value: unknown, allowed: readonl
 /**
  * Resolves {@link Lenet5Options} against their preset and checks every value.
  *
- * @throws {@link ModelOptionError} for an unknown preset, head, activation, pooling or C3 value.
+ * @throws {@link ModelOptionError} for an unknown preset, head, activation, pooling, C3 or initialisation value.
  */
 export function resolveLenet5Options(options: Lenet5Options = {}): ResolvedLenet5Options {
   const preset = presets[pick('preset', options.preset ?? 'paper', ['paper', 'modern'])];
@@ -52,5 +61,6 @@ export function resolveLenet5Options(options: Lenet5Options = {}): ResolvedLenet
     activation: pick('activation', options.activation ?? preset.activation, ['scaledTanh', 'tanh', 'relu']),
     pooling: pick('pooling', options.pooling ?? preset.pooling, ['trainable', 'average', 'max']),
     c3: pick('c3', options.c3 ?? preset.c3, ['table', 'full']),
+    initialisation: pick('initialisation', options.initialisation ?? 'paper', INITIALISATION_SCHEMES),
   };
 }

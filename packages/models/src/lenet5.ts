@@ -1,18 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { C3_TABLE, PartialConv2D, RbfOutput, TrainableSubsampling2D } from '@lenet/core';
-import { activationLayer, chain, layerSeeds, paperInitializers } from './model-building-blocks.js';
+import { activationLayer, chain, layerSeeds, unitInitializers } from './model-building-blocks.js';
 import type { ModelActivation } from './model-building-blocks.js';
+import type { InitialisationScheme } from '@lenet/core';
 import { resolveLenet5Options } from './lenet5-options.js';
 import type { Lenet5Options, Lenet5Pooling } from './lenet5-options.js';
 
-function pooling(kind: Lenet5Pooling, activation: ModelActivation, name: string, seed: number | undefined): tf.layers.Layer {
+function pooling(kind: Lenet5Pooling, activation: ModelActivation, name: string, seed: number | undefined, initialisation: InitialisationScheme): tf.layers.Layer {
   if (kind === 'average') return tf.layers.averagePooling2d({ name, poolSize: 2 });
   if (kind === 'max') return tf.layers.maxPooling2d({ name, poolSize: 2 });
-  return new TrainableSubsampling2D({ name, activation, seed });
+  return new TrainableSubsampling2D({ name, activation, seed, initialisation });
 }
 
-function convolution(name: string, filters: number, channels: number, activation: ModelActivation, seed: number | undefined): tf.layers.Layer[] {
-  return [tf.layers.conv2d({ name, filters, kernelSize: 5, ...paperInitializers(25 * channels, seed) }), activationLayer(activation, name)];
+function convolution(name: string, filters: number, channels: number, activation: ModelActivation, seed: number | undefined, initialisation: InitialisationScheme): tf.layers.Layer[] {
+  return [tf.layers.conv2d({ name, filters, kernelSize: 5, ...unitInitializers(25 * channels, seed, initialisation) }), activationLayer(activation, name)];
 }
 
 /**
@@ -20,7 +21,8 @@ function convolution(name: string, filters: number, channels: number, activation
  * (subsampling, 14x14), C3 (16 maps of 5x5 convolution over Table I's links, 10x10), S4
  * (5x5), C5 (120 maps of 5x5 convolution, 1x1), F6 (84 units) and the output. With the
  * defaults (the paper): 60,000 trainable and 840 fixed parameters, 340,908 connections, the
- * squashing `1.7159 tanh(2a/3)`, weights uniform in +-2.4 / fan-in, and an RBF output layer
+ * squashing `1.7159 tanh(2a/3)`, weights uniform in +-2.4 / fan-in (`initialisation: 'eblearn'`
+ * for LeCun's lab code's +-1 / sqrt(fan-in), which SDLM needs), and an RBF output layer
  * whose outputs are distances to the 7x12 digit codes (train with `rbfMleLoss` or
  * `rbfMapLoss`, read out with `readOut(output, 'rbf')`).
  *
@@ -41,15 +43,17 @@ function convolution(name: string, filters: number, channels: number, activation
  * @see LeCun et al. 1998, Section II.B and Table I.
  */
 export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
-  const { head, activation, pooling: poolingKind, c3 } = resolveLenet5Options(options);
+  const { head, activation, pooling: poolingKind, c3, initialisation } = resolveLenet5Options(options);
   const seed = layerSeeds(options.seed);
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
-  const c1 = convolution('C1', 6, 1, activation, seed());
-  const s2 = pooling(poolingKind, activation, 'S2', seed());
+  const c1 = convolution('C1', 6, 1, activation, seed(), initialisation);
+  const s2 = pooling(poolingKind, activation, 'S2', seed(), initialisation);
   const c3Layers =
-    c3 === 'table' ? [new PartialConv2D({ name: 'C3', table: C3_TABLE, seed: seed() }), activationLayer(activation, 'C3')] : convolution('C3', 16, 6, activation, seed());
-  const s4 = pooling(poolingKind, activation, 'S4', seed());
-  const c5 = convolution('C5', 120, 16, activation, seed());
+    c3 === 'table'
+      ? [new PartialConv2D({ name: 'C3', table: C3_TABLE, seed: seed(), initialisation }), activationLayer(activation, 'C3')]
+      : convolution('C3', 16, 6, activation, seed(), initialisation);
+  const s4 = pooling(poolingKind, activation, 'S4', seed(), initialisation);
+  const c5 = convolution('C5', 120, 16, activation, seed(), initialisation);
   const features = chain(input, [
     ...c1,
     s2,
@@ -57,10 +61,10 @@ export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
     s4,
     ...c5,
     tf.layers.flatten({ name: 'C5_flatten' }),
-    tf.layers.dense({ name: 'F6', units: 84, ...paperInitializers(120, seed()) }),
+    tf.layers.dense({ name: 'F6', units: 84, ...unitInitializers(120, seed(), initialisation) }),
     activationLayer(activation, 'F6'),
   ]);
-  const outputLayer = head === 'rbf' ? new RbfOutput({ name: 'OUTPUT' }) : tf.layers.dense({ name: 'OUTPUT', units: 10, ...paperInitializers(84, seed()) });
+  const outputLayer = head === 'rbf' ? new RbfOutput({ name: 'OUTPUT' }) : tf.layers.dense({ name: 'OUTPUT', units: 10, ...unitInitializers(84, seed(), initialisation) });
   const name = head === 'rbf' ? 'lenet5' : 'lenet5_softmax';
   return tf.model({ inputs: input, outputs: outputLayer.apply(features) as tf.SymbolicTensor, name });
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { FanInUniform, ScaledTanh } from '@lenet/core';
+import { ScaledTanh, schemeInitializer, type InitialisationScheme, type Initializer } from '@lenet/core';
 
 /** The activations the model factories accept. */
 export type ModelActivation = 'scaledTanh' | 'tanh' | 'relu';
@@ -15,20 +15,27 @@ export function activationLayer(activation: ModelActivation, name: string): tf.l
 }
 
 /**
- * The paper's initialisers for a layer whose units have fan-in `fanIn`: kernel and bias
- * uniform in +-2.4 / fanIn (Appendix A), seeded with `seed` and `seed + 1` when given.
+ * The initialisers for a layer whose units have fan-in `fanIn` under `scheme`: with `paper`,
+ * kernel and bias uniform in +-2.4 / fanIn (Appendix A); seeded with `seed` and `seed + 1`
+ * when given.
  */
-export function paperInitializers(fanIn: number, seed?: number): { kernelInitializer: FanInUniform; biasInitializer: FanInUniform } {
+export function unitInitializers(fanIn: number, seed: number | undefined, scheme: InitialisationScheme): { kernelInitializer: Initializer; biasInitializer: Initializer } {
   return {
-    kernelInitializer: new FanInUniform({ fanIn, seed }),
-    biasInitializer: new FanInUniform({ fanIn, seed: seed === undefined ? undefined : seed + 1 }),
+    kernelInitializer: schemeInitializer(scheme, 'weight', fanIn, seed),
+    biasInitializer: schemeInitializer(scheme, 'bias', fanIn, seed === undefined ? undefined : seed + 1),
   };
 }
 
-/** Options of the model factories that only take a seed. */
+/** Options of the model factories that only take a seed and an initialisation. */
 export interface ModelSeedOptions {
   /** Seed of the weight initialisation, for reproducible runs. Default: unseeded. */
   seed?: number;
+  /**
+   * How the parameters start: `paper` (uniform in +-2.4 / F_i, the paper's text) or `eblearn`
+   * (uniform in +-1 / sqrt(F_i), biases 0, subsampling coefficients 0.5, as LeCun's lab code).
+   * Default `paper`.
+   */
+  initialisation?: InitialisationScheme;
 }
 
 /**
