@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerCurvatureCommand } from './commands/curvature-command.js';
 import { registerDataCommand } from './commands/data-command.js';
 import { registerEvalCommand } from './commands/eval-command.js';
 import { registerPredictCommand } from './commands/predict-command.js';
@@ -27,6 +28,7 @@ export function createProgram(terminal: Terminal): Command {
   registerEvalCommand(program, terminal);
   registerPredictCommand(program, terminal);
   registerSummaryCommand(program, terminal);
+  registerCurvatureCommand(program, terminal);
   registerVizCommand(program, terminal);
   registerDataCommand(program, terminal);
   return program;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { setupBackend, type BackendName } from '@lenet/core';
+import { INITIALISATION_SCHEMES, setupBackend, type BackendName, type CurvatureMethod, type InitialisationScheme } from '@lenet/core';
 import { loadMnist, type DataSourceKind } from '@lenet/data';
 import { ExitCode } from '../exit-codes.js';
 import { parseChoice } from '../options/parse-choice.js';
@@ -24,11 +24,13 @@ interface TrainOptions {
   optimizer: OptimizerName;
   learningRate?: number;
   sdlmMu?: number;
+  sdlmCurvature: CurvatureMethod;
   schedule: ScheduleName;
   loss: TrainingCriterion;
   threads?: number;
   kernels: 'lenet' | 'tfjs';
   seed: number;
+  initialisation: InitialisationScheme;
   distortions: boolean;
   limit?: number;
   out?: string;
@@ -53,9 +55,21 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       parseNumber('--learning-rate', value, { exclusiveMinimum: 0 }),
     )
     .option('--sdlm-mu <mu>', "sdlm's safety constant mu in eta / (mu + h_kk) (default the paper's 0.02)", (value) => parseNumber('--sdlm-mu', value, { exclusiveMinimum: 0 }))
+    .option(
+      '--sdlm-curvature <method>',
+      "how sdlm estimates h_kk: layerwise (the paper's recursion), random-sign (an unbiased estimate of the exact Gauss-Newton diagonal), exact (slow)",
+      (value) => parseChoice('--sdlm-curvature', value, ['layerwise', 'random-sign', 'exact'] as const),
+      'layerwise',
+    )
     .option('--schedule <name>', `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`, (value) => parseChoice('--schedule', value, SCHEDULE_NAMES), 'cosine')
     .option('--loss <name>', `the criterion for RBF heads: ${TRAINING_CRITERIA.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, TRAINING_CRITERIA), 'map')
     .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), 1)
+    .option(
+      '--initialisation <scheme>',
+      `how the weights start: ${INITIALISATION_SCHEMES.join(', ')} (paper: uniform in +-2.4/fan-in; eblearn: +-1/sqrt(fan-in), biases 0, subsampling coefficients 0.5, as LeCun's lab code, which SDLM needs)`,
+      (value) => parseChoice('--initialisation', value, INITIALISATION_SCHEMES),
+      'paper',
+    )
     .option('--distortions', "apply the paper's random planar affine distortions to training images", false)
     .option('--limit <n>', 'train on the first n training images only', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
     .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)')
@@ -85,9 +99,11 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       optimizer: options.optimizer,
       learningRate: options.learningRate ?? defaultLearningRate(options.optimizer),
       ...(options.sdlmMu === undefined ? {} : { sdlmMu: options.sdlmMu }),
+      ...(options.sdlmCurvature === 'layerwise' ? {} : { sdlmCurvature: options.sdlmCurvature }),
       schedule: options.schedule,
       loss: options.loss,
       seed: options.seed,
+      ...(options.initialisation === 'paper' ? {} : { initialisation: options.initialisation }),
       distortions: options.distortions,
       ...(options.limit === undefined ? {} : { trainLimit: options.limit }),
       threads: options.threads ?? defaultTrainingThreads(),

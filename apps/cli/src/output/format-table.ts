@@ -4,7 +4,7 @@
  */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const numeric = header.map((_, column) => rows.every((row) => /^[-\d.,%x]+$/.test(row[column] ?? '')));
+  const numeric = header.map((_, column) => rows.every((row) => /^[-+\d.,%x]+(e[-+]\d+)?$/.test(row[column] ?? '')));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (numeric[column] === true ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))

@@ -1,5 +1,6 @@
 import type { DataSource } from '@lenet/data';
 import type { TrainingEvents, TrainingOutcome } from '../training/run-training.js';
+import { formatCurvatureTable } from './curvature-table.js';
 import { formatDuration, formatProgressLine } from './progress-line.js';
 import type { Terminal } from './terminal.js';
 
@@ -55,6 +56,14 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
         if (milestone !== lastMilestone && milestone < 4) terminal.out(`${line}\n`);
         lastMilestone = milestone;
       }
+    },
+    onCurvature: (record) => {
+      if (context.json) {
+        terminal.out(`${JSON.stringify(record)}\n`);
+        return;
+      }
+      clearLine();
+      terminal.out(formatCurvatureTable(record.pass, record));
     },
     onEpoch: (record) => {
       if (context.json) {

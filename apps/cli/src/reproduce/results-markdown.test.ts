@@ -35,15 +35,17 @@ describe('the results report', () => {
 
   it("describes a recipe's optimiser, batch, passes, data and kernels", () => {
     expect(describeSettings(settings)).toBe(
-      "SDLM, eta 0.0005 on the first passes (the paper's schedule), mu 0.2; batch 1; 20 passes over all 60,000 training digits; map loss; no distortions; gradients by the LeNet engine in 1 thread",
+      "SDLM, eta 0.000125 on the first passes (the paper's schedule scaled by 0.25), mu 0.02, h_kk by the layerwise method; weights from +-1/sqrt(fan-in), biases 0, coefficients 0.5 (EBLearn's); batch 1; 20 passes over all 60,000 training digits; map loss; no distortions; gradients by the LeNet engine in 1 thread",
     );
-    expect(describeSettings({ ...settings, learningRate: 0.0005 / 8, trainLimit: 2000, distortions: true })).toContain("schedule scaled by 0.125), mu 0.2; batch 1; 20 passes over the first 2,000 training digits only; map loss; a fresh random distortion");
+    expect(describeSettings({ ...settings, learningRate: 0.0005, initialisation: undefined, trainLimit: 2000, distortions: true })).toContain(
+      "(the paper's schedule), mu 0.02, h_kk by the layerwise method; weights from +-2.4/fan-in (the paper's); batch 1; 20 passes over the first 2,000 training digits only; map loss; each pass drawn from the pool",
+    );
   });
 
   it('puts our mean beside the paper, with the difference in points, and lists unfinished runs apart', () => {
     const unfinished: FoundRun = { experiment: lenet5, seed: 3, root: 'runs/lenet5-seed3', record: { settings: { ...settings, seed: 3 }, history: [epoch(1, 0.05)], elapsedSeconds: 90 } };
     const text = resultsMarkdown([completed(1, 0.011), completed(2, 0.013), unfinished], new Map(), new Date('2026-11-28T11:00:00Z'));
-    expect(text).toContain('| lenet5 | 0.95% | 1.20% ± 0.14 (1.10%–1.30%) | +0.25 | 1, 2 | 20 | 60,000 | 30 min | `lenet reproduce lenet5 --seeds 1,2` |');
+    expect(text).toContain('| lenet5 | 0.95% | 1.20% ± 0.14 (1.10%–1.30%) | +0.25 | 0.60% | 1, 2 | 20 | 60,000 | 30 min | `lenet reproduce lenet5 --seeds 1,2` |');
     expect(text).toContain('- lenet5, seed 3: 1 of 20 passes done, test error 5.00% after pass 1 (2 min so far).');
     expect(text).toContain('- Test CPU, 2 cores, 8 GB, Node v20.20.0 (linux-x64), tfjs backend wasm');
     expect(text).toContain('| 2 | 1.30% | 0.65% |');

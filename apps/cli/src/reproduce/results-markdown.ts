@@ -10,6 +10,7 @@ export interface RunAssets {
   readonly learningCurves?: string;
   readonly misclassified?: string;
   readonly log?: string;
+  readonly result?: string;
 }
 
 const percent = (fraction: number, digits = 2) => `${(fraction * 100).toFixed(digits)}%`;
@@ -31,11 +32,13 @@ export function summarize(values: readonly number[]): { mean: number; deviation:
 export function describeSettings(settings: TrainSettings): string {
   const rate =
     settings.optimizer === 'sdlm'
-      ? `SDLM, eta ${String(settings.learningRate)} on the first passes (the paper's schedule${settings.learningRate === 0.0005 ? '' : ` scaled by ${String(settings.learningRate / 0.0005)}`}), mu ${String(settings.sdlmMu ?? 0.02)}`
+      ? `SDLM, eta ${String(settings.learningRate)} on the first passes (the paper's schedule${settings.learningRate === 0.0005 ? '' : ` scaled by ${String(settings.learningRate / 0.0005)}`}), mu ${String(settings.sdlmMu ?? 0.02)}, h_kk by the ${settings.sdlmCurvature ?? 'layerwise'} method`
       : `${settings.optimizer} at ${String(settings.learningRate)} (${settings.schedule} schedule)`;
+  const start = settings.initialisation === 'eblearn' ? "weights from +-1/sqrt(fan-in), biases 0, coefficients 0.5 (EBLearn's)" : "weights from +-2.4/fan-in (the paper's)";
   const data = settings.trainLimit === undefined ? 'all 60,000 training digits' : `the first ${settings.trainLimit.toLocaleString('en-US')} training digits only`;
   const gradients = `gradients by ${settings.kernels === 'lenet' ? 'the LeNet engine' : 'tfjs'} in ${String(settings.threads ?? 1)} thread${(settings.threads ?? 1) === 1 ? '' : 's'}`;
-  return `${rate}; batch ${String(settings.batchSize)}; ${String(settings.epochs)} passes over ${data}; ${settings.loss} loss; ${settings.distortions ? 'a fresh random distortion of every digit each pass' : 'no distortions'}; ${gradients}`;
+  const distortions = settings.distortions ? 'each pass drawn from the pool of the digits and 9 distorted copies of each' : 'no distortions';
+  return `${rate}; ${start}; batch ${String(settings.batchSize)}; ${String(settings.epochs)} passes over ${data}; ${settings.loss} loss; ${distortions}; ${gradients}`;
 }
 
 function groupKey(run: FoundRun): string {
@@ -50,6 +53,7 @@ function tableRow(group: readonly CompletedRun[]): string {
   const { epochs, trainLimit } = first.record.settings;
   const errors = group.map((run) => run.outcome.testError);
   const stats = summarize(errors);
+  const training = percent(summarize(group.map((run) => run.record.history.at(-1)?.trainError ?? Number.NaN)).mean);
   const ours = group.length === 1 ? percent(stats.mean) : `${percent(stats.mean)} ± ${(stats.deviation * 100).toFixed(2)} (${percent(stats.smallest)}–${percent(stats.largest)})`;
   const paper = experiment.paperTestError === undefined ? '–' : `${experiment.paperTestError.toFixed(2)}%`;
   const difference = experiment.paperTestError === undefined ? '–' : `${stats.mean * 100 - experiment.paperTestError >= 0 ? '+' : ''}${(stats.mean * 100 - experiment.paperTestError).toFixed(2)}`;
@@ -58,7 +62,7 @@ function tableRow(group: readonly CompletedRun[]): string {
   const time = formatMinutes(summarize(group.map((run) => run.outcome.trainingSeconds)).mean);
   const seeds = group.map((run) => run.seed);
   const command = reproduceCommand(experiment.name, seeds, { ...(trainLimit === undefined ? {} : { limit: trainLimit }), ...(epochs === experiment.recipe.epochs ? {} : { passes: epochs }) });
-  return `| ${experiment.name} | ${paper} | ${ours} | ${difference} | ${seeds.join(', ')} | ${passes} | ${data} | ${time} | \`${command}\` |`;
+  return `| ${experiment.name} | ${paper} | ${ours} | ${difference} | ${training} | ${seeds.join(', ')} | ${passes} | ${data} | ${time} | \`${command}\` |`;
 }
 
 function completedGroups(runs: readonly CompletedRun[]): CompletedRun[][] {
@@ -123,8 +127,8 @@ export function resultsMarkdown(runs: readonly FoundRun[], assets: ReadonlyMap<s
     '',
     `Written by \`lenet reproduce\` on ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the run folders that exist. Regenerate it from the same runs without training with \`lenet reproduce --report-only --out <runs folder>\`; the commands in the table retrain them (add \`--out <runs folder>\`). Test error is measured on the 10,000 official MNIST test digits after the last pass: no checkpoint is picked on the test set.`,
     '',
-    '| Experiment | Paper | Ours | Ours − paper (points) | Seeds | Passes | Training digits | Training time per run | Command |',
-    '|---|---:|---:|---:|---|---:|---:|---:|---|',
+    '| Experiment | Paper | Ours | Ours − paper (points) | Training error, last pass | Seeds | Passes | Training digits | Training time per run | Command |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---|',
     ...completedGroups(completed).map(tableRow),
     '',
   ];

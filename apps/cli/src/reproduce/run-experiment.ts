@@ -55,7 +55,7 @@ export function requestSettings(request: ExperimentRequest): TrainSettings {
   };
 }
 
-const comparedKeys = ['model', 'epochs', 'batchSize', 'optimizer', 'learningRate', 'schedule', 'loss', 'seed', 'distortions', 'sdlmMu', 'trainLimit', 'threads', 'kernels', 'trainImagesSha256'] as const;
+const comparedKeys = ['model', 'epochs', 'batchSize', 'optimizer', 'learningRate', 'schedule', 'loss', 'seed', 'initialisation', 'distortions', 'sdlmMu', 'sdlmCurvature', 'trainLimit', 'threads', 'kernels', 'trainImagesSha256'] as const;
 
 /** Runs from before `threads` and `kernels` existed trained with tfjs in one thread. */
 function withDefaults(settings: TrainSettings): TrainSettings {

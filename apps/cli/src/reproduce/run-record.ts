@@ -44,16 +44,39 @@ async function readJson(path: string): Promise<unknown> {
   }
 }
 
-/** Reads a run folder's checkpoint state and result; undefined when it holds no checkpoint yet. */
+/** The epochs a run's `log.jsonl` records, the last record of each epoch (a resumed run may repeat one). */
+async function loggedEpochs(root: string): Promise<EpochRecord[]> {
+  const text = await readFile(join(root, 'log.jsonl'), 'utf8').catch((error: unknown) => {
+    if ((error as { code?: string }).code === 'ENOENT') return '';
+    throw error;
+  });
+  const epochs = new Map<number, EpochRecord>();
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const record = JSON.parse(line) as Partial<EpochRecord>;
+    if (record.type === 'epoch' && typeof record.epoch === 'number') epochs.set(record.epoch, record as EpochRecord);
+  }
+  return [...epochs.values()].sort((first, second) => first.epoch - second.epoch);
+}
+
+/**
+ * Reads a run folder's checkpoint state and result; undefined when it holds neither a checkpoint
+ * nor a result. A completed run whose checkpoint is gone (the copy committed under docs/results
+ * keeps only `result.json`, `log.jsonl` and figures) is read from its result and log.
+ */
 export async function readRunRecord(root: string): Promise<RunRecord | undefined> {
   const state = ((await readJson(join(root, stateFile))) ?? (await readJson(join(root, 'checkpoint.old', 'state.json')))) as Partial<RunRecord> | undefined;
-  if (state?.settings === undefined) return undefined;
-  const result = (await readJson(join(root, resultFile))) as RunResult | undefined;
+  const stored = (await readJson(join(root, resultFile))) as RunResult | undefined;
+  const result = stored?.format === resultFormat ? stored : undefined;
+  if (state?.settings === undefined) {
+    if (result === undefined) return undefined;
+    return { settings: result.settings, history: await loggedEpochs(root), elapsedSeconds: result.trainingSeconds, result };
+  }
   return {
     settings: state.settings,
     history: state.history ?? [],
     elapsedSeconds: state.elapsedSeconds ?? 0,
-    ...(result?.format === resultFormat ? { result } : {}),
+    ...(result === undefined ? {} : { result }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { writeFileAtomically } from '@lenet/viz/node';
 import { collectRuns, type FoundRun } from './collect-runs.js';
 import { EXPERIMENT_NAMES } from './experiments.js';
@@ -12,15 +12,24 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Copies a completed run's learning curves, misclassified gallery and log into `results/<run>/` beside the report. */
+/**
+ * Copies a completed run's learning curves, misclassified gallery, log and result into
+ * `results/<run>/` beside the report: enough to write the report again from that folder alone
+ * (`--report-only --out <report folder>/results`).
+ */
 async function copyRunAssets(run: FoundRun, reportFolder: string): Promise<RunAssets> {
   const target = join(reportFolder, 'results', basename(run.root));
-  const files = { learningCurves: join(run.root, 'figures', 'learning-curves.png'), misclassified: join(run.root, 'figures', 'misclassified.png'), log: join(run.root, 'log.jsonl') };
+  const files = {
+    learningCurves: join(run.root, 'figures', 'learning-curves.png'),
+    misclassified: join(run.root, 'figures', 'misclassified.png'),
+    log: join(run.root, 'log.jsonl'),
+    result: join(run.root, 'result.json'),
+  };
   const assets: Record<string, string> = {};
   for (const [key, source] of Object.entries(files)) {
     if (!(await exists(source))) continue;
     const copy = join(target, basename(source));
-    await writeFileAtomically(copy, await readFile(source));
+    if (resolve(copy) !== resolve(source)) await writeFileAtomically(copy, await readFile(source));
     assets[key] = relative(reportFolder, copy).split('\\').join('/');
   }
   return assets;

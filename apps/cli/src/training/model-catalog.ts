@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { OutputKind } from '@lenet/core';
+import type { InitialisationScheme, OutputKind } from '@lenet/core';
 import { lenet1, lenet4, lenet5, lenet5Modern } from '@lenet/models';
 
 /** How a model wants its 28x28 MNIST digits. */
@@ -11,8 +11,8 @@ export interface ModelRecipe {
   readonly name: string;
   /** One line for `--help` and summaries. */
   readonly description: string;
-  /** Builds a freshly initialised model; the same seed gives the same weights. */
-  readonly create: (seed?: number) => tf.LayersModel;
+  /** Builds a freshly initialised model; the same seed and scheme give the same weights. */
+  readonly create: (seed?: number, initialisation?: InitialisationScheme) => tf.LayersModel;
   /** How the MNIST digits are turned into the model's input. */
   readonly input: InputPreparation;
   /** What the last layer outputs. */
@@ -24,35 +24,42 @@ export const MODEL_RECIPES: readonly ModelRecipe[] = [
   {
     name: 'lenet5',
     description: "LeNet-5 as in the 1998 paper: scaled tanh, trainable subsampling, the C3 table, fixed RBF codes (60,000 parameters)",
-    create: (seed) => lenet5({ seed }),
+    create: (seed, initialisation) => lenet5({ seed, initialisation }),
     input: 'pad-to-32',
     output: 'rbf',
   },
   {
     name: 'lenet5-softmax',
     description: 'LeNet-5 as in the paper but with a dense softmax head instead of the RBF codes (60,850 parameters)',
-    create: (seed) => lenet5({ head: 'softmax', seed }),
+    create: (seed, initialisation) => lenet5({ head: 'softmax', seed, initialisation }),
     input: 'pad-to-32',
     output: 'logits',
   },
   {
     name: 'lenet5-modern',
     description: 'the common modern LeNet-5: ReLU, max pooling, full C3, softmax',
-    create: (seed) => lenet5Modern({ seed }),
+    create: (seed, initialisation) => lenet5Modern({ seed, initialisation }),
     input: 'pad-to-32',
     output: 'logits',
   },
   {
     name: 'lenet1',
     description: 'LeNet-1 (1989): 16x16 digits centred in 28x28, 2,578 parameters',
-    create: (seed) => lenet1({ seed }),
+    create: (seed, initialisation) => lenet1({ seed, initialisation }),
     input: 'downsample-to-16-in-28',
     output: 'logits',
   },
   {
+    name: 'lenet1-place-code',
+    description: 'LeNet-1 with the 1989 output: 10 scaled-tanh units trained to +-1 targets (squared error, as place codes), 2,578 parameters',
+    create: (seed, initialisation) => lenet1({ head: 'place-code', seed, initialisation }),
+    input: 'downsample-to-16-in-28',
+    output: 'rbf',
+  },
+  {
     name: 'lenet4',
     description: "LeNet-4, reconstructed from the paper's prose (its connectivity is not fully given)",
-    create: (seed) => lenet4({ seed }),
+    create: (seed, initialisation) => lenet4({ seed, initialisation }),
     input: 'pad-to-32',
     output: 'logits',
   },

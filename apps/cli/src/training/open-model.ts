@@ -1,9 +1,10 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
+import type { InitialisationScheme } from '@lenet/core';
 import { loadModel } from '@lenet/models';
 import { CheckpointError } from '../errors/checkpoint-error.js';
-import { findModelRecipe, type ModelRecipe } from './model-catalog.js';
+import { findModelRecipe, MODEL_NAMES, type ModelRecipe } from './model-catalog.js';
 
 /** A model ready to use, and how to feed it and read it. */
 export interface OpenedModel {
@@ -20,14 +21,15 @@ const exists = (path: string) =>
   );
 
 /**
- * Opens a model by catalogue name (fresh weights), or from a folder: a run folder (its
- * `model/`, else its `checkpoint/`), or a folder holding `model.json` saved by lenet.
+ * Opens a model by catalogue name (fresh weights, from `fresh`'s seed and scheme when given),
+ * or from a folder: a run folder (its `model/`, else its `checkpoint/`), or a folder holding
+ * `model.json` saved by lenet.
  *
  * @throws CheckpointError when the argument is neither a model name nor a folder with a model.
  */
-export async function openModel(nameOrFolder: string): Promise<OpenedModel> {
+export async function openModel(nameOrFolder: string, fresh: { seed?: number; initialisation?: InitialisationScheme } = {}): Promise<OpenedModel> {
   const named = findModelRecipe(nameOrFolder);
-  if (named !== undefined) return { model: named.create(), recipe: named, origin: `a fresh ${named.name}` };
+  if (named !== undefined) return { model: named.create(fresh.seed, fresh.initialisation), recipe: named, origin: `a fresh ${named.name}` };
   const candidates = [join(nameOrFolder, 'model'), join(nameOrFolder, 'checkpoint'), nameOrFolder];
   for (const folder of candidates) {
     if (!(await exists(join(folder, 'model.json')))) continue;
@@ -38,7 +40,7 @@ export async function openModel(nameOrFolder: string): Promise<OpenedModel> {
   }
   throw new CheckpointError(
     nameOrFolder,
-    `"${nameOrFolder}" is neither a model name (lenet1, lenet4, lenet5, lenet5-softmax, lenet5-modern) nor a folder holding a saved model (model.json). Give a name, or the folder of a run made by lenet train.`,
+    `"${nameOrFolder}" is neither a model name (${MODEL_NAMES.join(', ')}) nor a folder holding a saved model (model.json). Give a name, or the folder of a run made by lenet train.`,
   );
 }
 

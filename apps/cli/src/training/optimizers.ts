@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { etaForPass, PAPER_ETA_SCHEDULE, paperEta, SDLM_MU, type CurvatureSummary } from '@lenet/core';
+import { etaForPass, PAPER_ETA_SCHEDULE, paperEta, SDLM_MU, type CurvatureMethod, type CurvatureSummary } from '@lenet/core';
 import type { DatasetSplit } from '@lenet/data';
 import type { ModelRecipe } from './model-catalog.js';
 import { ResumableAdam } from './resumable-adam.js';
@@ -42,6 +42,8 @@ export interface OptimizerOptions {
   readonly model?: tf.LayersModel;
   /** SDLM's safety constant mu. Default the paper's 0.02. */
   readonly mu?: number;
+  /** How SDLM estimates h_kk. Default the paper's `layerwise` recursion. */
+  readonly curvature?: CurvatureMethod;
 }
 
 /** The learning rate an optimiser starts from when none is given: the paper's eta 0.0005 for SDLM, 0.002 for the others. */
@@ -82,6 +84,6 @@ function sdlmOptimizer(firstEta: number, options: OptimizerOptions): ScheduledOp
       optimizer.setLearningRate(rate);
     },
     passRate: (pass) => etaForPass(pass, schedule),
-    startPass: (pass, context) => estimatePassCurvature(optimizer, model, { ...context, pass }),
+    startPass: (pass, context) => estimatePassCurvature(optimizer, model, { ...context, pass, method: options.curvature ?? 'layerwise' }),
   };
 }

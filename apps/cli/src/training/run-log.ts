@@ -1,3 +1,4 @@
+import type { CurvatureSummary } from '@lenet/core';
 import { appendFile } from 'node:fs/promises';
 
 /** One completed epoch, as written to the run's `log.jsonl` and kept in its checkpoint. */
@@ -14,6 +15,13 @@ export interface EpochRecord {
   readonly imagesPerSecond: number;
   /** SDLM only: the range of the curvature h_kk estimated before the epoch (absent when the epoch was resumed mid-way). */
   readonly curvature?: { readonly smallest: number; readonly largest: number };
+}
+
+/** The SDLM curvature estimated before a pass, logged when it is estimated (so a resumed pass keeps it in the log). */
+export interface CurvatureRecord extends CurvatureSummary {
+  readonly type: 'curvature';
+  /** From 1. */
+  readonly pass: number;
 }
 
 /** Appends one JSON record as a line to the run's log. */

@@ -8,7 +8,7 @@ import { learningRateAt } from './learning-rate-schedule.js';
 import { findModelRecipe, type ModelRecipe } from './model-catalog.js';
 import { createOptimizer, type ScheduledOptimizer } from './optimizers.js';
 import type { RunFolder } from './prepare-run-folder.js';
-import { appendLogRecord, type EpochRecord } from './run-log.js';
+import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
 import { batchesPerEpoch, trainEpoch, type BatchProgress } from './train-epoch.js';
 import { RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
 
@@ -27,6 +27,8 @@ export interface TrainingEvents {
   onStart?(info: { settings: TrainSettings; recipe: ModelRecipe; trainer: DataParallelTrainer; resumedAt?: { epoch: number; batch: number } }): void;
   onBatch?(progress: BatchProgress, totals: { loss: number; accuracy: number; elapsedSeconds: number; epochImagesPerSecond: number }): void;
   onEpoch?(record: EpochRecord): void;
+  /** SDLM: the curvature estimated before a pass. */
+  onCurvature?(record: CurvatureRecord): void;
 }
 
 /** How a run ended. */
@@ -85,6 +87,11 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
     const elapsedBefore = elapsedSeconds;
     let imagesThisSession = 0;
     const curvature = firstBatch === 0 ? optimizer.startPass(epoch + 1, { recipe, train, seed: settings.seed }) : undefined;
+    if (curvature !== undefined) {
+      const curvatureRecord: CurvatureRecord = { type: 'curvature', pass: epoch + 1, ...curvature };
+      await appendLogRecord(request.folder.log, curvatureRecord);
+      request.events?.onCurvature?.(curvatureRecord);
+    }
     optimizer.setLearningRate(rateAt(epoch, firstBatch));
     const outcome = await trainEpoch(setup, epoch, {
       startBatch: firstBatch,
@@ -142,7 +149,7 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
     const recipe = recipeFor(request.settings.model);
     const fresh: RunState = { nextEpoch: 0, nextBatch: 0, settings: request.settings, history: [], elapsedSeconds: 0 };
     await appendLogRecord(request.folder.log, { type: 'start', settings: request.settings, files: request.dataset.files });
-    const model = recipe.create(request.settings.seed);
+    const model = recipe.create(request.settings.seed, request.settings.initialisation);
     return { settings: request.settings, recipe, model, optimizer: optimizerFor(request.settings, model), state: fresh };
   }
   const loaded = await loadCheckpoint(request.folder.checkpoint);
@@ -169,7 +176,12 @@ function checkResumable(request: TrainingRequest, saved: TrainSettings): void {
 }
 
 function optimizerFor(settings: TrainSettings, model: tf.LayersModel): ScheduledOptimizer {
-  return createOptimizer(settings.optimizer, settings.learningRate, { batchSize: settings.batchSize, model, ...(settings.sdlmMu === undefined ? {} : { mu: settings.sdlmMu }) });
+  return createOptimizer(settings.optimizer, settings.learningRate, {
+    batchSize: settings.batchSize,
+    model,
+    ...(settings.sdlmMu === undefined ? {} : { mu: settings.sdlmMu }),
+    ...(settings.sdlmCurvature === undefined ? {} : { curvature: settings.sdlmCurvature }),
+  });
 }
 
 function recipeFor(name: string): ModelRecipe {

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import { SdlmOptimizer, type CurvatureSummary, type SdlmOptions } from '@lenet/core';
+import { SdlmOptimizer, type CurvatureMethod, type CurvatureSummary, type SdlmOptions } from '@lenet/core';
 import { createRandom, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
 import type { ModelRecipe } from './model-catalog.js';
 import { modelInputs } from './model-inputs.js';
-import { mixSeed } from './train-epoch.js';
+import { mixSeed } from './mix-seed.js';
 
 /** The patterns the paper estimates the curvature on before each pass. */
 export const CURVATURE_PATTERNS = 500;
@@ -64,7 +64,7 @@ export function curvatureSampleIndices(count: number, seed: number, pass: number
 export function estimatePassCurvature(
   optimizer: SdlmOptimizer,
   model: tf.LayersModel,
-  context: { readonly recipe: ModelRecipe; readonly train: DatasetSplit; readonly seed: number; readonly pass: number },
+  context: { readonly recipe: ModelRecipe; readonly train: DatasetSplit; readonly seed: number; readonly pass: number; readonly method?: CurvatureMethod },
 ): CurvatureSummary {
   optimizer.setPass(context.pass);
   const sample = gather(context.train, curvatureSampleIndices(context.train.count, context.seed, context.pass));
@@ -72,7 +72,7 @@ export function estimatePassCurvature(
   const inputs = tf.tensor4d(pixels, [sample.count, size, size, 1]);
   const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(sample.labels, 'int32'), 10).toFloat());
   try {
-    return optimizer.estimateCurvature(model, inputs, labels, { patterns: sample.count });
+    return optimizer.estimateCurvature(model, inputs, labels, { patterns: sample.count, method: context.method ?? 'layerwise', seed: mixSeed(context.seed, context.pass, curvatureStream) });
   } finally {
     tf.dispose([inputs, labels]);
   }

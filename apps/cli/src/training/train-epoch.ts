@@ -1,6 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
-import { createRandom, distort, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
+import { createRandom, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
 import type { DataParallelTrainer } from '@lenet/models';
+import { poolItemsOfEpoch, poolPatterns } from './distortion-pool.js';
+import { mixSeed } from './mix-seed.js';
 import type { ModelRecipe } from './model-catalog.js';
 import { modelInputs } from './model-inputs.js';
 
@@ -13,7 +15,10 @@ export interface EpochSetup {
   readonly train: DatasetSplit;
   readonly batchSize: number;
   readonly seed: number;
-  /** Apply the paper's random planar affine distortions to each training image. */
+  /**
+   * Train on the paper's enlarged set: each epoch draws `train.count` patterns from a fixed pool
+   * of the originals and 9 randomly distorted copies of each (see {@link poolItemsOfEpoch}).
+   */
   readonly distortions: boolean;
 }
 
@@ -36,13 +41,6 @@ export interface EpochOutcome {
   readonly stopRequested: boolean;
 }
 
-/** Mixes a seed with counters into a new 32-bit seed, so every epoch and batch has its own stream. */
-export function mixSeed(seed: number, ...parts: readonly number[]): number {
-  let hash = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
-  for (const part of parts) hash = Math.imul(hash ^ (part + 0x7f4a7c15), 0xc2b2ae35) >>> 0;
-  return hash;
-}
-
 /** The number of batches in an epoch of `count` images. */
 export function batchesPerEpoch(count: number, batchSize: number): number {
   return Math.ceil(count / batchSize);
@@ -59,12 +57,11 @@ export async function trainEpoch(
   hooks: { startBatch?: number; onBatch?: (progress: BatchProgress) => void; shouldStop?: () => boolean } = {},
 ): Promise<EpochOutcome> {
   const { train, batchSize } = setup;
-  const order = shuffledIndices(train.count, createRandom(mixSeed(setup.seed, epoch)));
+  const order = setup.distortions ? poolItemsOfEpoch(train.count, setup.seed, epoch) : shuffledIndices(train.count, createRandom(mixSeed(setup.seed, epoch)));
   const batches = batchesPerEpoch(train.count, batchSize);
   for (let batch = hooks.startBatch ?? 0; batch < batches; batch += 1) {
     const indices = Array.from(order.subarray(batch * batchSize, Math.min(train.count, (batch + 1) * batchSize)));
-    let images = gather(train, indices);
-    if (setup.distortions) images = { ...images, ...distort(images, createRandom(mixSeed(setup.seed, epoch, batch))) };
+    const images = setup.distortions ? poolPatterns(train, indices, setup.seed) : gather(train, indices);
     const { pixels, size } = modelInputs(images, setup.recipe.input);
     const result = await setup.trainer.step(setup.optimizer, { pixels, size, labels: images.labels });
     hooks.onBatch?.({ epoch, batch, batches, images: Math.min(train.count, (batch + 1) * batchSize), ...result });

@@ -1,6 +1,7 @@
 import type { OptimizerName } from './optimizers.js';
 import type { ScheduleName } from './learning-rate-schedule.js';
 import type { TrainingCriterion } from '@lenet/models';
+import type { CurvatureMethod, InitialisationScheme } from '@lenet/core';
 
 /** Every setting that decides a training run's result. A resumed run keeps them. */
 export interface TrainSettings {
@@ -14,10 +15,14 @@ export interface TrainSettings {
   /** For RBF heads; logits always use cross-entropy. */
   readonly loss: TrainingCriterion;
   readonly seed: number;
+  /** How the weights start; the paper's literal `paper` when undefined. */
+  readonly initialisation?: InitialisationScheme;
   /** The paper's random planar affine distortions of the training images. */
   readonly distortions: boolean;
   /** SDLM's safety constant mu in `eta / (mu + h_kk)`; the paper's 0.02 when undefined. */
   readonly sdlmMu?: number;
+  /** How SDLM estimates h_kk; the paper's `layerwise` recursion when undefined. */
+  readonly sdlmCurvature?: CurvatureMethod;
   /** Train on the first N training images only (all when undefined). */
   readonly trainLimit?: number;
   /**
@@ -41,8 +46,10 @@ export const RESUME_LOCKED_FLAGS: Readonly<Record<Exclude<keyof TrainSettings, '
   schedule: '--schedule',
   loss: '--loss',
   seed: '--seed',
+  initialisation: '--initialisation',
   distortions: '--distortions',
   sdlmMu: '--sdlm-mu',
+  sdlmCurvature: '--sdlm-curvature',
   trainLimit: '--limit',
   threads: '--threads',
   kernels: '--kernels',
