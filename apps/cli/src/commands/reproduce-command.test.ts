@@ -74,7 +74,8 @@ describe('lenet reproduce', () => {
     expect(runLenet(['reproduce', ...recipe, '--out', whole, '--results', join(whole, 'RESULTS.md')]).status).toBe(0);
 
     const pieces = join(scratch(), 'pieces');
-    const stopped = runLenet(['reproduce', ...recipe, '--out', pieces, '--results', join(pieces, 'RESULTS.md'), '--stop-after', '13']);
+    // lenet1 trains per pattern: 320 batches a pass.
+    const stopped = runLenet(['reproduce', ...recipe, '--out', pieces, '--results', join(pieces, 'RESULTS.md'), '--stop-after', '333']);
     expect(stopped.status).toBe(130);
     expect(stopped.stdout).toContain('run the same command again');
     const inProgress = readFileSync(join(pieces, 'RESULTS.md'), 'utf8');
@@ -82,7 +83,7 @@ describe('lenet reproduce', () => {
     expect(inProgress).toContain('No run has completed yet.');
     const continued = runLenet(['reproduce', ...recipe, '--out', pieces, '--results', join(pieces, 'RESULTS.md')]);
     expect(continued.status).toBe(0);
-    expect(continued.stdout).toContain('resuming at epoch 2, batch 3');
+    expect(continued.stdout).toContain('resuming at epoch 2, batch 13');
     expect(weights(join(pieces, 'lenet1-seed1')).equals(weights(join(whole, 'lenet1-seed1')))).toBe(true);
 
     const interrupted = join(scratch(), 'interrupted');
@@ -101,7 +102,7 @@ describe('lenet reproduce', () => {
   it('rejects an unknown experiment, no experiment, repeated seeds and --report-only with names, with exit code 2', () => {
     const unknown = runLenet(['reproduce', 'lenet6']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('Unknown experiment "lenet6". The experiments are: lenet1, lenet5, lenet5-distortions');
+    expect(unknown.stderr).toContain('Unknown experiment "lenet6". The experiments are: lenet1, lenet1-adam, lenet5, lenet5-paper-eta, lenet5-distortions');
     const none = runLenet(['reproduce']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('Name the experiments to run');

@@ -5,7 +5,7 @@ import type { Dataset } from '@lenet/data';
 import { UsageError } from '../errors/usage-error.js';
 import { prepareRunFolder } from '../training/prepare-run-folder.js';
 import { runTraining, type TrainingEvents } from '../training/run-training.js';
-import type { TrainSettings } from '../training/train-settings.js';
+import { effectiveSetting, type TrainSettings } from '../training/train-settings.js';
 import { writeRunFigures } from '../training/write-run-figures.js';
 import type { Experiment } from './experiments.js';
 import { machineInfo } from './machine-info.js';
@@ -64,9 +64,9 @@ function withDefaults(settings: TrainSettings): TrainSettings {
 
 function checkSameSettings(root: string, savedSettings: TrainSettings, wantedSettings: TrainSettings): void {
   const [saved, wanted] = [withDefaults(savedSettings), withDefaults(wantedSettings)];
-  const differing = comparedKeys.filter((key) => saved[key] !== wanted[key]);
+  const differing = comparedKeys.filter((key) => effectiveSetting(saved, key) !== effectiveSetting(wanted, key));
   if (differing.length === 0) return;
-  const details = differing.map((key) => `${key} ${String(saved[key])} (now ${String(wanted[key])})`).join(', ');
+  const details = differing.map((key) => `${key} ${String(effectiveSetting(saved, key))} (now ${String(effectiveSetting(wanted, key))})`).join(', ');
   throw new UsageError(
     `The folder ${root} holds a run of this experiment with other settings: ${details}. Run with the options it was started with (e.g. the same --limit and --passes), or choose another --out, or delete the folder to start over.`,
   );

@@ -10,7 +10,7 @@ import { createOptimizer, type ScheduledOptimizer } from './optimizers.js';
 import type { RunFolder } from './prepare-run-folder.js';
 import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
 import { batchesPerEpoch, trainEpoch, type BatchProgress } from './train-epoch.js';
-import { RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
+import { effectiveSetting, RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
 
 /** Running totals of the epoch in progress, saved so a resumed epoch reports the same. */
 interface EpochTotals {
@@ -164,10 +164,10 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
 function checkResumable(request: TrainingRequest, saved: TrainSettings): void {
   const folder = request.folder.checkpoint;
   for (const key of request.explicitSettings) {
-    if (key === 'trainImagesSha256' || request.settings[key] === saved[key]) continue;
+    if (key === 'trainImagesSha256' || effectiveSetting(request.settings, key) === effectiveSetting(saved, key)) continue;
     throw new CheckpointError(
       folder,
-      `--resume continues a run with its own settings, but ${RESUME_LOCKED_FLAGS[key]} ${String(request.settings[key])} differs from the run's ${String(saved[key])}. Drop ${RESUME_LOCKED_FLAGS[key]}, or start a new run in another --out folder.`,
+      `--resume continues a run with its own settings, but ${RESUME_LOCKED_FLAGS[key]} ${String(effectiveSetting(request.settings, key))} differs from the run's ${String(effectiveSetting(saved, key))}. Drop ${RESUME_LOCKED_FLAGS[key]}, or start a new run in another --out folder.`,
     );
   }
   if (request.settings.trainImagesSha256 !== saved.trainImagesSha256) {

@@ -54,3 +54,13 @@ export const RESUME_LOCKED_FLAGS: Readonly<Record<Exclude<keyof TrainSettings, '
   threads: '--threads',
   kernels: '--kernels',
 };
+
+/**
+ * A setting's value with the defaults of runs that do not record it: the paper's initialisation
+ * and its layerwise curvature.
+ */
+export function effectiveSetting(settings: TrainSettings, key: keyof TrainSettings): TrainSettings[keyof TrainSettings] {
+  if (key === 'initialisation') return settings.initialisation ?? 'paper';
+  if (key === 'sdlmCurvature') return settings.sdlmCurvature ?? 'layerwise';
+  return settings[key];
+}
