@@ -29,7 +29,7 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
       const where = resumedAt === undefined ? 'from scratch' : `resuming at epoch ${resumedAt.epoch + 1}, batch ${resumedAt.batch}`;
       terminal.out(
         `Training ${recipe.name} (${recipe.description}) ${where}\n` +
-          `  ${settings.epochs} epochs, batch ${settings.batchSize}, ${settings.optimizer} at ${settings.learningRate} (${settings.schedule}), seed ${settings.seed}${settings.distortions ? ', distortions' : ''}\n` +
+          `  ${settings.epochs} epochs, batch ${settings.batchSize}, ${settings.optimizer} at ${settings.learningRate} (${settings.optimizer === 'sdlm' ? `the paper's eta schedule, mu ${String(settings.sdlmMu ?? 0.02)}` : settings.schedule}), seed ${settings.seed}${settings.initialisation === 'eblearn' ? ", EBLearn's initialisation" : ''}${settings.distortions ? ', distortions' : ''}\n` +
           `  data: ${context.dataSource.kind} (${context.dataSource.location}); gradients: ${trainer.kernels === 'lenet' ? 'the LeNet engine (WebAssembly SIMD)' : `tfjs on ${context.backend}`}, ${String(trainer.threads)} thread${trainer.threads === 1 ? '' : 's'}; output: ${context.folder}\n`,
       );
     },
