@@ -70,7 +70,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       (value) => parseChoice('--initialisation', value, INITIALISATION_SCHEMES),
       'paper',
     )
-    .option('--distortions', "apply the paper's random planar affine distortions to training images", false)
+    .option('--distortions', "train on the paper's enlarged set: each epoch draws its images from the digits and 9 random planar affine distortions of each", false)
     .option('--limit <n>', 'train on the first n training images only', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
     .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)')
     .option('--resume', 'continue the run in --out exactly where it stopped')
