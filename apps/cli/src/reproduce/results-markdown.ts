@@ -125,7 +125,7 @@ export function resultsMarkdown(runs: readonly FoundRun[], assets: ReadonlyMap<s
   const lines = [
     "# LeNet on MNIST: our results beside the paper's",
     '',
-    `Written by \`lenet reproduce\` on ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the run folders that exist. Regenerate it from the same runs without training with \`lenet reproduce --report-only --out <runs folder>\`; the commands in the table retrain them (add \`--out <runs folder>\`). Test error is measured on the 10,000 official MNIST test digits after the last pass: no checkpoint is picked on the test set.`,
+    `Written by \`lenet reproduce\` on ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the run folders that exist. Regenerate it from the same runs without training with \`lenet reproduce --report-only --out <runs folder>\`, or from the copies of the completed runs beside it with \`--out docs/results\`; the commands in the table retrain them (add \`--out <runs folder>\`). Test error is measured on the 10,000 official MNIST test digits after the last pass: no checkpoint is picked on the test set.`,
     '',
     '| Experiment | Paper | Ours | Ours − paper (points) | Training error, last pass | Seeds | Passes | Training digits | Training time per run | Command |',
     '|---|---:|---:|---:|---:|---|---:|---:|---:|---|',

@@ -17,6 +17,8 @@ async function committedRun(): Promise<string> {
   mkdirSync(root, { recursive: true });
   const lines = [{ type: 'start', settings }, { type: 'curvature', pass: 1, layers: [] }, epoch(1, 0.03), { type: 'resume', epoch: 1, batch: 0 }, epoch(2, 0.02), epoch(2, 0.012)];
   writeFileSync(join(root, 'log.jsonl'), `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
+  mkdirSync(join(root, 'figures'));
+  for (const figure of ['learning-curves.png', 'misclassified.png']) writeFileSync(join(root, 'figures', figure), `not really a ${figure}`);
   await writeRunResult(root, { experiment: 'lenet5', seed: 2, command: 'lenet reproduce lenet5 --seeds 2', settings, testError: 0.012, errors: 120, testCount: 10_000, trainingSeconds: 120, machine, finishedAt: '2026-12-02T10:00:00.000Z' });
   return root;
 }
@@ -43,6 +45,7 @@ describe('run records', () => {
     await writeResults(out, report, new Date('2026-12-02T11:00:00Z'));
     const first = readFileSync(report, 'utf8');
     expect(first).toContain('| lenet5 | 0.95% | 1.20% |');
+    expect(first).toContain('![lenet5 seed 2: the misclassified test digits](results/lenet5-seed2/misclassified.png)');
     const copies = join(out, '..', 'docs', 'results');
     expect(JSON.parse(readFileSync(join(copies, 'lenet5-seed2', 'result.json'), 'utf8'))).toMatchObject({ experiment: 'lenet5', testError: 0.012 });
     await writeResults(copies, report, new Date('2026-12-02T11:00:00Z'));

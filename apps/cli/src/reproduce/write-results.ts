@@ -19,15 +19,18 @@ async function exists(path: string): Promise<boolean> {
  */
 async function copyRunAssets(run: FoundRun, reportFolder: string): Promise<RunAssets> {
   const target = join(reportFolder, 'results', basename(run.root));
+  // A run folder keeps its figures in figures/; a copy made by this function keeps them beside its log.
   const files = {
-    learningCurves: join(run.root, 'figures', 'learning-curves.png'),
-    misclassified: join(run.root, 'figures', 'misclassified.png'),
-    log: join(run.root, 'log.jsonl'),
-    result: join(run.root, 'result.json'),
+    learningCurves: [join(run.root, 'figures', 'learning-curves.png'), join(run.root, 'learning-curves.png')],
+    misclassified: [join(run.root, 'figures', 'misclassified.png'), join(run.root, 'misclassified.png')],
+    log: [join(run.root, 'log.jsonl')],
+    result: [join(run.root, 'result.json')],
   };
   const assets: Record<string, string> = {};
-  for (const [key, source] of Object.entries(files)) {
-    if (!(await exists(source))) continue;
+  for (const [key, candidates] of Object.entries(files)) {
+    let source: string | undefined;
+    for (const candidate of candidates) if (source === undefined && (await exists(candidate))) source = candidate;
+    if (source === undefined) continue;
     const copy = join(target, basename(source));
     if (resolve(copy) !== resolve(source)) await writeFileAtomically(copy, await readFile(source));
     assets[key] = relative(reportFolder, copy).split('\\').join('/');
