@@ -113,6 +113,9 @@ describe('lenet train', () => {
     const args = ['train', '--optimizer', 'sdlm', '--batch-size', '1', '--limit', '40', '--epochs', '2', '--initialisation', 'eblearn', '--threads', '1', '--out', out, '--folder', testMnistFolder()];
     const first = runLenet([...args, '--stop-after', '60']);
     expect(first.status).toBe(130);
+    expect(first.stderr).not.toContain("paper's literal initialisation");
+    const literal = runLenet(['train', '--optimizer', 'sdlm', '--batch-size', '1', '--limit', '8', '--epochs', '1', '--threads', '1', '--out', join(scratch(), 'literal'), '--folder', testMnistFolder(), '--stop-after', '1']);
+    expect(literal.stderr).toContain("Note: from the paper's literal initialisation");
     expect(first.stdout).toMatch(/pass 1: curvature h_kk on 40 patterns and the step sizes eta \/ \(mu \+ h_kk\), eta 0\.0005, mu 0\.02/);
     expect(first.stdout).toMatch(/\nC5\s+48120\s/);
     const refused = runLenet(['train', '--out', out, '--folder', testMnistFolder(), '--resume', '--initialisation', 'paper']);

@@ -113,6 +113,11 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     const explicitSettings = new Set(
       (Object.keys(RESUME_LOCKED_FLAGS) as (keyof typeof RESUME_LOCKED_FLAGS)[]).filter((key) => command.getOptionValueSource(optionName(key)) === 'cli'),
     );
+    if (options.resume !== true && settings.optimizer === 'sdlm' && settings.model === 'lenet5' && settings.initialisation === 'paper') {
+      terminal.error(
+        "Note: from the paper's literal initialisation (+-2.4/fan-in) LeNet-5's curvature is near 0 for most weights and SDLM with mu 0.02 diverges; the paper's recipe as reproduced here is --initialisation eblearn --learning-rate 0.000125 (docs/RESULTS.md).\n",
+      );
+    }
     const reporter = trainingReporter(terminal, { json: options.json === true, backend: backend.backend, folder: folder.root, dataSource: dataset.source });
     const interrupt = interruptSignal(() => {
       reporter.interrupting();
