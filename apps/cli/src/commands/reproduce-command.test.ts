@@ -102,7 +102,7 @@ describe('lenet reproduce', () => {
   it('rejects an unknown experiment, no experiment, repeated seeds and --report-only with names, with exit code 2', () => {
     const unknown = runLenet(['reproduce', 'lenet6']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('Unknown experiment "lenet6". The experiments are: lenet1, lenet1-adam, lenet5, lenet5-paper-eta, lenet5-distortions');
+    expect(unknown.stderr).toContain('Unknown experiment "lenet6". The experiments are: lenet1, lenet1-squared-error, lenet1-adam, lenet5, lenet5-paper-eta, lenet5-distortions');
     const none = runLenet(['reproduce']);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('Name the experiments to run');

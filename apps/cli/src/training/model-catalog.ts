@@ -51,7 +51,7 @@ export const MODEL_RECIPES: readonly ModelRecipe[] = [
   },
   {
     name: 'lenet1-place-code',
-    description: 'LeNet-1 with the 1989 output: 10 scaled-tanh units trained to +-1 targets (squared error, as place codes), 2,578 parameters',
+    description: 'LeNet-1 with the 1989 output: 10 scaled-tanh units read against +-1 place codes by an RBF layer (squared error to +-1 targets with --loss mle), 2,578 parameters',
     create: (seed, initialisation) => lenet1({ head: 'place-code', seed, initialisation }),
     input: 'downsample-to-16-in-28',
     output: 'rbf',

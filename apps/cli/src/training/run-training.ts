@@ -9,7 +9,7 @@ import { findModelRecipe, type ModelRecipe } from './model-catalog.js';
 import { createOptimizer, type ScheduledOptimizer } from './optimizers.js';
 import type { RunFolder } from './prepare-run-folder.js';
 import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
-import { batchesPerEpoch, trainEpoch, type BatchProgress } from './train-epoch.js';
+import { batchesPerEpoch, placeTrainingDigits, trainEpoch, type BatchProgress } from './train-epoch.js';
 import { effectiveSetting, RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
 
 /** Running totals of the epoch in progress, saved so a resumed epoch reports the same. */
@@ -75,7 +75,7 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
   let partial = start.state.partial;
   const train = { ...request.dataset.train, count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY) };
   const batches = batchesPerEpoch(train.count, settings.batchSize);
-  const setup = { recipe, optimizer: optimizer.optimizer, trainer, train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions };
+  const setup = { recipe, optimizer: optimizer.optimizer, trainer, train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions, ...(settings.distortions ? {} : { placed: placeTrainingDigits(train, recipe) }) };
   const rateAt = (epoch: number, batch: number) => optimizer.passRate?.(epoch + 1) ?? learningRateAt(settings.schedule, settings.learningRate, (epoch + batch / batches) / settings.epochs);
   request.events?.onStart?.({ settings, recipe, trainer, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
   let evaluation: Evaluation | undefined;

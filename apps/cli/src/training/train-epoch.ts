@@ -1,10 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
-import { createRandom, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
+import { createRandom, gather, shuffledIndices, type DatasetSplit, type LabeledImages } from '@lenet/data';
 import type { DataParallelTrainer } from '@lenet/models';
 import { poolItemsOfEpoch, poolPatterns } from './distortion-pool.js';
 import { mixSeed } from './mix-seed.js';
 import type { ModelRecipe } from './model-catalog.js';
-import { modelInputs } from './model-inputs.js';
+import { placeDigits, scaledInputs } from './model-inputs.js';
 
 /** Everything an epoch of training needs. */
 export interface EpochSetup {
@@ -20,6 +20,16 @@ export interface EpochSetup {
    * of the originals and 9 randomly distorted copies of each (see {@link poolItemsOfEpoch}).
    */
   readonly distortions: boolean;
+  /**
+   * The training digits already placed as the model reads them ({@link placeTrainingDigits}), so
+   * that a run pads or down-samples them once, not once per batch. Without, each epoch places them.
+   */
+  readonly placed?: LabeledImages;
+}
+
+/** `train`'s first `train.count` digits placed as `recipe`'s model reads them (padded or down-sampled), with their labels. */
+export function placeTrainingDigits(train: DatasetSplit, recipe: ModelRecipe): LabeledImages {
+  return { ...placeDigits(train, recipe.input), labels: train.labels.subarray(0, train.count) };
 }
 
 /** Progress after one batch. */
@@ -58,15 +68,21 @@ export async function trainEpoch(
 ): Promise<EpochOutcome> {
   const { train, batchSize } = setup;
   const order = setup.distortions ? poolItemsOfEpoch(train.count, setup.seed, epoch) : shuffledIndices(train.count, createRandom(mixSeed(setup.seed, epoch)));
+  const placed = setup.distortions ? undefined : (setup.placed ?? placeTrainingDigits(train, setup.recipe));
   const batches = batchesPerEpoch(train.count, batchSize);
-  for (let batch = hooks.startBatch ?? 0; batch < batches; batch += 1) {
-    const indices = Array.from(order.subarray(batch * batchSize, Math.min(train.count, (batch + 1) * batchSize)));
-    const images = setup.distortions ? poolPatterns(train, indices, setup.seed) : gather(train, indices);
-    const { pixels, size } = modelInputs(images, setup.recipe.input);
-    const result = await setup.trainer.step(setup.optimizer, { pixels, size, labels: images.labels });
-    hooks.onBatch?.({ epoch, batch, batches, images: Math.min(train.count, (batch + 1) * batchSize), ...result });
-    await new Promise((resolve) => setImmediate(resolve));
-    if (hooks.shouldStop?.() === true) return { completed: batch + 1 === batches, nextBatch: batch + 1, stopRequested: true };
+  try {
+    for (let batch = hooks.startBatch ?? 0; batch < batches; batch += 1) {
+      const indices = Array.from(order.subarray(batch * batchSize, Math.min(train.count, (batch + 1) * batchSize)));
+      const chosen = placed === undefined ? poolPatterns(train, indices, setup.seed) : gather(placed, indices);
+      const { pixels, size } = scaledInputs(placed === undefined ? placeDigits(chosen, setup.recipe.input) : chosen);
+      const result = await setup.trainer.step(setup.optimizer, { pixels, size, labels: chosen.labels });
+      hooks.onBatch?.({ epoch, batch, batches, images: Math.min(train.count, (batch + 1) * batchSize), ...result });
+      await new Promise((resolve) => setImmediate(resolve));
+      if (hooks.shouldStop?.() === true) return { completed: batch + 1 === batches, nextBatch: batch + 1, stopRequested: true };
+    }
+    return { completed: true, nextBatch: batches, stopRequested: false };
+  } finally {
+    // The model is read (checkpoint, test) after an epoch and after a stop.
+    setup.trainer.flush();
   }
-  return { completed: true, nextBatch: batches, stopRequested: false };
 }

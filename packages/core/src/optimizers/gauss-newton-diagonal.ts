@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 import { RbfOutput } from '../layers/rbf-output.js';
+import { DEFAULT_MAP_CONSTANT } from '../losses/rbf-losses.js';
+import { criterionInputCurvature, type SdlmCriterion } from './criterion-input-curvature.js';
 import { addLayerwiseCurvature } from './layerwise-curvature.js';
 import { registeredVariable } from './registered-variable.js';
 import { SdlmError } from './sdlm-errors.js';
@@ -27,6 +29,14 @@ export interface GaussNewtonOptions {
   method?: CurvatureMethod;
   /** Seed of the random signs (method `random-sign`). Default 1. */
   seed?: number;
+  /**
+   * The criterion trained with: `mle` (default) or `map`, whose second derivative in the RBF
+   * inputs starts the recursion (see {@link criterionInputCurvature}). `map` needs the
+   * `layerwise` method and fixed codes.
+   */
+  criterion?: SdlmCriterion;
+  /** The MAP criterion's j. Default {@link DEFAULT_MAP_CONSTANT} (10), as `rbfMapLoss`'s. */
+  mapConstant?: number;
 }
 
 /** The MLE criterion's second derivative with respect to each RBF input: d2/dx^2 (x - w)^2 = 2. */
@@ -84,19 +94,28 @@ function projectedTotals(features: tf.LayersModel, inputs: tf.Tensor, patterns: 
 }
 
 /** Per weight, the paper's recursion summed over the patterns, in batches of {@link LAYERWISE_BATCH}. */
-function layerwiseTotals(model: tf.LayersModel, inputs: tf.Tensor, patterns: number): Map<string, tf.Tensor> {
+function layerwiseTotals(model: tf.LayersModel, inputs: tf.Tensor, patterns: number, start: (rbfInputs: tf.Tensor) => tf.Tensor): Map<string, tf.Tensor> {
   const totals = new Map<string, tf.Tensor>();
-  for (let start = 0; start < patterns; start += LAYERWISE_BATCH) {
-    const batch = tf.slice(inputs, start, Math.min(LAYERWISE_BATCH, patterns - start));
-    addLayerwiseCurvature(model, batch, totals);
+  for (let first = 0; first < patterns; first += LAYERWISE_BATCH) {
+    const batch = tf.slice(inputs, first, Math.min(LAYERWISE_BATCH, patterns - first));
+    addLayerwiseCurvature(model, batch, start, totals);
     batch.dispose();
   }
   return totals;
 }
 
+function checkCriterion(rbf: RbfOutput, options: GaussNewtonOptions, layerwise: boolean): SdlmCriterion {
+  const criterion = options.criterion ?? 'mle';
+  if (criterion !== 'map') return criterion;
+  if (!layerwise) throw new SdlmError(rbf.name, `the MAP criterion's curvature is computed by the layerwise method only, not by '${String(options.method)}'. Use method 'layerwise' or the MLE criterion.`);
+  if (rbf.trainableWeights.length > 0) throw new SdlmError(rbf.name, 'the MAP criterion\'s curvature needs fixed RBF codes. Build the RbfOutput with trainableCodes false or train with the MLE criterion.');
+  return criterion;
+}
+
 /**
  * The Gauss-Newton diagonal `h_kk` of the paper's MLE criterion `E = sum_j (x_j - w_Dj)^2`
- * for every trainable weight of a model ending in {@link RbfOutput}, averaged over patterns.
+ * (or, with `criterion: 'map'`, of its MAP criterion) for every trainable weight of a model
+ * ending in {@link RbfOutput}, averaged over patterns.
  *
  * With x the RBF layer's input, the criterion's Hessian in x is 2I, so per pattern the
  * Gauss-Newton diagonal is `h_kk = 2 sum_j (dx_j / dw_k)^2`, the diagonal of `J^T H J`.
@@ -110,7 +129,8 @@ function layerwiseTotals(model: tf.LayersModel, inputs: tf.Tensor, patterns: num
  * @param labels - One-hot labels `[batch, classes]`.
  * @param options - See {@link GaussNewtonOptions}.
  * @returns Variable name to `h_kk` (the variable's shape). The caller disposes the tensors.
- * @throws {@link SdlmError} when the last layer is not an RbfOutput.
+ * @throws {@link SdlmError} when the last layer is not an RbfOutput, or for `map` with
+ *   another method than `layerwise` or with trainable codes.
  * @throws {@link LayerArgumentError} when `patterns` exceeds the patterns given.
  * @see LeCun et al. 1998, Section III.A and Appendix C (stochastic diagonal Levenberg-Marquardt).
  */
@@ -118,11 +138,19 @@ export function gaussNewtonDiagonal(model: tf.LayersModel, inputs: tf.Tensor, la
   const patterns = options.patterns ?? Math.min(500, inputs.shape[0]);
   checkPatterns(patterns, inputs.shape[0]);
   const { features, rbf } = splitAtRbfOutput(model);
-  const totals = options.method === undefined || options.method === 'layerwise' ? layerwiseTotals(model, inputs, patterns) : projectedTotals(features, inputs, patterns, options);
+  const layerwise = options.method === undefined || options.method === 'layerwise';
+  const criterion = checkCriterion(rbf, options, layerwise);
+  const codes = rbf.weights[0]?.read();
+  const mapConstant = options.mapConstant ?? DEFAULT_MAP_CONSTANT;
+  const totals = layerwise
+    ? layerwiseTotals(model, inputs, patterns, (rbfInputs) => criterionInputCurvature(criterion, rbfInputs, codes ?? tf.zeros([rbfInputs.shape[1] ?? 0, 0]), mapConstant))
+    : projectedTotals(features, inputs, patterns, options);
+  // The projections measure sum_j (dx_j/dw)^2; the MLE criterion weighs each by its 2.
+  const scale = (layerwise ? 1 : OUTPUT_SECOND_DERIVATIVE) / patterns;
   const diagonal = new Map<string, tf.Tensor>();
   for (const { name } of features.trainableWeights) {
     const total = totals.get(name);
-    if (total !== undefined) diagonal.set(name, tf.tidy(() => tf.mul(total, OUTPUT_SECOND_DERIVATIVE / patterns)));
+    if (total !== undefined) diagonal.set(name, tf.tidy(() => tf.mul(total, scale)));
   }
   tf.dispose([...totals.values()]);
   for (const weight of rbf.trainableWeights) {

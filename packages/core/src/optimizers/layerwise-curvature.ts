@@ -84,7 +84,7 @@ function chainBeforeOutput(model: tf.LayersModel): tf.layers.Layer[] {
 
 /**
  * The paper's layer-by-layer Gauss-Newton recursion for a batch of patterns: starting from
- * d2E/dx^2 = 1 per RBF input (half the MLE criterion's 2; the caller scales),
+ * `start(x)`, the criterion's d2E/dx^2 at each RBF input x (2 for the MLE criterion),
  * `d2E/da_k^2 = f'(a_k)^2 sum_i u_ik^2 d2E/da_i^2` back through every layer and
  * `d2E/dw_k^2 = sum x_j^2 d2E/da_i^2` over the connections that share w_k, summed over the
  * batch. One forward and one second-order backward pass for the whole batch.
@@ -92,17 +92,18 @@ function chainBeforeOutput(model: tf.LayersModel): tf.layers.Layer[] {
  * @param model - A chain of Dense, Conv2D, TrainableSubsampling2D, PartialConv2D,
  *   ScaledTanh, Activation, Flatten and Reshape layers ending in an RbfOutput.
  * @param inputs - A batch of patterns.
+ * @param start - The criterion's second derivative in the RBF inputs, `[batch, n]` from `[batch, n]`.
  * @param totals - Running sums by weight name, updated in place (kept tensors).
  * @throws {@link SdlmError} for another layer type, an activation it cannot differentiate,
  *   or a model that is not one chain.
  * @see LeCun et al. 1998, Appendix C.
  */
-export function addLayerwiseCurvature(model: tf.LayersModel, inputs: tf.Tensor, totals: Map<string, tf.Tensor>): void {
+export function addLayerwiseCurvature(model: tf.LayersModel, inputs: tf.Tensor, start: (rbfInputs: tf.Tensor) => tf.Tensor, totals: Map<string, tf.Tensor>): void {
   const layers = chainBeforeOutput(model);
   tf.tidy(() => {
     const activations = [inputs];
     for (const layer of layers) activations.push(layer.apply(activations[activations.length - 1]!) as tf.Tensor);
-    let curvature = tf.onesLike(activations[activations.length - 1]!);
+    let curvature = start(activations[activations.length - 1]!);
     for (let index = layers.length - 1; index >= 0; index -= 1) {
       const layer = layers[index]!;
       const input = activations[index]!;

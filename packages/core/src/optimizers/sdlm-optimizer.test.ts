@@ -104,6 +104,35 @@ describe('createSdlm', () => {
     tf.dispose([weight, gradient]);
   });
 
+  it('updates a flat weight vector exactly as applyGradients updates the variables, at the current eta', () => {
+    const model = smallLenet();
+    const { images, labels } = mnistSample(20);
+    const sdlm = createSdlm();
+    sdlm.estimateCurvature(model, images, labels);
+    const layout = model.trainableWeights.map((weight) => ({ name: weight.name, size: weight.read().size }));
+    const flatten = (tensors: tf.Tensor[]): Float32Array => Float32Array.from(tensors.flatMap((tensor) => Array.from(tensor.dataSync())));
+    const weights = flatten(model.trainableWeights.map((weight) => weight.read()));
+    for (const pass of [1, 3]) {
+      sdlm.setPass(pass);
+      const { grads } = tf.variableGrads(() => rbfMleLoss(labels.slice([pass], [1]), model.apply(images.slice([pass], [1])) as tf.Tensor));
+      const gradients = flatten(model.trainableWeights.map((weight) => grads[weight.name]!));
+      sdlm.updateFlat(weights, gradients, layout);
+      sdlm.applyGradients(grads);
+      tf.dispose(Object.values(grads));
+      expect(weights).toEqual(flatten(model.trainableWeights.map((weight) => weight.read())));
+    }
+    expect(sdlm.iterations).toBe(4);
+    expect(() => {
+      sdlm.updateFlat(weights.subarray(1), weights.subarray(1), layout);
+    }).toThrow(/layout holds/);
+    expect(() => {
+      sdlm.updateFlat(weights, weights, [{ name: 'no_such_weight', size: weights.length }]);
+    }).toThrow(SdlmError);
+    sdlm.dispose();
+    tf.dispose([images, labels]);
+    model.dispose();
+  });
+
   it('summarises h_kk and the step sizes eta / (mu + h_kk) per layer, at the current eta', () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ name: 'hidden', inputShape: [2], units: 3 }), tf.layers.dense({ name: 'top', units: 2 }), new RbfOutput({ codes: [[0, 0]] })] });
     const inputs = tf.tensor2d([[1, 2], [0.5, -1]]);

@@ -7,6 +7,7 @@ import type { GaussNewtonOptions } from './gauss-newton-diagonal.js';
 import { registeredVariable } from './registered-variable.js';
 import { SdlmError } from './sdlm-errors.js';
 import { curvatureByLayer, type LayerCurvature } from './curvature-summary.js';
+import type { FlatSegment, FlatUpdate } from './flat-update.js';
 
 /** A named tensor as tfjs optimisers exchange them (tfjs does not export the type). */
 type NamedTensor = Parameters<tf.Optimizer['setWeights']>[0][number];
@@ -56,7 +57,7 @@ function checkPositive(argument: string, value: number, allowZero: boolean): voi
  *
  * @see LeCun et al. 1998, Section III.A and Appendix C.
  */
-export class SdlmOptimizer extends tf.Optimizer {
+export class SdlmOptimizer extends tf.Optimizer implements FlatUpdate {
   /** The name under which the class is registered for serialisation. */
   static className = 'SdlmOptimizer';
   /** The safety constant mu. */
@@ -67,6 +68,8 @@ export class SdlmOptimizer extends tf.Optimizer {
   readonly batchSize: number;
   private eta: number;
   private readonly curvature = new Map<string, tf.Tensor>();
+  /** The step sizes of {@link SdlmOptimizer.updateFlat}, for one layout, until eta or the curvature change. */
+  private flatSteps: { readonly layout: readonly FlatSegment[]; readonly steps: Float32Array } | undefined;
 
   /** @param options - See {@link SdlmOptions}. */
   constructor(options: SdlmOptions = {}) {
@@ -94,7 +97,7 @@ export class SdlmOptimizer extends tf.Optimizer {
    */
   setLearningRate(eta: number): void {
     checkPositive('eta', eta, false);
-    this.eta = eta;
+    this.changeEta(eta);
   }
 
   /**
@@ -104,14 +107,20 @@ export class SdlmOptimizer extends tf.Optimizer {
    * @throws {@link LayerArgumentError} for a pass that is not an integer >= 1.
    */
   setPass(pass: number): void {
-    this.eta = etaForPass(pass, this.schedule);
+    this.changeEta(etaForPass(pass, this.schedule));
+  }
+
+  private changeEta(eta: number): void {
+    if (eta === this.eta) return;
+    this.eta = eta;
+    this.flatSteps = undefined;
   }
 
   /**
    * Estimates h_kk for every trainable weight of the model (the paper does this on 500
    * patterns before each pass) and keeps it for the following updates.
    *
-   * @param model - A model whose last layer is an RbfOutput, trained with the MLE criterion.
+   * @param model - A model whose last layer is an RbfOutput, trained with the MLE criterion (or MAP: pass `criterion: 'map'`).
    * @param inputs - A random sample of patterns `[batch, height, width, channels]`.
    * @param labels - Their one-hot labels `[batch, classes]`.
    * @param options - Patterns (default 500), method (default `layerwise`, the paper's). See {@link GaussNewtonOptions}.
@@ -177,6 +186,48 @@ export class SdlmOptimizer extends tf.Optimizer {
     this.incrementIterations();
   }
 
+  /**
+   * Moves each weight of a flat vector by `-eps_k * gradient`, in place, with the same float32
+   * arithmetic as {@link SdlmOptimizer.applyGradients} (so both give identical weights), but
+   * without a tfjs operation: the step sizes are computed once per eta and curvature estimate.
+   *
+   * @param weights - The variables named by `layout`, concatenated; updated in place.
+   * @param gradients - Their gradients, laid out alike.
+   * @param layout - Which variable each stretch of the vectors is.
+   * @throws {@link SdlmError} for a variable without a curvature estimate, or vectors that do not match the layout.
+   */
+  updateFlat(weights: Float32Array, gradients: Float32Array, layout: readonly FlatSegment[]): void {
+    const steps = this.flatStepSizes(layout);
+    if (weights.length !== steps.length || gradients.length !== steps.length) {
+      throw new SdlmError('updateFlat', `the layout holds ${String(steps.length)} weights, but ${String(weights.length)} weights and ${String(gradients.length)} gradients were passed. Pass vectors laid out as the layout says.`);
+    }
+    for (let index = 0; index < steps.length; index += 1) {
+      weights[index] = Math.fround((weights[index] as number) - Math.fround((steps[index] as number) * (gradients[index] as number)));
+    }
+    this.incrementIterations();
+  }
+
+  private flatStepSizes(layout: readonly FlatSegment[]): Float32Array {
+    const cached = this.flatSteps;
+    if (cached !== undefined && sameLayout(cached.layout, layout)) return cached.steps;
+    const steps = new Float32Array(layout.reduce((sum, segment) => sum + segment.size, 0));
+    const numerator = Math.fround(this.eta * this.batchSize);
+    const mu = Math.fround(this.mu);
+    let offset = 0;
+    for (const { name, size } of layout) {
+      const curvature = this.curvature.get(name);
+      if (curvature === undefined) {
+        throw new SdlmError(name, `no curvature estimate for weight "${name}". Call estimateCurvature(model, inputs, labels) with the model being trained before the first update.`);
+      }
+      const values = curvature.dataSync();
+      if (values.length !== size) throw new SdlmError(name, `the layout gives weight "${name}" ${String(size)} values, its curvature estimate has ${String(values.length)}. Pass the layout of the model being trained.`);
+      for (let index = 0; index < size; index += 1) steps[offset + index] = numerator / Math.fround((values[index] as number) + mu);
+      offset += size;
+    }
+    this.flatSteps = { layout: layout.map((segment) => ({ ...segment })), steps };
+    return steps;
+  }
+
   /** Frees the curvature estimate. */
   override dispose(): void {
     this.disposeCurvature();
@@ -185,6 +236,7 @@ export class SdlmOptimizer extends tf.Optimizer {
   private disposeCurvature(): void {
     tf.dispose([...this.curvature.values()]);
     this.curvature.clear();
+    this.flatSteps = undefined;
   }
 
   /** The iteration count and the curvature estimate, for saving. */
@@ -213,6 +265,13 @@ export class SdlmOptimizer extends tf.Optimizer {
   }
 }
 tf.serialization.registerClass(SdlmOptimizer);
+
+function sameLayout(first: readonly FlatSegment[], second: readonly FlatSegment[]): boolean {
+  return first.length === second.length && first.every((segment, index) => {
+    const other = second[index];
+    return other !== undefined && segment.name === other.name && segment.size === other.size;
+  });
+}
 
 /**
  * Creates the paper's SDLM optimiser. Before each pass: `setPass(pass)` then

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { setupBackend } from '@lenet/core';
+import { createSdlm, setupBackend } from '@lenet/core';
 import { loadMnist, padImages, paperScale, type DatasetSplit } from '@lenet/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lenet5 } from '../lenet5.js';
 import { ModelOptionError } from '../model-option-error.js';
 import type { TrainingBatch } from '../training/batch-gradients.js';
+import { readTrainableWeights } from '../training/flat-weights.js';
 import { createDataParallelTrainer, shareSizes } from './data-parallel-trainer.js';
 import { TrainingWorkerError } from './training-worker-error.js';
 
@@ -53,6 +54,35 @@ describe('createDataParallelTrainer', () => {
       expect(Math.abs((engine[step] ?? 0) - loss) / loss).toBeLessThan(1e-3);
       expect(Math.abs((parallel[step] ?? 0) - loss) / loss).toBeLessThan(1e-3);
     });
+  });
+
+  it("makes SDLM's per-pattern steps on weights it holds, written into the model at flush, bit for bit as the optimiser's tfjs update", async () => {
+    const single = batches[0]!;
+    const patterns = Array.from({ length: 8 }, (_, index) => ({ pixels: single.pixels.slice(index * 1024, (index + 1) * 1024), size: 32, labels: single.labels.slice(index, index + 1) }));
+    const run = async (flat: boolean): Promise<{ weights: Float32Array; beforeFlush: Float32Array; start: Float32Array }> => {
+      const model = lenet5({ seed: 3, initialisation: 'eblearn' });
+      const trainer = await createDataParallelTrainer(model, { criterion: 'mle', threads: 2, kernels: 'lenet' });
+      const sdlm = createSdlm();
+      sdlm.estimateCurvature(model, tf.tensor4d(single.pixels, [20, 32, 32, 1]), tf.oneHot(tf.tensor1d(single.labels, 'int32'), 10));
+      // Hiding updateFlat sends the same steps through the tfjs variables.
+      const optimizer = flat ? sdlm : Object.assign(Object.create(sdlm) as typeof sdlm, { updateFlat: undefined });
+      const start = readTrainableWeights(model);
+      try {
+        for (const pattern of patterns) await trainer.step(optimizer, pattern);
+        const beforeFlush = readTrainableWeights(model);
+        trainer.flush();
+        return { weights: readTrainableWeights(model), beforeFlush, start };
+      } finally {
+        await trainer.dispose();
+        sdlm.dispose();
+        model.dispose();
+      }
+    };
+    const held = await run(true);
+    const variables = await run(false);
+    expect(held.beforeFlush).toEqual(held.start);
+    expect(held.weights).not.toEqual(held.start);
+    expect(held.weights).toEqual(variables.weights);
   });
 
   it('repeats a run bit for bit for a given thread count', async () => {

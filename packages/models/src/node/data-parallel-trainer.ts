@@ -91,6 +91,7 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
     step: async (optimizer, batch) => {
       const shares = shareSizes(batch.labels.length, threads);
       if (shares.length === 1) return single.step(optimizer, batch);
+      single.flush();
       const weights = readTrainableWeights(model);
       const replies: Promise<WorkerReply>[] = [];
       let start = shares[0] ?? 0;
@@ -122,6 +123,7 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       return { loss, correct };
     },
     dispose: async () => {
+      await single.dispose();
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

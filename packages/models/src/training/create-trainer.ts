@@ -1,8 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
-import { createLenetEngine, engineSupport, type LenetEngine } from '@lenet/core';
+import { createLenetEngine, engineSupport, supportsFlatUpdate, type LenetEngine } from '@lenet/core';
 import { applyFlatGradients } from './apply-flat-gradients.js';
 import type { TrainingBatch } from './batch-gradients.js';
 import { flatGradients } from './flat-gradients.js';
+import { holdWeights } from './held-weights.js';
 import type { TrainingCriterion } from './training-criterion.js';
 
 /** What one optimisation step reports. */
@@ -31,9 +32,17 @@ export interface Trainer {
   readonly kernels: 'lenet' | 'tfjs';
   /** When `lenet` kernels were asked for but the model needs tfjs: why (which layer). */
   readonly fallbackReason?: string;
-  /** One step on `batch`: its gradient, then one `optimizer` update of the model. */
+  /**
+   * One step on `batch`: its gradient, then one `optimizer` update of the model. With the LeNet
+   * engine and an optimiser that updates flat vectors (`supportsFlatUpdate` of @lenet/core,
+   * such as SDLM), the update is made on a copy of the weights that the trainer holds, without
+   * a tfjs operation, and reaches the model's variables at {@link Trainer.flush}: call it before
+   * reading, saving or evaluating the model.
+   */
   step(optimizer: tf.Optimizer, batch: TrainingBatch): Promise<StepResult>;
-  /** Releases what the trainer holds. It cannot step afterwards. */
+  /** Writes the weights that steps updated outside tfjs into the model (nothing to do when there are none). */
+  flush(): void;
+  /** Writes back what {@link Trainer.flush} would, then releases what the trainer holds. It cannot step afterwards. */
   dispose(): Promise<void>;
 }
 
@@ -70,14 +79,29 @@ export async function gradientSource(model: tf.LayersModel, kernels: TrainerOpti
 
 /** A {@link Trainer} whose gradients come from `source`. */
 export function trainerFrom(model: tf.LayersModel, source: GradientSource, criterion: TrainingCriterion): Trainer {
+  const held = holdWeights(model);
   return {
     kernels: source.engine === undefined ? 'tfjs' : 'lenet',
     ...(source.fallbackReason === undefined ? {} : { fallbackReason: source.fallbackReason }),
     step: (optimizer, batch) => {
+      if (source.engine !== undefined && supportsFlatUpdate(optimizer)) {
+        const weights = held.current();
+        const { loss, correct, gradients } = flatGradients(model, source.engine, criterion, batch, weights);
+        optimizer.updateFlat(weights, gradients, held.layout);
+        held.changed();
+        return Promise.resolve({ loss, correct });
+      }
+      held.flush();
       const { loss, correct, gradients } = flatGradients(model, source.engine, criterion, batch);
       applyFlatGradients(model, optimizer, gradients);
       return Promise.resolve({ loss, correct });
     },
-    dispose: () => Promise.resolve(),
+    flush: () => {
+      held.flush();
+    },
+    dispose: () => {
+      held.flush();
+      return Promise.resolve();
+    },
   };
 }
