@@ -3,5 +3,6 @@
 // (src/engine/) lays out and grows.
 export { activationBackward, activationForward } from './activations';
 export { convolutionBackward, convolutionForward } from './convolution';
+export { scaledDescent } from './descent';
 export { denseBackward, denseForward, interleavedToPlanar, planarToInterleaved, rbfBackward, rbfForward } from './dense';
 export { maxPoolBackward, maxPoolForward, subsamplingBackward, subsamplingForward } from './pooling';

@@ -44,8 +44,8 @@ export type { CurvatureSummary, SdlmOptions } from './optimizers/sdlm-optimizer.
 export { curvatureByLayer, spreadOf } from './optimizers/curvature-summary.js';
 export type { LayerCurvature, Spread } from './optimizers/curvature-summary.js';
 export { SdlmError } from './optimizers/sdlm-errors.js';
-export { supportsFlatUpdate } from './optimizers/flat-update.js';
-export type { FlatSegment, FlatUpdate } from './optimizers/flat-update.js';
+export { supportsDiagonalStep } from './optimizers/diagonal-step.js';
+export type { DiagonalStep, FlatSegment } from './optimizers/diagonal-step.js';
 export { createLenetEngine, engineSupport, LenetEngine } from './engine/lenet-engine.js';
 export type { EngineBatch, EngineGradients } from './engine/lenet-engine.js';
 export type { EngineCriterion } from './engine/output-loss.js';

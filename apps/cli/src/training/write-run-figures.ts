@@ -26,6 +26,8 @@ export function misclassifiedScene(modelName: string, evaluation: Evaluation, te
     height: test.height,
     trueLabels: wrong.map((index) => test.labels[index] ?? 0),
     predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
+    tested: test.count,
+    errors: allWrong.length,
     title:
       wrong.length === allWrong.length
         ? `${modelName}: the ${wrong.length} misclassified test digits (true->predicted)`

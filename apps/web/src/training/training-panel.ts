@@ -112,12 +112,15 @@ export function setupTrainingPanel(page: PageModels): void {
       status().textContent = `test error ${(evaluation.errorRate * 100).toFixed(2)}%`;
       status().dataset.testError = evaluation.errorRate.toFixed(4);
       drawFigure(element('confusion', HTMLCanvasElement), confusionMatrixFigure({ matrix: evaluation.confusion, title: 'Confusion matrix (test set)' }));
-      const wrong = Array.from(evaluation.predictions.keys()).filter((index) => evaluation.predictions[index] !== test.labels[index]).slice(0, 40);
+      const allWrong = Array.from(evaluation.predictions.keys()).filter((index) => evaluation.predictions[index] !== test.labels[index]);
+      const wrong = allWrong.slice(0, 40);
       if (wrong.length === 0) return;
       drawFigure(element('misclassified', HTMLCanvasElement), misclassifiedGalleryFigure({
         images: wrong.map((index) => test.images.subarray(index * 784, (index + 1) * 784)),
         trueLabels: wrong.map((index) => test.labels[index] ?? 0),
         predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
+        tested: evaluation.predictions.length,
+        errors: allWrong.length,
         title: 'Misclassified test digits',
       }));
     });

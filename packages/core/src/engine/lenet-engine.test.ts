@@ -166,6 +166,25 @@ describe('the LeNet engine', () => {
     model.dispose();
   });
 
+  it('descends by w - s * g on the weights it holds, in float32, the gradient being the one gradients() returns', async () => {
+    const model = paperLenet5();
+    const engine = await createLenetEngine(model);
+    const { pixels, labels } = batchFor(32, 3, 41);
+    const start = engine!.weights();
+    const steps = seededValues([start.length], 43, 1e-3).map(Math.abs);
+    const { loss, gradients } = engine!.gradients({ pixels, size: 32, labels }, 'map');
+    engine!.setStepSizes(steps);
+    const step = engine!.descend({ pixels, size: 32, labels }, 'map');
+    expect(step.loss).toBe(loss);
+    const expected = start.map((weight, index) => Math.fround(weight - Math.fround((steps[index] ?? 0) * (gradients[index] ?? 0))));
+    expect(engine!.weights()).toEqual(expected);
+    expect(engine!.descend({ pixels, size: 32, labels }, 'map').loss).toBeLessThan(loss);
+    expect(() => {
+      engine!.setStepSizes(new Float32Array(2));
+    }).toThrow(/setStepSizes: expected \d+ values, got 2/);
+    model.dispose();
+  });
+
   it('rejects images of the wrong size and mismatched labels with a clear message', async () => {
     const model = paperLenet5();
     const engine = await createLenetEngine(model);

@@ -49,6 +49,7 @@ export class LenetEngine {
   private readonly kernels: LenetKernels;
   private readonly parameters: number;
   private readonly gradientsStart: number;
+  private readonly stepsStart: number;
   private readonly staticEnd: number;
   private readonly constants: number[] = [];
   private capacity = 0;
@@ -61,7 +62,8 @@ export class LenetEngine {
     this.kernels = kernels;
     this.parameters = FIRST_FREE_BYTE;
     this.gradientsStart = this.parameters + plan.parameters * FLOAT;
-    let next = this.gradientsStart + plan.parameters * FLOAT;
+    this.stepsStart = this.gradientsStart + plan.parameters * FLOAT;
+    let next = this.stepsStart + plan.parameters * FLOAT;
     for (const step of plan.steps) {
       const table = step.kind === 'convolution' ? step.links : step.kind === 'rbf' ? step.codes : undefined;
       this.constants.push(table === undefined ? 0 : next);
@@ -78,8 +80,37 @@ export class LenetEngine {
 
   /** Sets every trainable weight from a flat vector in `model.trainableWeights` order. */
   setWeights(weights: Float32Array): void {
-    if (weights.length !== this.plan.parameters) throw new RangeError(`LenetEngine.setWeights: expected ${String(this.plan.parameters)} values, got ${String(weights.length)}.`);
+    this.checkLength('setWeights', weights);
     new Float32Array(this.kernels.memory.buffer, this.parameters, this.plan.parameters).set(weights);
+  }
+
+  /** A copy of the weights the engine holds (after {@link LenetEngine.descend}, the updated ones), in `model.trainableWeights` order. */
+  weights(): Float32Array {
+    return new Float32Array(this.kernels.memory.buffer, this.parameters, this.plan.parameters).slice();
+  }
+
+  /** Sets the per-weight step sizes s of {@link LenetEngine.descend}, laid out as the weights. */
+  setStepSizes(steps: Float32Array): void {
+    this.checkLength('setStepSizes', steps);
+    new Float32Array(this.kernels.memory.buffer, this.stepsStart, this.plan.parameters).set(steps);
+  }
+
+  /**
+   * One step of diagonally scaled gradient descent on the weights the engine holds: the
+   * batch's mean-loss gradient g as {@link LenetEngine.gradients} computes it, then
+   * `w <- w - s * g` in float32 with the step sizes of {@link LenetEngine.setStepSizes} (SDLM's
+   * `eta / (mu + h_kk)`), in WebAssembly SIMD. No copy of the weights or the gradient leaves the engine.
+   *
+   * @returns The batch's mean loss and correct read-outs before the step.
+   */
+  descend(batch: EngineBatch, criterion: EngineCriterion): { readonly loss: number; readonly correct: number } {
+    const result = this.accumulateGradients(batch, criterion);
+    this.kernels.scaledDescent(this.plan.parameters, this.parameters, this.stepsStart, this.gradientsStart);
+    return result;
+  }
+
+  private checkLength(method: string, values: Float32Array): void {
+    if (values.length !== this.plan.parameters) throw new RangeError(`LenetEngine.${method}: expected ${String(this.plan.parameters)} values, got ${String(values.length)}.`);
   }
 
   /** The outputs (RBF distances or logits), `[count, 10]` row-major, for `count` images, computed in slices. */
@@ -101,6 +132,12 @@ export class LenetEngine {
    * activations stay in the processor's caches; the gradients add up across slices.
    */
   gradients(batch: EngineBatch, criterion: EngineCriterion): EngineGradients {
+    const { loss, correct } = this.accumulateGradients(batch, criterion);
+    return { loss, correct, gradients: new Float32Array(this.kernels.memory.buffer, this.gradientsStart, this.plan.parameters).slice() };
+  }
+
+  /** The forward and backward passes of {@link LenetEngine.gradients}, leaving the gradient in the engine's memory. */
+  private accumulateGradients(batch: EngineBatch, criterion: EngineCriterion): { loss: number; correct: number } {
     const area = this.plan.inputSize * this.plan.inputSize;
     const count = this.checkBatch(batch.pixels, batch.size, Math.min(LenetEngine.sliceSize, batch.labels.length));
     if (batch.labels.length !== count) throw new RangeError(`LenetEngine.gradients: ${String(count)} images but ${String(batch.labels.length)} labels.`);
@@ -118,7 +155,7 @@ export class LenetEngine {
       correct += result.correct;
       this.backward(end - start);
     }
-    return { loss, correct, gradients: new Float32Array(this.kernels.memory.buffer, this.gradientsStart, this.plan.parameters).slice() };
+    return { loss, correct };
   }
 
   private checkBatch(pixels: Float32Array, size: number, slice?: number): number {

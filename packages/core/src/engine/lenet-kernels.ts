@@ -15,6 +15,7 @@ export interface LenetKernels {
   subsamplingBackward(batch: number, maps: number, height: number, width: number, sums: number, dy: number, coefficient: number, scale: number, coefficientGradient: number, biasGradient: number, dx: number): void;
   maxPoolForward(batch: number, maps: number, height: number, width: number, x: number, winners: number, y: number): void;
   maxPoolBackward(batch: number, maps: number, height: number, width: number, winners: number, dy: number, dx: number): void;
+  scaledDescent(count: number, weights: number, steps: number, gradients: number): void;
 }
 
 const kernelFile = new URL('../../wasm/lenet-kernels.wasm', import.meta.url);

@@ -104,30 +104,33 @@ describe('createSdlm', () => {
     tf.dispose([weight, gradient]);
   });
 
-  it('updates a flat weight vector exactly as applyGradients updates the variables, at the current eta', () => {
+  it('gives its step sizes as one flat float32 vector, the values applyGradients uses, kept until eta or the curvature change', () => {
     const model = smallLenet();
     const { images, labels } = mnistSample(20);
     const sdlm = createSdlm();
     sdlm.estimateCurvature(model, images, labels);
     const layout = model.trainableWeights.map((weight) => ({ name: weight.name, size: weight.read().size }));
     const flatten = (tensors: tf.Tensor[]): Float32Array => Float32Array.from(tensors.flatMap((tensor) => Array.from(tensor.dataSync())));
-    const weights = flatten(model.trainableWeights.map((weight) => weight.read()));
-    for (const pass of [1, 3]) {
-      sdlm.setPass(pass);
-      const { grads } = tf.variableGrads(() => rbfMleLoss(labels.slice([pass], [1]), model.apply(images.slice([pass], [1])) as tf.Tensor));
-      const gradients = flatten(model.trainableWeights.map((weight) => grads[weight.name]!));
-      sdlm.updateFlat(weights, gradients, layout);
-      sdlm.applyGradients(grads);
-      tf.dispose(Object.values(grads));
-      expect(weights).toEqual(flatten(model.trainableWeights.map((weight) => weight.read())));
-    }
-    expect(sdlm.iterations).toBe(4);
-    expect(() => {
-      sdlm.updateFlat(weights.subarray(1), weights.subarray(1), layout);
-    }).toThrow(/layout holds/);
-    expect(() => {
-      sdlm.updateFlat(weights, weights, [{ name: 'no_such_weight', size: weights.length }]);
-    }).toThrow(SdlmError);
+    const tensorSteps = (): Float32Array => {
+      const steps = sdlm.stepSizes();
+      const flat = flatten(model.trainableWeights.map((weight) => steps.get(weight.name)!));
+      tf.dispose([...steps.values()]);
+      return flat;
+    };
+    const first = sdlm.diagonalStepSizes(layout);
+    expect(first).toEqual(tensorSteps());
+    sdlm.setLearningRate(paperEta(1));
+    expect(sdlm.diagonalStepSizes(layout)).toBe(first);
+    sdlm.setPass(3);
+    const third = sdlm.diagonalStepSizes(layout);
+    expect(third).not.toBe(first);
+    expect(third).toEqual(tensorSteps());
+    sdlm.estimateCurvature(model, images.slice([0], [10]), labels.slice([0], [10]));
+    expect(sdlm.diagonalStepSizes(layout)).not.toBe(third);
+    sdlm.countUpdates(3);
+    expect(sdlm.iterations).toBe(3);
+    expect(() => sdlm.diagonalStepSizes([{ name: 'no_such_weight', size: 4 }])).toThrow(SdlmError);
+    expect(() => sdlm.diagonalStepSizes([{ ...layout[0]!, size: 1 }])).toThrow(/1 values, its curvature estimate has/);
     sdlm.dispose();
     tf.dispose([images, labels]);
     model.dispose();

@@ -7,7 +7,7 @@ import type { GaussNewtonOptions } from './gauss-newton-diagonal.js';
 import { registeredVariable } from './registered-variable.js';
 import { SdlmError } from './sdlm-errors.js';
 import { curvatureByLayer, type LayerCurvature } from './curvature-summary.js';
-import type { FlatSegment, FlatUpdate } from './flat-update.js';
+import type { DiagonalStep, FlatSegment } from './diagonal-step.js';
 
 /** A named tensor as tfjs optimisers exchange them (tfjs does not export the type). */
 type NamedTensor = Parameters<tf.Optimizer['setWeights']>[0][number];
@@ -57,7 +57,7 @@ function checkPositive(argument: string, value: number, allowZero: boolean): voi
  *
  * @see LeCun et al. 1998, Section III.A and Appendix C.
  */
-export class SdlmOptimizer extends tf.Optimizer implements FlatUpdate {
+export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
   /** The name under which the class is registered for serialisation. */
   static className = 'SdlmOptimizer';
   /** The safety constant mu. */
@@ -68,7 +68,7 @@ export class SdlmOptimizer extends tf.Optimizer implements FlatUpdate {
   readonly batchSize: number;
   private eta: number;
   private readonly curvature = new Map<string, tf.Tensor>();
-  /** The step sizes of {@link SdlmOptimizer.updateFlat}, for one layout, until eta or the curvature change. */
+  /** The step sizes of {@link SdlmOptimizer.diagonalStepSizes}, for one layout, until eta or the curvature change. */
   private flatSteps: { readonly layout: readonly FlatSegment[]; readonly steps: Float32Array } | undefined;
 
   /** @param options - See {@link SdlmOptions}. */
@@ -187,27 +187,15 @@ export class SdlmOptimizer extends tf.Optimizer implements FlatUpdate {
   }
 
   /**
-   * Moves each weight of a flat vector by `-eps_k * gradient`, in place, with the same float32
-   * arithmetic as {@link SdlmOptimizer.applyGradients} (so both give identical weights), but
-   * without a tfjs operation: the step sizes are computed once per eta and curvature estimate.
+   * The step size `batchSize * eta / (mu + h_kk)` of every weight, in float32 as
+   * {@link SdlmOptimizer.applyGradients} computes it, laid out as `layout` says: a trainer that
+   * steps `w - s * g` itself moves the weights exactly as `applyGradients` does. Computed once per
+   * eta and curvature estimate; the same array until then.
    *
-   * @param weights - The variables named by `layout`, concatenated; updated in place.
-   * @param gradients - Their gradients, laid out alike.
-   * @param layout - Which variable each stretch of the vectors is.
-   * @throws {@link SdlmError} for a variable without a curvature estimate, or vectors that do not match the layout.
+   * @param layout - Which variable each stretch of the vector is.
+   * @throws {@link SdlmError} for a variable without a curvature estimate, or a size that is not the estimate's.
    */
-  updateFlat(weights: Float32Array, gradients: Float32Array, layout: readonly FlatSegment[]): void {
-    const steps = this.flatStepSizes(layout);
-    if (weights.length !== steps.length || gradients.length !== steps.length) {
-      throw new SdlmError('updateFlat', `the layout holds ${String(steps.length)} weights, but ${String(weights.length)} weights and ${String(gradients.length)} gradients were passed. Pass vectors laid out as the layout says.`);
-    }
-    for (let index = 0; index < steps.length; index += 1) {
-      weights[index] = Math.fround((weights[index] as number) - Math.fround((steps[index] as number) * (gradients[index] as number)));
-    }
-    this.incrementIterations();
-  }
-
-  private flatStepSizes(layout: readonly FlatSegment[]): Float32Array {
+  diagonalStepSizes(layout: readonly FlatSegment[]): Float32Array {
     const cached = this.flatSteps;
     if (cached !== undefined && sameLayout(cached.layout, layout)) return cached.steps;
     const steps = new Float32Array(layout.reduce((sum, segment) => sum + segment.size, 0));
@@ -226,6 +214,11 @@ export class SdlmOptimizer extends tf.Optimizer implements FlatUpdate {
     }
     this.flatSteps = { layout: layout.map((segment) => ({ ...segment })), steps };
     return steps;
+  }
+
+  /** Counts `count` updates that a trainer made with {@link SdlmOptimizer.diagonalStepSizes}. */
+  countUpdates(count: number): void {
+    for (let update = 0; update < count; update += 1) this.incrementIterations();
   }
 
   /** Frees the curvature estimate. */

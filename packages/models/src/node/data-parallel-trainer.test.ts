@@ -64,8 +64,8 @@ describe('createDataParallelTrainer', () => {
       const trainer = await createDataParallelTrainer(model, { criterion: 'mle', threads: 2, kernels: 'lenet' });
       const sdlm = createSdlm();
       sdlm.estimateCurvature(model, tf.tensor4d(single.pixels, [20, 32, 32, 1]), tf.oneHot(tf.tensor1d(single.labels, 'int32'), 10));
-      // Hiding updateFlat sends the same steps through the tfjs variables.
-      const optimizer = flat ? sdlm : Object.assign(Object.create(sdlm) as typeof sdlm, { updateFlat: undefined });
+      // Hiding diagonalStepSizes sends the same steps through the tfjs variables.
+      const optimizer = flat ? sdlm : Object.assign(Object.create(sdlm) as typeof sdlm, { diagonalStepSizes: undefined });
       const start = readTrainableWeights(model);
       try {
         for (const pattern of patterns) await trainer.step(optimizer, pattern);

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { createLenetEngine, engineSupport, supportsFlatUpdate, type LenetEngine } from '@lenet/core';
+import { createLenetEngine, engineSupport, supportsDiagonalStep, type LenetEngine } from '@lenet/core';
 import { applyFlatGradients } from './apply-flat-gradients.js';
 import type { TrainingBatch } from './batch-gradients.js';
 import { flatGradients } from './flat-gradients.js';
@@ -34,10 +34,10 @@ export interface Trainer {
   readonly fallbackReason?: string;
   /**
    * One step on `batch`: its gradient, then one `optimizer` update of the model. With the LeNet
-   * engine and an optimiser that updates flat vectors (`supportsFlatUpdate` of @lenet/core,
-   * such as SDLM), the update is made on a copy of the weights that the trainer holds, without
-   * a tfjs operation, and reaches the model's variables at {@link Trainer.flush}: call it before
-   * reading, saving or evaluating the model.
+   * engine and an optimiser whose update is a diagonally scaled gradient step (`supportsDiagonalStep`
+   * of @lenet/core, such as SDLM), the engine makes the step on the weights it holds, without a
+   * tfjs operation, and the model's variables receive them at {@link Trainer.flush}: call it
+   * before reading, saving or evaluating the model.
    */
   step(optimizer: tf.Optimizer, batch: TrainingBatch): Promise<StepResult>;
   /** Writes the weights that steps updated outside tfjs into the model (nothing to do when there are none). */
@@ -79,28 +79,23 @@ export async function gradientSource(model: tf.LayersModel, kernels: TrainerOpti
 
 /** A {@link Trainer} whose gradients come from `source`. */
 export function trainerFrom(model: tf.LayersModel, source: GradientSource, criterion: TrainingCriterion): Trainer {
-  const held = holdWeights(model);
+  const { engine } = source;
+  const held = engine === undefined ? undefined : holdWeights(model, engine);
   return {
-    kernels: source.engine === undefined ? 'tfjs' : 'lenet',
+    kernels: engine === undefined ? 'tfjs' : 'lenet',
     ...(source.fallbackReason === undefined ? {} : { fallbackReason: source.fallbackReason }),
     step: (optimizer, batch) => {
-      if (source.engine !== undefined && supportsFlatUpdate(optimizer)) {
-        const weights = held.current();
-        const { loss, correct, gradients } = flatGradients(model, source.engine, criterion, batch, weights);
-        optimizer.updateFlat(weights, gradients, held.layout);
-        held.changed();
-        return Promise.resolve({ loss, correct });
-      }
-      held.flush();
-      const { loss, correct, gradients } = flatGradients(model, source.engine, criterion, batch);
+      if (held !== undefined && supportsDiagonalStep(optimizer)) return Promise.resolve(held.descend(optimizer, batch, criterion));
+      held?.flush();
+      const { loss, correct, gradients } = flatGradients(model, engine, criterion, batch);
       applyFlatGradients(model, optimizer, gradients);
       return Promise.resolve({ loss, correct });
     },
     flush: () => {
-      held.flush();
+      held?.flush();
     },
     dispose: () => {
-      held.flush();
+      held?.flush();
       return Promise.resolve();
     },
   };

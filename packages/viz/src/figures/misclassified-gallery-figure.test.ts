@@ -21,7 +21,20 @@ describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
   it('shows exactly the misclassified digits, each captioned true->predicted', () => {
     const captions = texts(scene).filter((text) => /^\d->\d$/.test(text.text)).map((text) => text.text);
     expect(captions).toEqual([3, 11, 29].map((index) => `${digits.labels[index]}->${predicted[index]}`));
-    expect(texts(scene).some((text) => text.text.startsWith('3 of 30 test images (10.00%)'))).toBe(true);
+    expect(texts(scene).some((text) => text.text.startsWith('3 of 30 test images misclassified (10.00%), true->predicted'))).toBe(true);
+  });
+
+  it('counts the error rate against the whole evaluation when given only the misclassified digits, and says when only some are shown', () => {
+    const wrong = [3, 11];
+    const gallery = misclassifiedGalleryFigure({
+      images: wrong.map((index) => digits.images[index]!),
+      trueLabels: wrong.map((index) => digits.labels[index]!),
+      predictedLabels: wrong.map((index) => predicted[index]!),
+      tested: 10_000,
+      errors: 96,
+    });
+    expect(texts(gallery).map((text) => text.text)).toContain('96 of 10,000 test images misclassified (0.96%), the first 2 shown, true->predicted');
+    expect(() => misclassifiedGalleryFigure({ images: digits.images, trueLabels: digits.labels, predictedLabels: predicted, tested: 10 })).toThrow(FigureInputError);
   });
 
   it('draws each digit ink-dark on white where the image has ink', () => {

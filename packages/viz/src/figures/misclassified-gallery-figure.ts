@@ -23,12 +23,19 @@ export interface MisclassifiedGalleryFigureInput {
   readonly perRow?: number;
   /** Default `Misclassified test digits`. */
   readonly title?: string;
+  /**
+   * How many test images were classified, when `images` holds only some of them (say the
+   * misclassified ones): the subtitle's error rate is counted against it. Default: the images given.
+   */
+  readonly tested?: number;
+  /** How many were misclassified in all, when only some of them are given. Default: the misclassified images given. */
+  readonly errors?: number;
 }
 
 /**
  * Every misclassified image with `true->predicted` above it, as in Fig. 8 of the paper.
  *
- * @throws {FigureInputError} When image and label counts disagree.
+ * @throws {FigureInputError} When image and label counts disagree, or `tested` / `errors` are fewer than the images and errors given.
  * @see LeCun et al. 1998, Fig. 8 (the 82 test errors of LeNet-5).
  * @example
  * ```ts
@@ -50,7 +57,13 @@ export function misclassifiedGalleryFigure(input: MisclassifiedGalleryFigureInpu
     const [truth, predicted] = [input.trueLabels[index], input.predictedLabels[index]];
     return truth === predicted ? [] : [{ values, caption: `${truth ?? '?'}->${predicted ?? '?'}` }];
   });
-  const subtitle = `${wrong.length} of ${images.length} test images (${((100 * wrong.length) / Math.max(1, images.length)).toFixed(2)}%), true->predicted`;
+  const tested = input.tested ?? images.length;
+  const errors = input.errors ?? wrong.length;
+  if (tested < images.length || errors < wrong.length) {
+    throw new FigureInputError({ field: 'tested/errors', expected: `at least the ${images.length} images and ${wrong.length} errors given`, actual: `tested ${tested}, errors ${errors}` });
+  }
+  const shown = errors > wrong.length ? `, the first ${wrong.length} shown` : '';
+  const subtitle = `${errors.toLocaleString('en-US')} of ${tested.toLocaleString('en-US')} test images misclassified (${((100 * errors) / Math.max(1, tested)).toFixed(2)}%)${shown}, true->predicted`;
   const shapes: Shape[] = figureTitle(input.title ?? 'Misclassified test digits', subtitle);
   const grid = imageGrid(
     wrong.map((item) => ({ ...item, columns: width, rows: height, domain: input.domain ?? [0, 255], colorMap: 'greys', captionColor: '#222222' })),
