@@ -7,7 +7,8 @@ export interface Sample {
 
 export interface Measurement {
   readonly model: string;
-  readonly mode: 'train' | 'infer';
+  /** `sdlm`: per-pattern training with the paper's SDLM optimiser (batch 1), as `lenet train --optimizer sdlm` runs it. */
+  readonly mode: 'train' | 'infer' | 'sdlm';
   readonly batch: number;
   /** A tfjs backend name, or `pytorch`. */
   readonly runtime: string;

@@ -2,10 +2,11 @@
 //   tsx --conditions=@lenet/source bench/measure.ts <model> <runtime> <train|infer> <batch> <images>
 // <runtime> is a tfjs backend (tensorflow, wasm, cpu: tfjs's own training path with lenet's
 // registered kernels) or engine-<threads> (the LeNet engine through createDataParallelTrainer,
-// on the wasm backend for the optimiser). Prints one JSON line: images a second (wall clock,
+// on the wasm backend for the optimiser). Mode sdlm trains per pattern with the paper's SDLM
+// optimiser (its curvature estimated once, on 500 of the images). Prints one JSON line: images a second (wall clock,
 // and per second of this process's CPU time, which a busy machine disturbs less), peak memory.
 import * as tf from '@tensorflow/tfjs';
-import { createChainPredictor, createLenetEngine, setupBackend } from '@lenet/core';
+import { createChainPredictor, createLenetEngine, createSdlm, setupBackend } from '@lenet/core';
 import type { BackendName } from '@lenet/core';
 import { createDataParallelTrainer } from '@lenet/models';
 import { benchModels } from './bench-models.ts';
@@ -18,9 +19,18 @@ const engineThreads = runtime.startsWith('engine-') ? Number(runtime.slice('engi
 await setupBackend({ backends: [engineThreads === undefined ? (runtime as BackendName) : 'wasm'] });
 const { build, size, loss, criterion } = benchModels[modelName as BenchModelName];
 const model = build();
-const optimizer = tf.train.sgd(0.01);
 const inputs = tf.randomUniform([images, size, size, 1], -0.1, 1.175, 'float32', 1998);
 const labels = tf.tidy(() => tf.randomUniform([images], 0, 10, 'int32', 1998));
+const optimizer = mode === 'sdlm' ? sdlmFor(model) : tf.train.sgd(0.01);
+
+function sdlmFor(network: tf.LayersModel): tf.Optimizer {
+  const sdlm = createSdlm();
+  const patterns = Math.min(500, images);
+  const [sample, targets] = tf.tidy(() => [inputs.slice(0, patterns), tf.oneHot(labels.slice(0, patterns), 10).toFloat()]);
+  sdlm.estimateCurvature(network, sample, targets);
+  tf.dispose([sample, targets]);
+  return sdlm;
+}
 
 /** One step on images [start, start + batch). */
 type Step = (start: number) => Promise<void>;

@@ -2,7 +2,8 @@
 // engine (1 and 2 threads) and every available tfjs backend and, when `import torch` works, in
 // PyTorch CPU, interleaved, one process per measurement; prints medians and ours/PyTorch
 // ratios and writes bench/results/<date>.json. Options: --rounds N (3), --models a,b,
-// --runtimes a,b (engine-1, engine-2, tensorflow, wasm, cpu), --modes train,infer,
+// --runtimes a,b (engine-1, engine-2, tensorflow, wasm, cpu), --modes train,infer,sdlm (sdlm:
+// per-pattern SDLM on the RBF models, on engine-1 only: one image is not split across threads),
 // --torch-threads N (2), --quick (fewer images), --epoch (also one full MNIST-sized epoch of
 // LeNet-5, 60,000 images at batch 32, on the first runtime, for its peak memory).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,7 +12,8 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { benchModelNames } from './bench-models.ts';
+import { benchModelNames, benchModels } from './bench-models.ts';
+import type { BenchModelName } from './bench-models.ts';
 import { formatTable } from './format-table.ts';
 import type { Measurement, Sample } from './format-table.ts';
 
@@ -23,16 +25,16 @@ const { values: options } = parseArgs({
     rounds: { type: 'string', default: '3' },
     models: { type: 'string', default: benchModelNames.join(',') },
     runtimes: { type: 'string' },
-    modes: { type: 'string', default: 'train,infer' },
+    modes: { type: 'string', default: 'train,infer,sdlm' },
     'torch-threads': { type: 'string', default: '2' },
     quick: { type: 'boolean', default: false },
     epoch: { type: 'boolean', default: false },
   },
 });
 
-const batches = { train: [1, 32, 128], infer: [1, 32, 128, 1000] } as const;
+const batches = { train: [1, 32, 128], infer: [1, 32, 128, 1000], sdlm: [1] } as const;
 /** Images per measurement, by mode and batch; the cpu backend, two orders of magnitude slower, gets a sixteenth. */
-const imageCounts: Record<string, number> = { 'train/1': 512, 'train/32': 4096, 'train/128': 8192, 'infer/1': 2000, 'infer/32': 4096, 'infer/128': 8192, 'infer/1000': 10000 };
+const imageCounts: Record<string, number> = { 'sdlm/1': 4096, 'train/1': 512, 'train/32': 4096, 'train/128': 8192, 'infer/1': 2000, 'infer/32': 4096, 'infer/128': 8192, 'infer/1000': 10000 };
 
 function imagesFor(mode: string, batch: number, backend: string): number {
   const images = imageCounts[`${mode}/${batch}`]! / (options.quick ? 4 : 1) / (backend === 'cpu' ? 16 : 1);
@@ -58,14 +60,17 @@ const python = findPython();
 const runtimes = options.runtimes?.split(',') ?? availableRuntimes();
 const measurements: Measurement[] = [];
 for (const model of options.models.split(',')) {
-  for (const mode of options.modes.split(',') as ('train' | 'infer')[]) {
+  for (const mode of options.modes.split(',') as ('train' | 'infer' | 'sdlm')[]) {
+    // SDLM needs an RBF output; PyTorch has no SDLM to compare with.
+    if (mode === 'sdlm' && benchModels[model as BenchModelName].criterion === 'cross-entropy') continue;
     for (const batch of batches[mode]) {
       for (const runtime of runtimes) {
         // The engine's inference runs in one thread: engine-2 would measure the same thing again.
         if (mode === 'infer' && runtime === 'engine-2') continue;
+        if (mode === 'sdlm' && runtime !== 'engine-1') continue;
         measurements.push({ model, mode, batch, runtime, images: imagesFor(mode, batch, runtime), samples: [] });
       }
-      if (python !== undefined) measurements.push({ model, mode, batch, runtime: 'pytorch', images: imagesFor(mode, batch, 'pytorch'), samples: [] });
+      if (python !== undefined && mode !== 'sdlm') measurements.push({ model, mode, batch, runtime: 'pytorch', images: imagesFor(mode, batch, 'pytorch'), samples: [] });
     }
   }
 }
@@ -88,7 +93,7 @@ process.stderr.write('\n');
 
 const table = formatTable(measurements);
 console.log(table);
-console.log(`engine-N: the LeNet engine (WebAssembly SIMD, @lenet/core) training through createDataParallelTrainer in N threads; wasm, cpu, tensorflow: tfjs's training path on that backend with lenet's registered kernels; pytorch: PyTorch CPU in ${options['torch-threads']} threads. Medians of ${options.rounds} interleaved rounds.`);
+console.log(`engine-N: the LeNet engine (WebAssembly SIMD, @lenet/core) training through createDataParallelTrainer in N threads (mode sdlm: with the paper's SDLM optimiser, one update per image); wasm, cpu, tensorflow: tfjs's training path on that backend with lenet's registered kernels; pytorch: PyTorch CPU in ${options['torch-threads']} threads. Medians of ${options.rounds} interleaved rounds.`);
 const environment = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage: loadavg(), torchThreads: Number(options['torch-threads']), rounds };
 if (python === undefined) console.log('PyTorch not found (python3 -c "import torch" failed, also with /usr/bin/python3): no ratios. On Debian: apt-get install python3-torch.');
 console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(', ')} on ${cpus().length} cores`);

@@ -54,22 +54,34 @@ export function convolutionForward(
       const w = weights + (<usize>load<i32>(links + (<usize>(link * 3 + 2) << 2)) << 2);
       const inMap = imageIn + (<usize>(c * inArea) << 2);
       const outMap = imageOut + (<usize>(o * outArea) << 2);
-      for (let y = 0; y < outHeight; y++) {
+      // Two output rows at a time share each weight splat; an odd last row is computed twice.
+      for (let y = 0; y < outHeight; y += 2) {
+        const second = y + 1 < outHeight ? 1 : 0;
         const outRow = outMap + (<usize>(y * outWidth) << 2);
+        const outRowBelow = outRow + (<usize>(second * outWidth) << 2);
+        const below = <usize>(second * width) << 2;
         for (let chunk = 0; chunk < chunks; chunk++) {
           const x = chunkStart(chunk, outWidth);
           let sum = f32x4.splat(0);
+          let sumBelow = f32x4.splat(0);
           for (let ky = 0; ky < 5; ky++) {
             const row = inMap + (<usize>((y + ky) * width + x) << 2);
+            const rowBelow = row + below;
             const tap = ky * 5;
-            sum = f32x4.add(sum, f32x4.mul(v128.load(row), splatWeight(w, tap, tapStride)));
-            sum = f32x4.add(sum, f32x4.mul(v128.load(row + 4), splatWeight(w, tap + 1, tapStride)));
-            sum = f32x4.add(sum, f32x4.mul(v128.load(row + 8), splatWeight(w, tap + 2, tapStride)));
-            sum = f32x4.add(sum, f32x4.mul(v128.load(row + 12), splatWeight(w, tap + 3, tapStride)));
-            sum = f32x4.add(sum, f32x4.mul(v128.load(row + 16), splatWeight(w, tap + 4, tapStride)));
+            for (let kx = 0; kx < 5; kx++) {
+              const weight = splatWeight(w, tap + kx, tapStride);
+              const offset = <usize>kx << 2;
+              sum = f32x4.add(sum, f32x4.mul(v128.load(row + offset), weight));
+              sumBelow = f32x4.add(sumBelow, f32x4.mul(v128.load(rowBelow + offset), weight));
+            }
           }
+          const keep = chunkMask(chunk, outWidth, mask);
           const target = at(outRow, x);
-          v128.store(target, f32x4.add(v128.load(target), v128.and(sum, chunkMask(chunk, outWidth, mask))));
+          v128.store(target, f32x4.add(v128.load(target), v128.and(sum, keep)));
+          if (second != 0) {
+            const targetBelow = at(outRowBelow, x);
+            v128.store(targetBelow, f32x4.add(v128.load(targetBelow), v128.and(sumBelow, keep)));
+          }
         }
       }
     }
@@ -167,21 +179,32 @@ function accumulateInputGradient(inGradientMap: usize, height: i32, width: i32, 
   const paddedWidth = width + 4;
   const chunks = (width + 3) >> 2;
   const mask = tailMask(width);
-  for (let y = 0; y < height; y++) {
+  // Two rows at a time share each weight splat, as in convolutionForward.
+  for (let y = 0; y < height; y += 2) {
+    const second = y + 1 < height ? 1 : 0;
+    const below = <usize>(second * paddedWidth) << 2;
     for (let chunk = 0; chunk < chunks; chunk++) {
       const x = chunkStart(chunk, width);
       let sum = f32x4.splat(0);
+      let sumBelow = f32x4.splat(0);
       for (let a = 0; a < 5; a++) {
         const row = padded + (<usize>((y + a) * paddedWidth + x) << 2);
+        const rowBelow = row + below;
         const tap = (4 - a) * 5 + 4;
-        sum = f32x4.add(sum, f32x4.mul(v128.load(row), splatWeight(w, tap, tapStride)));
-        sum = f32x4.add(sum, f32x4.mul(v128.load(row + 4), splatWeight(w, tap - 1, tapStride)));
-        sum = f32x4.add(sum, f32x4.mul(v128.load(row + 8), splatWeight(w, tap - 2, tapStride)));
-        sum = f32x4.add(sum, f32x4.mul(v128.load(row + 12), splatWeight(w, tap - 3, tapStride)));
-        sum = f32x4.add(sum, f32x4.mul(v128.load(row + 16), splatWeight(w, tap - 4, tapStride)));
+        for (let b = 0; b < 5; b++) {
+          const weight = splatWeight(w, tap - b, tapStride);
+          const offset = <usize>b << 2;
+          sum = f32x4.add(sum, f32x4.mul(v128.load(row + offset), weight));
+          sumBelow = f32x4.add(sumBelow, f32x4.mul(v128.load(rowBelow + offset), weight));
+        }
       }
+      const keep = chunkMask(chunk, width, mask);
       const target = at(inGradientMap, y * width + x);
-      v128.store(target, f32x4.add(v128.load(target), v128.and(sum, chunkMask(chunk, width, mask))));
+      v128.store(target, f32x4.add(v128.load(target), v128.and(sum, keep)));
+      if (second != 0) {
+        const targetBelow = at(inGradientMap, (y + 1) * width + x);
+        v128.store(targetBelow, f32x4.add(v128.load(targetBelow), v128.and(sumBelow, keep)));
+      }
     }
   }
 }

@@ -37,7 +37,8 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
       if (context.json) return;
       const done = progress.batch + 1;
       const remainingImages = (progress.batches - done) * (progress.images / done) + (epochs - progress.epoch - 1) * (progress.images / done) * progress.batches;
-      const line = formatProgressLine({
+      // Formatted only when drawn: per-pattern training calls this a few thousand times a second.
+      const line = (): string => formatProgressLine({
         epoch: progress.epoch + 1,
         epochs,
         done,
@@ -50,10 +51,10 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
       const now = performance.now();
       if (terminal.interactive && now - lastDraw > 100) {
         lastDraw = now;
-        terminal.out(`\r\u001b[2K${line}`);
+        terminal.out(`\r\u001b[2K${line()}`);
       } else if (!terminal.interactive) {
         const milestone = Math.floor((done / progress.batches) * 4);
-        if (milestone !== lastMilestone && milestone < 4) terminal.out(`${line}\n`);
+        if (milestone !== lastMilestone && milestone < 4) terminal.out(`${line()}\n`);
         lastMilestone = milestone;
       }
     },
