@@ -185,6 +185,28 @@ describe('the LeNet engine', () => {
     model.dispose();
   });
 
+  it('profiles a step per layer and direction, with the multiply-adds of each, and leaves the weights as they were', async () => {
+    const model = paperLenet5();
+    const engine = await createLenetEngine(model);
+    const { pixels, labels } = batchFor(32, 4, 51);
+    const before = engine!.weights();
+    const profile = engine!.profile({ pixels, size: 32, labels }, 'map', 2);
+    expect(engine!.weights()).toEqual(before);
+    expect(profile.batch).toBe(4);
+    expect(profile.steps).toHaveLength(engine!.plan.steps.length);
+    const c3 = profile.steps.find((step) => step.description.startsWith('convolution 6@14x14 -> 16@10x10'));
+    expect(c3?.description).toBe('convolution 6@14x14 -> 16@10x10, 60 links');
+    expect([c3?.forwardMultiplyAdds, c3?.weightGradientMultiplyAdds, c3?.inputGradientMultiplyAdds]).toEqual([60 * 100 * 25 * 4, 60 * 100 * 25 * 4, 60 * 196 * 25 * 4]);
+    const c1 = profile.steps[0]!;
+    expect([c1.kind, c1.inputGradientMultiplyAdds, c1.inputGradientMs]).toEqual(['convolution', 0, 0]);
+    for (const step of profile.steps) {
+      for (const time of [step.forwardMs, step.weightGradientMs, step.inputGradientMs]) expect(time).toBeGreaterThanOrEqual(0);
+    }
+    expect(profile.steps.reduce((sum, step) => sum + step.forwardMs, 0)).toBeGreaterThan(0);
+    expect(profile.peakGflops).toBeGreaterThan(0.1);
+    model.dispose();
+  });
+
   it('rejects images of the wrong size and mismatched labels with a clear message', async () => {
     const model = paperLenet5();
     const engine = await createLenetEngine(model);

@@ -10,6 +10,34 @@ export interface EngineBatch {
   readonly labels: Uint8Array;
 }
 
+/** One step of the plan in {@link LenetEngine.profile}: milliseconds per batch and multiply-adds. */
+export interface EngineStepProfile {
+  /** Its position in `plan.steps`. */
+  readonly step: number;
+  readonly kind: PlanStep['kind'];
+  /** What it computes, such as `convolution 6@14x14 -> 16@10x10, 60 links`. */
+  readonly description: string;
+  readonly forwardMs: number;
+  /** The weight and bias gradients of convolutions and dense layers (0 for the others); for dense layers, whose kernel computes both gradients in one pass, their input gradient too. */
+  readonly weightGradientMs: number;
+  /** The gradient passed down (everything else the backward pass does). */
+  readonly inputGradientMs: number;
+  readonly forwardMultiplyAdds: number;
+  readonly weightGradientMultiplyAdds: number;
+  readonly inputGradientMultiplyAdds: number;
+}
+
+/** What {@link LenetEngine.profile} measured. */
+export interface EngineProfile {
+  /** Images per step. */
+  readonly batch: number;
+  readonly steps: readonly EngineStepProfile[];
+  /** The update `w - s * g` over the flat weights, ms per step. */
+  readonly updateMs: number;
+  /** This machine's WebAssembly SIMD multiply-add rate (independent f32x4 multiplies and adds in registers), GFLOP/s. */
+  readonly peakGflops: number;
+}
+
 /** The mean loss of a batch, its correct read-outs and the gradient, laid out like the weights. */
 export interface EngineGradients {
   readonly loss: number;
@@ -191,18 +219,23 @@ export class LenetEngine {
     this.capacity = capacity;
   }
 
-  private forward(pixels: Float32Array, count: number): void {
+  private forward(pixels: Float32Array, count: number, timer?: StepTimer): void {
     new Float32Array(this.kernels.memory.buffer, this.input, pixels.length).set(pixels);
     let x = this.input;
     this.plan.steps.forEach((step, index) => {
       const buffers = this.buffers[index];
       if (buffers === undefined) return;
-      forwardStep(this.kernels, step, count, x, buffers, this.parameters);
+      const input = x;
+      const run = (): void => {
+        forwardStep(this.kernels, step, count, input, buffers, this.parameters);
+      };
+      if (timer === undefined) run();
+      else timer.forward(index, run);
       x = buffers.output;
     });
   }
 
-  private backward(count: number): void {
+  private backward(count: number, timer?: StepTimer): void {
     for (let index = this.plan.steps.length - 1; index >= 0; index -= 1) {
       const step = this.plan.steps[index];
       const buffers = this.buffers[index];
@@ -210,10 +243,143 @@ export class LenetEngine {
       const previous = this.buffers[index - 1];
       const x = previous?.output ?? this.input;
       const firstWeights = (step.kind === 'convolution' || step.kind === 'dense') && step.firstLayer;
-      backwardStep(this.kernels, step, count, x, buffers, firstWeights ? 0 : (previous?.gradient ?? 0), this.parameters, this.gradientsStart);
+      const run = (withInputGradient: boolean): void => {
+        backwardStep(this.kernels, step, count, x, buffers, withInputGradient && !firstWeights ? (previous?.gradient ?? 0) : 0, this.parameters, this.gradientsStart);
+      };
+      if (timer === undefined) run(true);
+      else timer.backward(index, run, step.kind === 'convolution' && !firstWeights ? 'both' : step.kind === 'convolution' || step.kind === 'dense' ? 'weights' : 'input');
       if (firstWeights || previous === undefined) return;
     }
   }
+
+  /**
+   * Where one training step's time goes: per step of the plan, the time of its forward pass, of
+   * its weight gradient and of its input gradient (a weighted step's backward pass is timed once
+   * without and once with the input gradient; the difference is the input gradient's), and of the
+   * update `w - s * g`, in milliseconds per batch, averaged over `rounds` steps after one warm-up;
+   * with the multiply-adds each does and the machine's WebAssembly SIMD multiply-add peak. The
+   * weights are left as they were.
+   *
+   * @param batch - The batch to time, as for {@link LenetEngine.gradients}.
+   * @param criterion - The loss.
+   * @param rounds - Steps to average over. Default 20.
+   */
+  profile(batch: EngineBatch, criterion: EngineCriterion, rounds = 20): EngineProfile {
+    const area = this.plan.inputSize * this.plan.inputSize;
+    const count = this.checkBatch(batch.pixels, batch.size, Math.min(LenetEngine.sliceSize, batch.labels.length));
+    const saved = this.weights();
+    const timer = new StepTimer(this.plan.steps.length);
+    let update = 0;
+    for (let round = 0; round <= rounds; round += 1) {
+      if (round === 1) timer.reset();
+      for (let start = 0; start < count; start += LenetEngine.sliceSize) {
+        const end = Math.min(count, start + LenetEngine.sliceSize);
+        this.forward(batch.pixels.subarray(start * area, end * area), end - start, timer);
+        const memory = this.kernels.memory.buffer;
+        const last = this.buffers.at(-1);
+        outputLoss(criterion, new Float32Array(memory, last?.output ?? 0, (end - start) * 10), batch.labels.subarray(start, end), 10, new Float32Array(memory, last?.gradient ?? 0, (end - start) * 10), count);
+        this.backward(end - start, timer);
+      }
+      const started = performance.now();
+      this.kernels.scaledDescent(this.plan.parameters, this.parameters, this.stepsStart, this.gradientsStart);
+      if (round > 0) update += performance.now() - started;
+    }
+    this.setWeights(saved);
+    return {
+      batch: count,
+      steps: this.plan.steps.map((step, index) => ({ step: index, kind: step.kind, description: describeStep(step), ...timer.averages(index, rounds), ...multiplyAdds(step, count) })),
+      updateMs: update / rounds,
+      peakGflops: this.simdPeak(),
+    };
+  }
+
+  /** The WebAssembly SIMD multiply-add rate of this machine, GFLOP/s (best of three runs of {@link LenetKernels.simdPeak}). */
+  private simdPeak(): number {
+    const iterations = 2_000_000;
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run += 1) {
+      const started = performance.now();
+      this.kernels.simdPeak(iterations, run);
+      best = Math.min(best, performance.now() - started);
+    }
+    return (iterations * 96) / (best / 1000) / 1e9;
+  }
+}
+
+/** Accumulates the time of each plan step's forward pass, weight gradient and input gradient. */
+class StepTimer {
+  private totals: { forward: number; weight: number; input: number }[];
+
+  constructor(private readonly steps: number) {
+    this.totals = this.fresh();
+  }
+
+  reset(): void {
+    this.totals = this.fresh();
+  }
+
+  forward(index: number, run: () => void): void {
+    const started = performance.now();
+    run();
+    this.add(index, 'forward', performance.now() - started);
+  }
+
+  /**
+   * Times a step's backward pass: for convolutions (`both`), `run(false)` (the weight gradient
+   * alone) and `run(true)`, the difference being the input gradient's; a first convolution, and
+   * every dense layer (whose kernel computes both gradients in one pass), all as the weight
+   * gradient (`weights`); the other steps only pass the gradient down (`input`).
+   */
+  backward(index: number, run: (withInputGradient: boolean) => void, parts: 'both' | 'weights' | 'input'): void {
+    let started = performance.now();
+    run(parts === 'input');
+    const first = performance.now() - started;
+    if (parts !== 'both') {
+      this.add(index, parts === 'weights' ? 'weight' : 'input', first);
+      return;
+    }
+    started = performance.now();
+    run(true);
+    this.add(index, 'weight', first);
+    this.add(index, 'input', Math.max(0, performance.now() - started - first));
+  }
+
+  averages(index: number, rounds: number): { forwardMs: number; weightGradientMs: number; inputGradientMs: number } {
+    const total = this.totals[index] ?? { forward: 0, weight: 0, input: 0 };
+    return { forwardMs: total.forward / rounds, weightGradientMs: total.weight / rounds, inputGradientMs: total.input / rounds };
+  }
+
+  private add(index: number, phase: 'forward' | 'weight' | 'input', milliseconds: number): void {
+    const total = this.totals[index];
+    if (total !== undefined) total[phase] += milliseconds;
+  }
+
+  private fresh(): { forward: number; weight: number; input: number }[] {
+    return Array.from({ length: this.steps }, () => ({ forward: 0, weight: 0, input: 0 }));
+  }
+}
+
+const shapeText = (shape: MapShape): string => (shape.height === 1 && shape.width === 1 ? String(shape.maps) : `${String(shape.maps)}@${String(shape.height)}x${String(shape.width)}`);
+
+function describeStep(step: PlanStep): string {
+  const shapes = `${shapeText(step.input)} -> ${shapeText(step.output)}`;
+  if (step.kind === 'convolution') return `convolution ${shapes}, ${String(step.links.length / 3)} links`;
+  if (step.kind === 'activation') return `activation ${shapeText(step.input)}`;
+  return `${step.kind} ${shapes}`;
+}
+
+/** The multiply-adds of one step's forward pass, weight gradient and input gradient, for `count` images. */
+function multiplyAdds(step: PlanStep, count: number): { forwardMultiplyAdds: number; weightGradientMultiplyAdds: number; inputGradientMultiplyAdds: number } {
+  if (step.kind === 'convolution') {
+    const links = step.links.length / 3;
+    const forward = links * step.output.height * step.output.width * 25 * count;
+    return { forwardMultiplyAdds: forward, weightGradientMultiplyAdds: forward, inputGradientMultiplyAdds: step.firstLayer ? 0 : links * step.input.height * step.input.width * 25 * count };
+  }
+  const product = elements(step.input) * elements(step.output) * count;
+  // A dense layer's kernel computes both gradients in one pass: all of it counts as the weight gradient.
+  if (step.kind === 'dense') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: step.firstLayer ? product : 2 * product, inputGradientMultiplyAdds: 0 };
+  if (step.kind === 'rbf') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: product };
+  return { forwardMultiplyAdds: 0, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: 0 };
 }
 
 /** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients. */

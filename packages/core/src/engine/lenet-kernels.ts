@@ -16,6 +16,7 @@ export interface LenetKernels {
   maxPoolForward(batch: number, maps: number, height: number, width: number, x: number, winners: number, y: number): void;
   maxPoolBackward(batch: number, maps: number, height: number, width: number, winners: number, dy: number, dx: number): void;
   scaledDescent(count: number, weights: number, steps: number, gradients: number): void;
+  simdPeak(iterations: number, seed: number): number;
 }
 
 const kernelFile = new URL('../../wasm/lenet-kernels.wasm', import.meta.url);
