@@ -12,6 +12,8 @@ interface EpochLine {
   type: string;
   epoch?: number;
   testError?: number;
+  trainError?: number;
+  trainLoss?: number;
   status?: string;
 }
 
@@ -55,6 +57,9 @@ describe('lenet train', () => {
     expect(second.stdout).toContain('resuming at epoch 2, batch 3');
     const weights = (run: string) => readFileSync(join(run, 'model', 'weights.bin'));
     expect(weights(pieces).equals(weights(whole))).toBe(true);
+    // The resumed epoch's record counts the batches trained before the stop too.
+    const epochs = (run: string) => jsonLines(readFileSync(join(run, 'log.jsonl'), 'utf8')).filter((line) => line.type === 'epoch').map((line) => [line.trainLoss, line.trainError, line.testError]);
+    expect(epochs(pieces)).toEqual(epochs(whole));
   });
 
   it('saves a checkpoint and exits with 130 on Ctrl-C, and the run then resumes', async () => {

@@ -10,7 +10,7 @@ const checkpointFormat = 'lenet-checkpoint';
 const checkpointVersion = 1;
 
 /** The position and settings of a run, saved beside its weights. */
-export interface CheckpointState<Settings = unknown, Record = unknown> {
+export interface CheckpointState<Settings = unknown, Record = unknown, Totals = unknown> {
   /** Where training continues: the epoch and the batch within it. */
   readonly nextEpoch: number;
   readonly nextBatch: number;
@@ -20,6 +20,8 @@ export interface CheckpointState<Settings = unknown, Record = unknown> {
   readonly history: readonly Record[];
   /** Training time so far, in seconds. */
   readonly elapsedSeconds: number;
+  /** The running totals of an epoch stopped inside it, so that its record counts every batch. */
+  readonly partial?: Totals;
 }
 
 interface StoredState extends CheckpointState {
@@ -105,8 +107,8 @@ async function readCheckpoint(folder: string): Promise<LoadedCheckpoint> {
     tf.dispose(optimizerWeights.map((weight) => weight.tensor));
     throw new CheckpointError(folder, `The model in the checkpoint ${folder} could not be loaded (${cause instanceof Error ? cause.message : String(cause)}). Start a new run.`, { cause });
   });
-  const { nextEpoch, nextBatch, settings, history, elapsedSeconds } = stored;
-  return { model, optimizerWeights, state: { nextEpoch, nextBatch, settings, history, elapsedSeconds } };
+  const { nextEpoch, nextBatch, settings, history, elapsedSeconds, partial } = stored;
+  return { model, optimizerWeights, state: { nextEpoch, nextBatch, settings, history, elapsedSeconds, ...(partial === undefined ? {} : { partial }) } };
 }
 
 async function readState(folder: string): Promise<StoredState> {

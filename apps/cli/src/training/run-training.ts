@@ -20,7 +20,7 @@ interface EpochTotals {
   batches: number;
 }
 
-type RunState = CheckpointState<TrainSettings, EpochRecord> & { readonly partial?: EpochTotals };
+type RunState = CheckpointState<TrainSettings, EpochRecord, EpochTotals>;
 
 /** What the caller hears while a run trains. */
 export interface TrainingEvents {
@@ -110,7 +110,7 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
       },
     });
     if (!outcome.completed) {
-      await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch, nextBatch: outcome.nextBatch, settings, history, elapsedSeconds, partial: totals } as RunState);
+      await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch, nextBatch: outcome.nextBatch, settings, history, elapsedSeconds, partial: totals } satisfies RunState);
       return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe };
     }
     evaluation = evaluateModel(model, recipe, request.dataset.test);
