@@ -47,5 +47,6 @@ export { SdlmError } from './optimizers/sdlm-errors.js';
 export { supportsDiagonalStep } from './optimizers/diagonal-step.js';
 export type { DiagonalStep, FlatSegment } from './optimizers/diagonal-step.js';
 export { createLenetEngine, engineSupport, LenetEngine } from './engine/lenet-engine.js';
-export type { EngineBatch, EngineGradients, EngineProfile, EngineStepProfile } from './engine/lenet-engine.js';
+export type { EngineBatch, EngineGradients } from './engine/lenet-engine.js';
+export type { EngineProfile, EngineStepProfile } from './engine/engine-profile.js';
 export type { EngineCriterion } from './engine/output-loss.js';

@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { instantiateLenetKernels, type LenetKernels } from './lenet-kernels.js';
-import { planNetwork, UnsupportedNetwork, type MapShape, type NetworkPlan, type PlanStep } from './network-plan.js';
+import { describeStep, multiplyAdds, StepTimer, type EngineProfile } from './engine-profile.js';
+import { mapElements, planNetwork, UnsupportedNetwork, type NetworkPlan, type PlanStep } from './network-plan.js';
 import { outputLoss, type EngineCriterion } from './output-loss.js';
 
 /** A batch for the engine: `[count, size, size, 1]` row-major pixels, already scaled, and labels. */
@@ -8,34 +9,6 @@ export interface EngineBatch {
   readonly pixels: Float32Array;
   readonly size: number;
   readonly labels: Uint8Array;
-}
-
-/** One step of the plan in {@link LenetEngine.profile}: milliseconds per batch and multiply-adds. */
-export interface EngineStepProfile {
-  /** Its position in `plan.steps`. */
-  readonly step: number;
-  readonly kind: PlanStep['kind'];
-  /** What it computes, such as `convolution 6@14x14 -> 16@10x10, 60 links`. */
-  readonly description: string;
-  readonly forwardMs: number;
-  /** The weight and bias gradients of convolutions and dense layers (0 for the others); for dense layers, whose kernel computes both gradients in one pass, their input gradient too. */
-  readonly weightGradientMs: number;
-  /** The gradient passed down (everything else the backward pass does). */
-  readonly inputGradientMs: number;
-  readonly forwardMultiplyAdds: number;
-  readonly weightGradientMultiplyAdds: number;
-  readonly inputGradientMultiplyAdds: number;
-}
-
-/** What {@link LenetEngine.profile} measured. */
-export interface EngineProfile {
-  /** Images per step. */
-  readonly batch: number;
-  readonly steps: readonly EngineStepProfile[];
-  /** The update `w - s * g` over the flat weights, ms per step. */
-  readonly updateMs: number;
-  /** This machine's WebAssembly SIMD multiply-add rate (independent f32x4 multiplies and adds in registers), GFLOP/s. */
-  readonly peakGflops: number;
 }
 
 /** The mean loss of a batch, its correct read-outs and the gradient, laid out like the weights. */
@@ -51,7 +24,6 @@ const PAGE = 65_536;
 // The kernels' own constants sit in the first page; engine buffers start after it.
 const FIRST_FREE_BYTE = PAGE;
 
-const elements = (shape: MapShape): number => shape.maps * shape.height * shape.width;
 
 interface StepBuffers {
   readonly output: number;
@@ -210,8 +182,8 @@ export class LenetEngine {
     };
     this.input = take(this.plan.inputSize * this.plan.inputSize);
     this.buffers = this.plan.steps.map((step, index) => ({
-      output: take(elements(step.output)),
-      gradient: take(elements(step.output)),
+      output: take(mapElements(step.output)),
+      gradient: take(mapElements(step.output)),
       scratch: scratchFor(step, take),
       constants: this.constants[index] ?? 0,
     }));
@@ -306,85 +278,9 @@ export class LenetEngine {
   }
 }
 
-/** Accumulates the time of each plan step's forward pass, weight gradient and input gradient. */
-class StepTimer {
-  private totals: { forward: number; weight: number; input: number }[];
-
-  constructor(private readonly steps: number) {
-    this.totals = this.fresh();
-  }
-
-  reset(): void {
-    this.totals = this.fresh();
-  }
-
-  forward(index: number, run: () => void): void {
-    const started = performance.now();
-    run();
-    this.add(index, 'forward', performance.now() - started);
-  }
-
-  /**
-   * Times a step's backward pass: for convolutions (`both`), `run(false)` (the weight gradient
-   * alone) and `run(true)`, the difference being the input gradient's; a first convolution, and
-   * every dense layer (whose kernel computes both gradients in one pass), all as the weight
-   * gradient (`weights`); the other steps only pass the gradient down (`input`).
-   */
-  backward(index: number, run: (withInputGradient: boolean) => void, parts: 'both' | 'weights' | 'input'): void {
-    let started = performance.now();
-    run(parts === 'input');
-    const first = performance.now() - started;
-    if (parts !== 'both') {
-      this.add(index, parts === 'weights' ? 'weight' : 'input', first);
-      return;
-    }
-    started = performance.now();
-    run(true);
-    this.add(index, 'weight', first);
-    this.add(index, 'input', Math.max(0, performance.now() - started - first));
-  }
-
-  averages(index: number, rounds: number): { forwardMs: number; weightGradientMs: number; inputGradientMs: number } {
-    const total = this.totals[index] ?? { forward: 0, weight: 0, input: 0 };
-    return { forwardMs: total.forward / rounds, weightGradientMs: total.weight / rounds, inputGradientMs: total.input / rounds };
-  }
-
-  private add(index: number, phase: 'forward' | 'weight' | 'input', milliseconds: number): void {
-    const total = this.totals[index];
-    if (total !== undefined) total[phase] += milliseconds;
-  }
-
-  private fresh(): { forward: number; weight: number; input: number }[] {
-    return Array.from({ length: this.steps }, () => ({ forward: 0, weight: 0, input: 0 }));
-  }
-}
-
-const shapeText = (shape: MapShape): string => (shape.height === 1 && shape.width === 1 ? String(shape.maps) : `${String(shape.maps)}@${String(shape.height)}x${String(shape.width)}`);
-
-function describeStep(step: PlanStep): string {
-  const shapes = `${shapeText(step.input)} -> ${shapeText(step.output)}`;
-  if (step.kind === 'convolution') return `convolution ${shapes}, ${String(step.links.length / 3)} links`;
-  if (step.kind === 'activation') return `activation ${shapeText(step.input)}`;
-  return `${step.kind} ${shapes}`;
-}
-
-/** The multiply-adds of one step's forward pass, weight gradient and input gradient, for `count` images. */
-function multiplyAdds(step: PlanStep, count: number): { forwardMultiplyAdds: number; weightGradientMultiplyAdds: number; inputGradientMultiplyAdds: number } {
-  if (step.kind === 'convolution') {
-    const links = step.links.length / 3;
-    const forward = links * step.output.height * step.output.width * 25 * count;
-    return { forwardMultiplyAdds: forward, weightGradientMultiplyAdds: forward, inputGradientMultiplyAdds: step.firstLayer ? 0 : links * step.input.height * step.input.width * 25 * count };
-  }
-  const product = elements(step.input) * elements(step.output) * count;
-  // A dense layer's kernel computes both gradients in one pass: all of it counts as the weight gradient.
-  if (step.kind === 'dense') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: step.firstLayer ? product : 2 * product, inputGradientMultiplyAdds: 0 };
-  if (step.kind === 'rbf') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: product };
-  return { forwardMultiplyAdds: 0, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: 0 };
-}
-
 /** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients. */
 function scratchFor(step: PlanStep, take: (values: number, perImage?: boolean) => number): number {
-  if (step.kind === 'subsampling' || step.kind === 'average-pool' || step.kind === 'max-pool') return take(elements(step.output));
+  if (step.kind === 'subsampling' || step.kind === 'average-pool' || step.kind === 'max-pool') return take(mapElements(step.output));
   if (step.kind === 'convolution' && !step.firstLayer) return take(step.output.maps * (step.input.height + 4) * (step.input.width + 4), false);
   return 0;
 }
@@ -397,7 +293,7 @@ function forwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: nu
       kernels.convolutionForward(count, x, input.maps, input.height, input.width, y, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, step.links.length / 3, parameters + step.bias * FLOAT);
       return;
     case 'activation':
-      kernels.activationForward(step.activation, count * elements(input), x, y);
+      kernels.activationForward(step.activation, count * mapElements(input), x, y);
       return;
     case 'subsampling':
       kernels.subsamplingForward(count, input.maps, input.height, input.width, x, buffers.scratch, parameters + step.coefficient * FLOAT, parameters + step.bias * FLOAT, 0, y);
@@ -412,10 +308,10 @@ function forwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: nu
       kernels.planarToInterleaved(count, input.maps, input.height * input.width, x, y);
       return;
     case 'dense':
-      kernels.denseForward(count, x, elements(input), parameters + step.weight * FLOAT, parameters + step.bias * FLOAT, elements(output), y);
+      kernels.denseForward(count, x, mapElements(input), parameters + step.weight * FLOAT, parameters + step.bias * FLOAT, mapElements(output), y);
       return;
     case 'rbf':
-      kernels.rbfForward(count, x, elements(input), buffers.constants, elements(output), y);
+      kernels.rbfForward(count, x, mapElements(input), buffers.constants, mapElements(output), y);
   }
 }
 
@@ -427,7 +323,7 @@ function backwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: n
       kernels.convolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, step.links.length / 3, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
       return;
     case 'activation':
-      if (dx !== 0) kernels.activationBackward(step.activation, count * elements(input), buffers.output, dy, dx);
+      if (dx !== 0) kernels.activationBackward(step.activation, count * mapElements(input), buffers.output, dy, dx);
       return;
     case 'subsampling':
       kernels.subsamplingBackward(count, input.maps, input.height, input.width, buffers.scratch, dy, parameters + step.coefficient * FLOAT, 0, gradients + step.coefficient * FLOAT, gradients + step.bias * FLOAT, dx);
@@ -442,10 +338,10 @@ function backwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: n
       if (dx !== 0) kernels.interleavedToPlanar(count, input.maps, input.height * input.width, dy, dx);
       return;
     case 'dense':
-      kernels.denseBackward(count, x, elements(input), parameters + step.weight * FLOAT, elements(output), dy, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx);
+      kernels.denseBackward(count, x, mapElements(input), parameters + step.weight * FLOAT, mapElements(output), dy, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx);
       return;
     case 'rbf':
-      if (dx !== 0) kernels.rbfBackward(count, x, elements(input), buffers.constants, elements(output), dy, dx);
+      if (dx !== 0) kernels.rbfBackward(count, x, mapElements(input), buffers.constants, mapElements(output), dy, dx);
   }
 }
 

@@ -35,7 +35,8 @@ export class UnsupportedNetwork extends Error {}
 
 type Config = Record<string, unknown>;
 
-const size = (shape: MapShape): number => shape.maps * shape.height * shape.width;
+/** The values in a stack of maps. */
+export const mapElements = (shape: MapShape): number => shape.maps * shape.height * shape.width;
 const vector = (length: number): MapShape => ({ maps: length, height: 1, width: 1 });
 
 function sameNumbers(value: unknown, expected: readonly number[]): boolean {
@@ -75,7 +76,7 @@ function planConvolution(state: PlanState, owner: string, links: Int32Array, tap
   const output = { maps: outputs, height: input.height - 4, width: input.width - 4 };
   if (output.height === 1 && output.width === 1 && tapStride === input.maps * outputs) {
     // A full 5x5 convolution over 5x5 maps is a dense layer over tfjs's [height, width, maps] order.
-    const flat = vector(size(input));
+    const flat = vector(mapElements(input));
     state.steps.push({ kind: 'interleave', input, output: flat });
     state.steps.push({ kind: 'dense', input: flat, output: vector(outputs), weight, bias, firstLayer: state.firstLayer });
   } else {
@@ -138,7 +139,7 @@ function planLayer(layer: tf.layers.Layer, state: PlanState, offsetOf: (weight: 
       pushActivation(state, owner, config.activation);
       return;
     case 'Flatten': {
-      const flat = vector(size(state.shape));
+      const flat = vector(mapElements(state.shape));
       if (state.shape.height * state.shape.width > 1) state.steps.push({ kind: 'interleave', input: state.shape, output: flat });
       state.shape = flat;
       return;
@@ -146,7 +147,7 @@ function planLayer(layer: tf.layers.Layer, state: PlanState, offsetOf: (weight: 
     case 'Dense': {
       if (config.useBias !== true) throw new UnsupportedNetwork(`${owner}: only biased dense layers`);
       const output = vector(Number(config.units));
-      state.steps.push({ kind: 'dense', input: vector(size(state.shape)), output, weight: offsetOf(weights[0]), bias: offsetOf(weights[1]), firstLayer: state.firstLayer });
+      state.steps.push({ kind: 'dense', input: vector(mapElements(state.shape)), output, weight: offsetOf(weights[0]), bias: offsetOf(weights[1]), firstLayer: state.firstLayer });
       state.shape = output;
       pushActivation(state, owner, config.activation);
       break;
@@ -155,7 +156,7 @@ function planLayer(layer: tf.layers.Layer, state: PlanState, offsetOf: (weight: 
       if (config.trainableCodes !== false) throw new UnsupportedNetwork(`${owner}: only fixed codes`);
       const codes = weights[0]?.read().dataSync() as Float32Array;
       const output = vector(weights[0]?.shape[1] ?? 0);
-      state.steps.push({ kind: 'rbf', input: vector(size(state.shape)), output, codes: Float32Array.from(codes) });
+      state.steps.push({ kind: 'rbf', input: vector(mapElements(state.shape)), output, codes: Float32Array.from(codes) });
       state.shape = output;
       break;
     }
@@ -191,6 +192,6 @@ export function planNetwork(model: tf.LayersModel): NetworkPlan {
     planLayer(layer, state, offsetOf);
   }
   const last = model.layers.at(-1)?.getClassName();
-  if (size(state.shape) !== 10) throw new UnsupportedNetwork('only models with 10 outputs');
+  if (mapElements(state.shape) !== 10) throw new UnsupportedNetwork('only models with 10 outputs');
   return { inputSize: height, steps: state.steps, output: last === 'RbfOutput' ? 'rbf' : 'logits', parameters };
 }
