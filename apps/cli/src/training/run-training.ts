@@ -75,7 +75,7 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
   let partial = start.state.partial;
   const train = { ...request.dataset.train, count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY) };
   const batches = batchesPerEpoch(train.count, settings.batchSize);
-  const setup = { recipe, optimizer: optimizer.optimizer, trainer, train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions, ...(settings.distortions ? {} : { placed: placeTrainingDigits(train, recipe) }) };
+  const setup = { recipe, optimizer: optimizer.optimizer, trainer, train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions, placed: settings.distortions ? undefined : placeTrainingDigits(train, recipe) };
   const rateAt = (epoch: number, batch: number) => optimizer.passRate?.(epoch + 1) ?? learningRateAt(settings.schedule, settings.learningRate, (epoch + batch / batches) / settings.epochs);
   request.events?.onStart?.({ settings, recipe, trainer, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
   let evaluation: Evaluation | undefined;

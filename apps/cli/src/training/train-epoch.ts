@@ -22,9 +22,10 @@ export interface EpochSetup {
   readonly distortions: boolean;
   /**
    * The training digits already placed as the model reads them ({@link placeTrainingDigits}), so
-   * that a run pads or down-samples them once, not once per batch. Without, each epoch places them.
+   * that a run pads or down-samples them once, not once per batch; undefined with distortions,
+   * whose patterns are drawn and placed batch by batch.
    */
-  readonly placed?: LabeledImages;
+  readonly placed: LabeledImages | undefined;
 }
 
 /** `train`'s first `train.count` digits placed as `recipe`'s model reads them (padded or down-sampled), with their labels. */
@@ -68,7 +69,7 @@ export async function trainEpoch(
 ): Promise<EpochOutcome> {
   const { train, batchSize } = setup;
   const order = setup.distortions ? poolItemsOfEpoch(train.count, setup.seed, epoch) : shuffledIndices(train.count, createRandom(mixSeed(setup.seed, epoch)));
-  const placed = setup.distortions ? undefined : (setup.placed ?? placeTrainingDigits(train, setup.recipe));
+  const { placed } = setup;
   const batches = batchesPerEpoch(train.count, batchSize);
   try {
     for (let batch = hooks.startBatch ?? 0; batch < batches; batch += 1) {
