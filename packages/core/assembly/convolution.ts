@@ -3,7 +3,21 @@
 // Weights of link l and tap t = ky * 5 + kx live at weights[offset_l + t * tapStride]: a dense
 // tfjs kernel [5, 5, in, out] has offset c * out + o and tapStride in * out; PartialConv2D's
 // [5, 5, links] has offset l and tapStride links.
-import { at, horizontalSum, splatWeight } from './memory';
+//
+// Register blocking: a multiply-add chain into one accumulator waits for the previous add, so a
+// kernel with two accumulators runs at a third of the machine's SIMD rate. The kernels here keep
+// eight (forward, input gradient: four maps that share a source map x two rows) or ten (weight
+// gradient: two links that share an input map x five taps) independent sums in registers. Every
+// sum adds its terms in the same order as a one-link-at-a-time loop would, so results do not
+// depend on the blocking.
+import { at, horizontalSum } from './memory';
+
+/** Maps that one source map's loads feed at once. */
+const BLOCK = 4;
+// Each block's 25 taps x 4 maps of weights, splatted to all four lanes: SPLATS[tap][map].
+const SPLATS = memory.data(25 * BLOCK * 16, 16);
+// Each block's target maps (byte offsets).
+const TARGETS = memory.data(BLOCK * 4, 4);
 
 // Rows are processed in chunks of four columns. When the width is not a multiple of four, the
 // last chunk starts at width - 4 and a lane mask keeps only the columns no earlier chunk covered.
@@ -25,79 +39,154 @@ import { at, horizontalSum, splatWeight } from './memory';
   return (chunk << 2) + 4 > width ? mask : i32x4.splat(-1);
 }
 
+// @ts-ignore: decorator
+@inline function linkField(links: usize, link: i32, field: i32): i32 {
+  return load<i32>(links + (<usize>(link * 3 + field) << 2));
+}
+
+/** How many links from `link` on (at most BLOCK) share the map in `field` (0: input, 1: output). */
+function blockLength(links: usize, link: i32, linkCount: i32, field: i32): i32 {
+  const map = linkField(links, link, field);
+  let count = 1;
+  while (count < BLOCK && link + count < linkCount && linkField(links, link + count, field) == map) count++;
+  return count;
+}
+
+/**
+ * Fills SPLATS with the kernels of links [link, link + count): tap t of block map m is
+ * weights[offset + t * tapStride], or, `flipped`, the 180-degree rotated kernel's
+ * weights[offset + (24 - t) * tapStride]. Maps from `count` to BLOCK get zero weights.
+ */
+function splatKernels(links: usize, link: i32, count: i32, weights: usize, tapStride: i32, flipped: bool): void {
+  for (let m = 0; m < BLOCK; m++) {
+    const w = m < count ? weights + (<usize>linkField(links, link + m, 2) << 2) : 0;
+    for (let tap = 0; tap < 25; tap++) {
+      const source = flipped ? 24 - tap : tap;
+      const value = m < count ? f32x4.splat(load<f32>(w + (<usize>(source * tapStride) << 2))) : f32x4.splat(0);
+      v128.store(SPLATS + (<usize>(tap * BLOCK + m) << 4), value);
+    }
+  }
+}
+
+/**
+ * target_m += source (x) SPLATS[.][m] for the block's `count` maps, a valid 5x5 correlation of
+ * a sourceHeight x sourceWidth map into (sourceHeight - 4) x (sourceWidth - 4) targets whose
+ * addresses are in TARGETS. Two target rows at a time (an odd last row is computed twice and
+ * stored once) x four maps: eight accumulators.
+ */
+function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidth: i32): void {
+  const height = sourceHeight - 4;
+  const width = sourceWidth - 4;
+  const chunks = (width + 3) >> 2;
+  const mask = tailMask(width);
+  const rowBytes = <usize>sourceWidth << 2;
+  const target0 = load<usize>(TARGETS);
+  const target1 = load<usize>(TARGETS, 4);
+  const target2 = load<usize>(TARGETS, 8);
+  const target3 = load<usize>(TARGETS, 12);
+  for (let y = 0; y < height; y += 2) {
+    const second = y + 1 < height;
+    const below = second ? rowBytes : 0;
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const x = chunkStart(chunk, width);
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+      let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
+      let row = source + (<usize>(y * sourceWidth + x) << 2);
+      let w = SPLATS;
+      for (let ky = 0; ky < 5; ky++) {
+        let p = row;
+        for (let kx = 0; kx < 5; kx++) {
+          const top = v128.load(p);
+          const bottom = v128.load(p + below);
+          let weight = v128.load(w);
+          a0 = f32x4.add(a0, f32x4.mul(top, weight));
+          b0 = f32x4.add(b0, f32x4.mul(bottom, weight));
+          weight = v128.load(w, 16);
+          a1 = f32x4.add(a1, f32x4.mul(top, weight));
+          b1 = f32x4.add(b1, f32x4.mul(bottom, weight));
+          weight = v128.load(w, 32);
+          a2 = f32x4.add(a2, f32x4.mul(top, weight));
+          b2 = f32x4.add(b2, f32x4.mul(bottom, weight));
+          weight = v128.load(w, 48);
+          a3 = f32x4.add(a3, f32x4.mul(top, weight));
+          b3 = f32x4.add(b3, f32x4.mul(bottom, weight));
+          p += 4;
+          w += 64;
+        }
+        row += rowBytes;
+      }
+      const keep = chunkMask(chunk, width, mask);
+      const offset = <usize>(y * width + x) << 2;
+      const offsetBelow = offset + (<usize>width << 2);
+      addMasked(target0 + offset, a0, keep);
+      if (second) addMasked(target0 + offsetBelow, b0, keep);
+      if (count > 1) {
+        addMasked(target1 + offset, a1, keep);
+        if (second) addMasked(target1 + offsetBelow, b1, keep);
+      }
+      if (count > 2) {
+        addMasked(target2 + offset, a2, keep);
+        if (second) addMasked(target2 + offsetBelow, b2, keep);
+      }
+      if (count > 3) {
+        addMasked(target3 + offset, a3, keep);
+        if (second) addMasked(target3 + offsetBelow, b3, keep);
+      }
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function addMasked(target: usize, sum: v128, keep: v128): void {
+  v128.store(target, f32x4.add(v128.load(target), v128.and(sum, keep)));
+}
+
 /**
  * out[o] = bias[o] + sum over links (c -> o) of in[c] (*) w_link, for `batch` images; output
  * maps at least 4 wide. `links` holds `linkCount` triplets of i32 (input map, output map,
- * weight offset).
+ * weight offset), grouped by input map (the engine's `linksByInput`) so that up to four links
+ * share each load of their input; for each output map, its links come in the order its terms
+ * are added.
  */
 export function convolutionForward(
   batch: i32, input: usize, inputMaps: i32, height: i32, width: i32,
   output: usize, outputMaps: i32, weights: usize, tapStride: i32, links: usize, linkCount: i32, bias: usize,
 ): void {
-  const outHeight = height - 4;
-  const outWidth = width - 4;
-  const outArea = outHeight * outWidth;
+  const outArea = (height - 4) * (width - 4);
   const inArea = height * width;
-  const chunks = (outWidth + 3) >> 2;
-  const mask = tailMask(outWidth);
   for (let image = 0; image < batch; image++) {
-    const imageIn = input + (<usize>(image * inputMaps * inArea) << 2);
     const imageOut = output + (<usize>(image * outputMaps * outArea) << 2);
     for (let o = 0; o < outputMaps; o++) {
       const value = load<f32>(at(bias, o));
       const map = imageOut + (<usize>(o * outArea) << 2);
       for (let index = 0; index < outArea; index++) store<f32>(at(map, index), value);
     }
-    for (let link = 0; link < linkCount; link++) {
-      const c = load<i32>(links + (<usize>(link * 3) << 2));
-      const o = load<i32>(links + (<usize>(link * 3 + 1) << 2));
-      const w = weights + (<usize>load<i32>(links + (<usize>(link * 3 + 2) << 2)) << 2);
-      const inMap = imageIn + (<usize>(c * inArea) << 2);
-      const outMap = imageOut + (<usize>(o * outArea) << 2);
-      // Two output rows at a time share each weight splat; an odd last row is computed twice.
-      for (let y = 0; y < outHeight; y += 2) {
-        const second = y + 1 < outHeight ? 1 : 0;
-        const outRow = outMap + (<usize>(y * outWidth) << 2);
-        const outRowBelow = outRow + (<usize>(second * outWidth) << 2);
-        const below = <usize>(second * width) << 2;
-        for (let chunk = 0; chunk < chunks; chunk++) {
-          const x = chunkStart(chunk, outWidth);
-          let sum = f32x4.splat(0);
-          let sumBelow = f32x4.splat(0);
-          for (let ky = 0; ky < 5; ky++) {
-            const row = inMap + (<usize>((y + ky) * width + x) << 2);
-            const rowBelow = row + below;
-            const tap = ky * 5;
-            for (let kx = 0; kx < 5; kx++) {
-              const weight = splatWeight(w, tap + kx, tapStride);
-              const offset = <usize>kx << 2;
-              sum = f32x4.add(sum, f32x4.mul(v128.load(row + offset), weight));
-              sumBelow = f32x4.add(sumBelow, f32x4.mul(v128.load(rowBelow + offset), weight));
-            }
-          }
-          const keep = chunkMask(chunk, outWidth, mask);
-          const target = at(outRow, x);
-          v128.store(target, f32x4.add(v128.load(target), v128.and(sum, keep)));
-          if (second != 0) {
-            const targetBelow = at(outRowBelow, x);
-            v128.store(targetBelow, f32x4.add(v128.load(targetBelow), v128.and(sumBelow, keep)));
-          }
-        }
-      }
+  }
+  for (let link = 0; link < linkCount; ) {
+    const count = blockLength(links, link, linkCount, 0);
+    splatKernels(links, link, count, weights, tapStride, false);
+    const c = linkField(links, link, 0);
+    for (let image = 0; image < batch; image++) {
+      const imageOut = output + (<usize>(image * outputMaps * outArea) << 2);
+      for (let m = 0; m < count; m++) store<usize>(TARGETS + (<usize>m << 2), (imageOut + (<usize>(linkField(links, link + m, 1) * outArea) << 2)));
+      correlateBlock(count, input + (<usize>((image * inputMaps + c) * inArea) << 2), height, width);
     }
+    link += count;
   }
 }
 
 /**
  * Accumulates the gradients of {@link convolutionForward} over `batch` images: of the weights
  * (same layout) and of the bias, and -- unless `inputGradient` is 0 -- writes the input's.
- * `scratch` holds outputMaps * (height + 4) * (width + 4) floats: each image's output gradient
- * maps, zero-padded by 4, so that the input gradient is a forward convolution of them with the
- * flipped kernels (one store per input chunk instead of 25 overlapping ones).
+ * `linksByInput` lists the links as {@link convolutionForward} takes them, `linksByOutput` the
+ * same links grouped by output map. `scratch` holds outputMaps * (height + 4) * (width + 4)
+ * floats: each image's output gradient maps, zero-padded by 4, so that the input gradient is a
+ * forward correlation of them with the flipped kernels (one store per input chunk instead of 25
+ * overlapping ones).
  */
 export function convolutionBackward(
   batch: i32, input: usize, inputMaps: i32, height: i32, width: i32,
-  outputGradient: usize, outputMaps: i32, weights: usize, tapStride: i32, links: usize, linkCount: i32,
+  outputGradient: usize, outputMaps: i32, weights: usize, tapStride: i32, linksByInput: usize, linksByOutput: usize, linkCount: i32,
   weightGradient: usize, biasGradient: usize, inputGradient: usize, scratch: usize,
 ): void {
   const outHeight = height - 4;
@@ -122,89 +211,81 @@ export function convolutionBackward(
         for (let y = 0; y < outHeight; y++) memory.copy(at(scratch, o * paddedArea + (y + 4) * paddedWidth + 4), at(map, y * outWidth), <usize>outWidth << 2);
       }
     }
-    for (let link = 0; link < linkCount; link++) {
-      const c = load<i32>(links + (<usize>(link * 3) << 2));
-      const o = load<i32>(links + (<usize>(link * 3 + 1) << 2));
-      const offset = load<i32>(links + (<usize>(link * 3 + 2) << 2));
-      const inMap = imageIn + (<usize>(c * inArea) << 2);
-      const gradientMap = imageOutGradient + (<usize>(o * outArea) << 2);
-      accumulateWeightGradient(inMap, width, gradientMap, outHeight, outWidth, weightGradient + (<usize>offset << 2), tapStride);
-      if (inputGradient != 0) {
-        const inGradientMap = inputGradient + (<usize>(image * inputMaps * inArea + c * inArea) << 2);
-        accumulateInputGradient(inGradientMap, height, width, at(scratch, o * paddedArea), weights + (<usize>offset << 2), tapStride);
-      }
+    for (let link = 0; link < linkCount; ) {
+      const pair = link + 1 < linkCount && linkField(linksByInput, link + 1, 0) == linkField(linksByInput, link, 0) ? 2 : 1;
+      const c = linkField(linksByInput, link, 0);
+      const gradient0 = imageOutGradient + (<usize>(linkField(linksByInput, link, 1) * outArea) << 2);
+      const gradient1 = imageOutGradient + (<usize>(linkField(linksByInput, link + pair - 1, 1) * outArea) << 2);
+      const weightGradient0 = weightGradient + (<usize>linkField(linksByInput, link, 2) << 2);
+      const weightGradient1 = pair == 2 ? weightGradient + (<usize>linkField(linksByInput, link + 1, 2) << 2) : 0;
+      accumulateWeightGradients(imageIn + (<usize>(c * inArea) << 2), width, gradient0, gradient1, outHeight, outWidth, weightGradient0, weightGradient1, tapStride);
+      link += pair;
+    }
+    if (inputGradient == 0) continue;
+    const imageInGradient = inputGradient + (<usize>(image * inputMaps * inArea) << 2);
+    for (let link = 0; link < linkCount; ) {
+      const count = blockLength(linksByOutput, link, linkCount, 1);
+      splatKernels(linksByOutput, link, count, weights, tapStride, true);
+      for (let m = 0; m < count; m++) store<usize>(TARGETS + (<usize>m << 2), (imageInGradient + (<usize>(linkField(linksByOutput, link + m, 0) * inArea) << 2)));
+      correlateBlock(count, at(scratch, linkField(linksByOutput, link, 1) * paddedArea), height + 4, paddedWidth);
+      link += count;
     }
   }
 }
 
-// dw[ky][kx] += sum over y, x of gradient[y][x] * in[y + ky][x + kx], five taps of a row at once
-function accumulateWeightGradient(inMap: usize, width: i32, gradientMap: usize, outHeight: i32, outWidth: i32, weightGradient: usize, tapStride: i32): void {
+/**
+ * dw[ky][kx] += sum over y, x of gradient[y][x] * in[y + ky][x + kx] for two links that share
+ * the input map (ten accumulators: two links x five taps of a row); `weightGradient1` 0 for a
+ * single link (`gradient1` is then read but its sums are dropped).
+ */
+function accumulateWeightGradients(inMap: usize, width: i32, gradient0: usize, gradient1: usize, outHeight: i32, outWidth: i32, weightGradient0: usize, weightGradient1: usize, tapStride: i32): void {
   const chunks = (outWidth + 3) >> 2;
   const mask = tailMask(outWidth);
   for (let ky = 0; ky < 5; ky++) {
-    let sum0 = f32x4.splat(0);
-    let sum1 = f32x4.splat(0);
-    let sum2 = f32x4.splat(0);
-    let sum3 = f32x4.splat(0);
-    let sum4 = f32x4.splat(0);
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0), a4 = f32x4.splat(0);
+    let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0), b4 = f32x4.splat(0);
     for (let y = 0; y < outHeight; y++) {
-      const gradientRow = gradientMap + (<usize>(y * outWidth) << 2);
+      const gradientOffset = <usize>(y * outWidth) << 2;
       const inRow = inMap + (<usize>((y + ky) * width) << 2);
       for (let chunk = 0; chunk < chunks; chunk++) {
         const x = chunkStart(chunk, outWidth);
-        const gradient = v128.and(v128.load(at(gradientRow, x)), chunkMask(chunk, outWidth, mask));
+        const keep = chunkMask(chunk, outWidth, mask);
+        const first = v128.and(v128.load(at(gradient0 + gradientOffset, x)), keep);
+        const second = v128.and(v128.load(at(gradient1 + gradientOffset, x)), keep);
         const row = at(inRow, x);
-        sum0 = f32x4.add(sum0, f32x4.mul(gradient, v128.load(row)));
-        sum1 = f32x4.add(sum1, f32x4.mul(gradient, v128.load(row + 4)));
-        sum2 = f32x4.add(sum2, f32x4.mul(gradient, v128.load(row + 8)));
-        sum3 = f32x4.add(sum3, f32x4.mul(gradient, v128.load(row + 12)));
-        sum4 = f32x4.add(sum4, f32x4.mul(gradient, v128.load(row + 16)));
+        let value = v128.load(row);
+        a0 = f32x4.add(a0, f32x4.mul(first, value));
+        b0 = f32x4.add(b0, f32x4.mul(second, value));
+        value = v128.load(row, 4);
+        a1 = f32x4.add(a1, f32x4.mul(first, value));
+        b1 = f32x4.add(b1, f32x4.mul(second, value));
+        value = v128.load(row, 8);
+        a2 = f32x4.add(a2, f32x4.mul(first, value));
+        b2 = f32x4.add(b2, f32x4.mul(second, value));
+        value = v128.load(row, 12);
+        a3 = f32x4.add(a3, f32x4.mul(first, value));
+        b3 = f32x4.add(b3, f32x4.mul(second, value));
+        value = v128.load(row, 16);
+        a4 = f32x4.add(a4, f32x4.mul(first, value));
+        b4 = f32x4.add(b4, f32x4.mul(second, value));
       }
     }
-    addTo(at(weightGradient, ky * 5 * tapStride), horizontalSum(sum0));
-    addTo(at(weightGradient, (ky * 5 + 1) * tapStride), horizontalSum(sum1));
-    addTo(at(weightGradient, (ky * 5 + 2) * tapStride), horizontalSum(sum2));
-    addTo(at(weightGradient, (ky * 5 + 3) * tapStride), horizontalSum(sum3));
-    addTo(at(weightGradient, (ky * 5 + 4) * tapStride), horizontalSum(sum4));
+    const tap = ky * 5;
+    addTaps(weightGradient0, tap, tapStride, a0, a1, a2, a3, a4);
+    if (weightGradient1 != 0) addTaps(weightGradient1, tap, tapStride, b0, b1, b2, b3, b4);
   }
+}
+
+// @ts-ignore: decorator
+@inline function addTaps(weightGradient: usize, tap: i32, tapStride: i32, s0: v128, s1: v128, s2: v128, s3: v128, s4: v128): void {
+  addTo(at(weightGradient, tap * tapStride), horizontalSum(s0));
+  addTo(at(weightGradient, (tap + 1) * tapStride), horizontalSum(s1));
+  addTo(at(weightGradient, (tap + 2) * tapStride), horizontalSum(s2));
+  addTo(at(weightGradient, (tap + 3) * tapStride), horizontalSum(s3));
+  addTo(at(weightGradient, (tap + 4) * tapStride), horizontalSum(s4));
 }
 
 // @ts-ignore: decorator
 @inline function addTo(address: usize, value: f32): void {
   store<f32>(address, load<f32>(address) + value);
-}
-
-// inGradient[y][x] += sum over taps of w[4 - a][4 - b] * padded[y + a][x + b]
-function accumulateInputGradient(inGradientMap: usize, height: i32, width: i32, padded: usize, w: usize, tapStride: i32): void {
-  const paddedWidth = width + 4;
-  const chunks = (width + 3) >> 2;
-  const mask = tailMask(width);
-  // Two rows at a time share each weight splat, as in convolutionForward.
-  for (let y = 0; y < height; y += 2) {
-    const second = y + 1 < height ? 1 : 0;
-    const below = <usize>(second * paddedWidth) << 2;
-    for (let chunk = 0; chunk < chunks; chunk++) {
-      const x = chunkStart(chunk, width);
-      let sum = f32x4.splat(0);
-      let sumBelow = f32x4.splat(0);
-      for (let a = 0; a < 5; a++) {
-        const row = padded + (<usize>((y + a) * paddedWidth + x) << 2);
-        const rowBelow = row + below;
-        const tap = (4 - a) * 5 + 4;
-        for (let b = 0; b < 5; b++) {
-          const weight = splatWeight(w, tap - b, tapStride);
-          const offset = <usize>b << 2;
-          sum = f32x4.add(sum, f32x4.mul(v128.load(row + offset), weight));
-          sumBelow = f32x4.add(sumBelow, f32x4.mul(v128.load(rowBelow + offset), weight));
-        }
-      }
-      const keep = chunkMask(chunk, width, mask);
-      const target = at(inGradientMap, y * width + x);
-      v128.store(target, f32x4.add(v128.load(target), v128.and(sum, keep)));
-      if (second != 0) {
-        const targetBelow = at(inGradientMap, (y + 1) * width + x);
-        v128.store(targetBelow, f32x4.add(v128.load(targetBelow), v128.and(sumBelow, keep)));
-      }
-    }
-  }
 }

@@ -30,7 +30,7 @@ interface StepBuffers {
   readonly gradient: number;
   /** 2x2 sums (subsampling, average pooling) or winners (max pooling). */
   readonly scratch: number;
-  /** The link table (convolutions) or the fixed codes (RBF). */
+  /** The link tables (convolutions: grouped by input map, then by output map) or the fixed codes (RBF). */
   readonly constants: number;
 }
 
@@ -64,17 +64,17 @@ export class LenetEngine {
     this.gradientsStart = this.parameters + plan.parameters * FLOAT;
     this.stepsStart = this.gradientsStart + plan.parameters * FLOAT;
     let next = this.stepsStart + plan.parameters * FLOAT;
-    for (const step of plan.steps) {
-      const table = step.kind === 'convolution' ? step.links : step.kind === 'rbf' ? step.codes : undefined;
+    const tables = plan.steps.map(constantTable);
+    for (const table of tables) {
       this.constants.push(table === undefined ? 0 : next);
       next += (table?.length ?? 0) * FLOAT;
     }
     this.staticEnd = next;
     this.reserve(this.staticEnd);
-    plan.steps.forEach((step, index) => {
+    tables.forEach((table, index) => {
       const at = this.constants[index] ?? 0;
-      if (step.kind === 'convolution') new Int32Array(kernels.memory.buffer, at, step.links.length).set(step.links);
-      if (step.kind === 'rbf') new Float32Array(kernels.memory.buffer, at, step.codes.length).set(step.codes);
+      if (table instanceof Int32Array) new Int32Array(kernels.memory.buffer, at, table.length).set(table);
+      if (table instanceof Float32Array) new Float32Array(kernels.memory.buffer, at, table.length).set(table);
     });
   }
 
@@ -278,6 +278,12 @@ export class LenetEngine {
   }
 }
 
+/** A step's constant table: a convolution's links grouped by input map then by output map, or the RBF's fixed codes. */
+function constantTable(step: PlanStep): Int32Array | Float32Array | undefined {
+  if (step.kind === 'convolution') return Int32Array.from([...step.linksByInput, ...step.links]);
+  return step.kind === 'rbf' ? step.codes : undefined;
+}
+
 /** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients. */
 function scratchFor(step: PlanStep, take: (values: number, perImage?: boolean) => number): number {
   if (step.kind === 'subsampling' || step.kind === 'average-pool' || step.kind === 'max-pool') return take(mapElements(step.output));
@@ -320,7 +326,7 @@ function backwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: n
   const dy = buffers.gradient;
   switch (step.kind) {
     case 'convolution':
-      kernels.convolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, step.links.length / 3, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
+      kernels.convolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, buffers.constants + step.links.length * FLOAT, step.links.length / 3, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
       return;
     case 'activation':
       if (dx !== 0) kernels.activationBackward(step.activation, count * mapElements(input), buffers.output, dy, dx);

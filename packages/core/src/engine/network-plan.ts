@@ -13,7 +13,7 @@ export interface MapShape {
 
 /** One step of a network as the engine runs it; weight positions index the flat trainable vector. */
 export type PlanStep =
-  | { readonly kind: 'convolution'; readonly input: MapShape; readonly output: MapShape; readonly links: Int32Array; readonly tapStride: number; readonly weight: number; readonly bias: number; readonly firstLayer: boolean }
+  | { readonly kind: 'convolution'; readonly input: MapShape; readonly output: MapShape; readonly links: Int32Array; readonly linksByInput: Int32Array; readonly tapStride: number; readonly weight: number; readonly bias: number; readonly firstLayer: boolean }
   | { readonly kind: 'activation'; readonly input: MapShape; readonly output: MapShape; readonly activation: number }
   | { readonly kind: 'subsampling'; readonly input: MapShape; readonly output: MapShape; readonly coefficient: number; readonly bias: number }
   | { readonly kind: 'average-pool' | 'max-pool'; readonly input: MapShape; readonly output: MapShape }
@@ -70,6 +70,19 @@ function denseLinks(inputs: number, outputs: number): Int32Array {
   return links;
 }
 
+/**
+ * The same (input, output, weight offset) triplets grouped by input map, in a stable order: each
+ * output map's links keep their order, so its terms are added in the same order either way.
+ */
+function groupByInput(links: Int32Array): Int32Array {
+  const order = Array.from({ length: links.length / 3 }, (_, link) => link).sort((a, b) => (links[3 * a] ?? 0) - (links[3 * b] ?? 0) || a - b);
+  const grouped = new Int32Array(links.length);
+  order.forEach((link, index) => {
+    grouped.set(links.subarray(3 * link, 3 * link + 3), 3 * index);
+  });
+  return grouped;
+}
+
 function planConvolution(state: PlanState, owner: string, links: Int32Array, tapStride: number, outputs: number, weight: number, bias: number): void {
   const input = state.shape;
   if (input.height < 5 || input.width < 5) throw new UnsupportedNetwork(`${owner}: maps smaller than the 5x5 kernel`);
@@ -80,7 +93,7 @@ function planConvolution(state: PlanState, owner: string, links: Int32Array, tap
     state.steps.push({ kind: 'interleave', input, output: flat });
     state.steps.push({ kind: 'dense', input: flat, output: vector(outputs), weight, bias, firstLayer: state.firstLayer });
   } else {
-    state.steps.push({ kind: 'convolution', input, output, links, tapStride, weight, bias, firstLayer: state.firstLayer });
+    state.steps.push({ kind: 'convolution', input, output, links, linksByInput: groupByInput(links), tapStride, weight, bias, firstLayer: state.firstLayer });
   }
   state.shape = output.height === 1 && output.width === 1 ? vector(outputs) : output;
 }
