@@ -1,4 +1,8 @@
-// The optimiser step of a diagonally scaled gradient descent (SDLM, SGD) on the flat weights.
+// The optimiser updates on the flat weights: a diagonally scaled step (SDLM) and the updates of
+// tfjs's SGD, momentum and Adam optimisers, operation for operation in float32 as tfjs makes
+// them (each product, quotient and sum rounded on its own, no fused multiply-add), so that the
+// engine moves the weights exactly as `optimizer.applyGradients` would. The vector kernels run
+// in whole SIMD vectors: the engine pads every weight-shaped vector with zeros, which they keep zero.
 import { at } from './memory';
 
 /** weights[i] -= steps[i] * gradients[i] for `count` f32 values, in float32 (a product, then a difference). */
@@ -9,4 +13,70 @@ export function scaledDescent(count: i32, weights: usize, steps: usize, gradient
     v128.store(at(weights, i), f32x4.sub(v128.load(at(weights, i)), f32x4.mul(v128.load(at(steps, i)), v128.load(at(gradients, i)))));
   }
   for (; i < count; i++) store<f32>(at(weights, i), load<f32>(at(weights, i)) - load<f32>(at(steps, i)) * load<f32>(at(gradients, i)));
+}
+
+/**
+ * tfjs's SGD and momentum updates: with `momentum` 0 and no accumulation (`accumulations` 0),
+ * w = c * g + w; else a = m * a + g, then w = c * a + w, or with `nesterov`
+ * w = c * (g + a * m) + w. `c` is minus the learning rate.
+ */
+export function momentumStep(count: i32, weights: usize, gradients: usize, accumulations: usize, c: f32, m: f32, nesterov: bool): void {
+  const cs = f32x4.splat(c);
+  const ms = f32x4.splat(m);
+  for (let i = 0; i < count; i += 4) {
+    const g = v128.load(at(gradients, i));
+    let direction = g;
+    if (accumulations != 0) {
+      const a = f32x4.add(f32x4.mul(ms, v128.load(at(accumulations, i))), g);
+      v128.store(at(accumulations, i), a);
+      direction = nesterov ? f32x4.add(g, f32x4.mul(a, ms)) : a;
+    }
+    v128.store(at(weights, i), f32x4.add(f32x4.mul(cs, direction), v128.load(at(weights, i))));
+  }
+}
+
+/**
+ * tfjs's Adam update: m = m * b1 + g * (1 - b1), v = v * b2 + g^2 * (1 - b2), then
+ * w = ((m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + epsilon)) * c + w, `c` minus the learning
+ * rate, the bias corrections `correction1` = 1 - b1^t and `correction2` = 1 - b2^t.
+ */
+export function adamStep(
+  count: i32, weights: usize, gradients: usize, first: usize, second: usize,
+  beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32, correction1: f32, correction2: f32, epsilon: f32, c: f32,
+): void {
+  const b1 = f32x4.splat(beta1), r1 = f32x4.splat(oneMinusBeta1);
+  const b2 = f32x4.splat(beta2), r2 = f32x4.splat(oneMinusBeta2);
+  const k1 = f32x4.splat(correction1), k2 = f32x4.splat(correction2);
+  const e = f32x4.splat(epsilon), cs = f32x4.splat(c);
+  for (let i = 0; i < count; i += 4) {
+    const g = v128.load(at(gradients, i));
+    const m = f32x4.add(f32x4.mul(v128.load(at(first, i)), b1), f32x4.mul(g, r1));
+    const v = f32x4.add(f32x4.mul(v128.load(at(second, i)), b2), f32x4.mul(f32x4.mul(g, g), r2));
+    v128.store(at(first, i), m);
+    v128.store(at(second, i), v);
+    const step = f32x4.div(f32x4.div(m, k1), f32x4.add(f32x4.sqrt(f32x4.div(v, k2)), e));
+    v128.store(at(weights, i), f32x4.add(f32x4.mul(step, cs), v128.load(at(weights, i))));
+  }
+}
+
+/**
+ * Adam with its bias corrections folded into one step size computed beforehand:
+ * m = m * b1 + g * (1 - b1), v = v * b2 + g^2 * (1 - b2), then
+ * w = w - (m * stepSize) / (sqrt(v) + epsilon).
+ */
+export function adamFoldedStep(
+  count: i32, weights: usize, gradients: usize, first: usize, second: usize,
+  beta1: f32, oneMinusBeta1: f32, beta2: f32, oneMinusBeta2: f32, stepSize: f32, epsilon: f32,
+): void {
+  const b1 = f32x4.splat(beta1), r1 = f32x4.splat(oneMinusBeta1);
+  const b2 = f32x4.splat(beta2), r2 = f32x4.splat(oneMinusBeta2);
+  const s = f32x4.splat(stepSize), e = f32x4.splat(epsilon);
+  for (let i = 0; i < count; i += 4) {
+    const g = v128.load(at(gradients, i));
+    const m = f32x4.add(f32x4.mul(v128.load(at(first, i)), b1), f32x4.mul(g, r1));
+    const v = f32x4.add(f32x4.mul(v128.load(at(second, i)), b2), f32x4.mul(f32x4.mul(g, g), r2));
+    v128.store(at(first, i), m);
+    v128.store(at(second, i), v);
+    v128.store(at(weights, i), f32x4.sub(v128.load(at(weights, i)), f32x4.div(f32x4.mul(m, s), f32x4.add(f32x4.sqrt(v), e))));
+  }
 }

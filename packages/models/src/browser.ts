@@ -16,6 +16,7 @@ export { ModelOptionError } from './model-option-error.js';
 export { batchGradients } from './training/batch-gradients.js';
 export { createTrainer } from './training/create-trainer.js';
 export { readTrainableWeights } from './training/flat-weights.js';
+export { ResumableAdam } from './training/resumable-adam.js';
 export type { StepResult, Trainer, TrainerOptions } from './training/create-trainer.js';
 export type { BatchGradients, TrainingBatch } from './training/batch-gradients.js';
 export { criterionFor, criterionLoss, criterionOutput, TRAINING_CRITERIA } from './training/training-criterion.js';

@@ -16,6 +16,7 @@ export {
   ModelOptionError,
   readTrainableWeights,
   resolveLenet5Options,
+  ResumableAdam,
   summarize,
   TRAINING_CRITERIA,
 } from './browser.js';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { etaForPass, PAPER_ETA_SCHEDULE, paperEta, SDLM_MU, type CurvatureMethod, type CurvatureSummary } from '@lenet/core';
 import type { DatasetSplit } from '@lenet/data';
+import { ResumableAdam } from '@lenet/models';
 import type { ModelRecipe } from './model-catalog.js';
-import { ResumableAdam } from './resumable-adam.js';
 import { estimatePassCurvature, PortableSdlm } from './sdlm-training.js';
 
 /** The optimisers `lenet train` offers; `sdlm` is the paper's stochastic diagonal Levenberg-Marquardt. */

@@ -3,6 +3,9 @@ import { instantiateLenetKernels, type LenetKernels } from './lenet-kernels.js';
 import { describeStep, multiplyAdds, StepTimer, type EngineProfile } from './engine-profile.js';
 import { mapElements, planNetwork, UnsupportedNetwork, type NetworkPlan, type PlanStep } from './network-plan.js';
 import { outputLoss, type EngineCriterion } from './output-loss.js';
+import { runUpdate, type EngineUpdate, type UpdateBuffers } from './engine-update.js';
+
+const DIAGONAL: EngineUpdate = { rule: 'diagonal' };
 
 /** A batch for the engine: `[count, size, size, 1]` row-major pixels, already scaled, and labels. */
 export interface EngineBatch {
@@ -50,6 +53,7 @@ export class LenetEngine {
   private readonly parameters: number;
   private readonly gradientsStart: number;
   private readonly stepsStart: number;
+  private readonly updateBuffers: UpdateBuffers;
   private readonly staticEnd: number;
   private readonly constants: number[] = [];
   private capacity = 0;
@@ -60,10 +64,20 @@ export class LenetEngine {
   constructor(plan: NetworkPlan, kernels: LenetKernels) {
     this.plan = plan;
     this.kernels = kernels;
+    // The weight-shaped vectors, each padded to whole SIMD vectors with zeros that the updates keep zero.
+    const vectorBytes = Math.ceil(plan.parameters / 4) * 4 * FLOAT;
     this.parameters = FIRST_FREE_BYTE;
-    this.gradientsStart = this.parameters + plan.parameters * FLOAT;
-    this.stepsStart = this.gradientsStart + plan.parameters * FLOAT;
-    let next = this.stepsStart + plan.parameters * FLOAT;
+    this.gradientsStart = this.parameters + vectorBytes;
+    this.stepsStart = this.gradientsStart + vectorBytes;
+    this.updateBuffers = {
+      count: plan.parameters,
+      weights: this.parameters,
+      gradients: this.gradientsStart,
+      stepSizes: this.stepsStart,
+      first: this.stepsStart + vectorBytes,
+      second: this.stepsStart + 2 * vectorBytes,
+    };
+    let next = this.stepsStart + 3 * vectorBytes;
     const tables = plan.steps.map(constantTable);
     for (const table of tables) {
       this.constants.push(table === undefined ? 0 : next);
@@ -96,17 +110,47 @@ export class LenetEngine {
   }
 
   /**
-   * One step of diagonally scaled gradient descent on the weights the engine holds: the
-   * batch's mean-loss gradient g as {@link LenetEngine.gradients} computes it, then
-   * `w <- w - s * g` in float32 with the step sizes of {@link LenetEngine.setStepSizes} (SDLM's
-   * `eta / (mu + h_kk)`), in WebAssembly SIMD. No copy of the weights or the gradient leaves the engine.
+   * One training step on the weights the engine holds: the batch's mean-loss gradient g as
+   * {@link LenetEngine.gradients} computes it, then `update` (default `diagonal`: `w <- w - s * g`
+   * with the step sizes of {@link LenetEngine.setStepSizes}, SDLM's `eta / (mu + h_kk)`), in
+   * WebAssembly SIMD, exactly as the tfjs optimiser of {@link EngineUpdate} would make it. No
+   * copy of the weights or the gradient leaves the engine.
    *
    * @returns The batch's mean loss and correct read-outs before the step.
    */
-  descend(batch: EngineBatch, criterion: EngineCriterion): { readonly loss: number; readonly correct: number } {
+  descend(batch: EngineBatch, criterion: EngineCriterion, update: EngineUpdate = DIAGONAL): { readonly loss: number; readonly correct: number } {
     const result = this.accumulateGradients(batch, criterion);
-    this.kernels.scaledDescent(this.plan.parameters, this.parameters, this.stepsStart, this.gradientsStart);
+    runUpdate(this.kernels, update, this.updateBuffers);
     return result;
+  }
+
+  /**
+   * Makes `update` on the weights the engine holds with a gradient computed elsewhere (say, the
+   * average of several threads' {@link LenetEngine.gradients}), laid out as the weights.
+   */
+  applyUpdate(update: EngineUpdate, gradients: Float32Array): void {
+    this.checkLength('applyUpdate', gradients);
+    new Float32Array(this.kernels.memory.buffer, this.gradientsStart, this.plan.parameters).set(gradients);
+    runUpdate(this.kernels, update, this.updateBuffers);
+  }
+
+  /**
+   * Copies of the optimiser state the updates keep, laid out as the weights: `first` (momentum's
+   * accumulation, Adam's first moment) and `second` (Adam's second moment). Both start at zero.
+   */
+  optimizerState(): { readonly first: Float32Array; readonly second: Float32Array } {
+    const { count, first, second } = this.updateBuffers;
+    const buffer = this.kernels.memory.buffer;
+    return { first: new Float32Array(buffer, first, count).slice(), second: new Float32Array(buffer, second, count).slice() };
+  }
+
+  /** Sets the optimiser state of {@link LenetEngine.optimizerState}. */
+  setOptimizerState(first: Float32Array, second: Float32Array): void {
+    this.checkLength('setOptimizerState', first);
+    this.checkLength('setOptimizerState', second);
+    const buffer = this.kernels.memory.buffer;
+    new Float32Array(buffer, this.updateBuffers.first, first.length).set(first);
+    new Float32Array(buffer, this.updateBuffers.second, second.length).set(second);
   }
 
   private checkLength(method: string, values: Float32Array): void {
@@ -253,7 +297,7 @@ export class LenetEngine {
         this.backward(end - start, timer);
       }
       const started = performance.now();
-      this.kernels.scaledDescent(this.plan.parameters, this.parameters, this.stepsStart, this.gradientsStart);
+      runUpdate(this.kernels, DIAGONAL, this.updateBuffers);
       if (round > 0) update += performance.now() - started;
     }
     this.setWeights(saved);

@@ -15,7 +15,10 @@ export interface LenetKernels {
   subsamplingBackward(batch: number, maps: number, height: number, width: number, sums: number, dy: number, coefficient: number, scale: number, coefficientGradient: number, biasGradient: number, dx: number): void;
   maxPoolForward(batch: number, maps: number, height: number, width: number, x: number, winners: number, y: number): void;
   maxPoolBackward(batch: number, maps: number, height: number, width: number, winners: number, dy: number, dx: number): void;
+  adamFoldedStep(count: number, weights: number, gradients: number, first: number, second: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, stepSize: number, epsilon: number): void;
   scaledDescent(count: number, weights: number, steps: number, gradients: number): void;
+  momentumStep(count: number, weights: number, gradients: number, accumulations: number, c: number, m: number, nesterov: number): void;
+  adamStep(count: number, weights: number, gradients: number, first: number, second: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, correction1: number, correction2: number, epsilon: number, c: number): void;
   simdPeak(iterations: number, seed: number): number;
 }
 

@@ -5,6 +5,7 @@ import { applyFlatGradients } from '../training/apply-flat-gradients.js';
 import { gradientSource, trainerFrom, type Trainer, type TrainerOptions } from '../training/create-trainer.js';
 import { flatGradients, type FlatGradients } from '../training/flat-gradients.js';
 import { readTrainableWeights } from '../training/flat-weights.js';
+import { holdWeights } from '../training/held-weights.js';
 import { ModelOptionError } from '../model-option-error.js';
 import type { TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
 import { TrainingWorker } from './training-worker-thread.js';
@@ -68,9 +69,10 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
   const threads = options.threads ?? defaultTrainingThreads();
   if (!Number.isInteger(threads) || threads < 1) throw new ModelOptionError('createDataParallelTrainer', 'threads', 'a positive integer', String(threads));
   const source = await gradientSource(model, options.kernels);
-  const single = trainerFrom(model, source, options.criterion);
-  if (threads === 1) return { ...single, threads };
   const { engine } = source;
+  const held = engine === undefined ? undefined : holdWeights(model, engine);
+  const single = trainerFrom(model, source, options.criterion, held);
+  if (threads === 1) return { ...single, threads };
   const setup: TrainingWorkerSetup = {
     topology: model.toJSON(null, false) as object,
     weights: model.weights.map((weight) => weight.read().dataSync() as Float32Array),
@@ -91,8 +93,10 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
     step: async (optimizer, batch) => {
       const shares = shareSizes(batch.labels.length, threads);
       if (shares.length === 1) return single.step(optimizer, batch);
-      single.flush();
-      const weights = readTrainableWeights(model);
+      // With an optimiser the engine knows, the weights stay in the engine from step to step.
+      const hold = held?.holdFor(optimizer);
+      if (hold === undefined) single.flush();
+      const weights = hold?.weights() ?? readTrainableWeights(model);
       const replies: Promise<WorkerReply>[] = [];
       let start = shares[0] ?? 0;
       shares.slice(1).forEach((count, index) => {
@@ -101,7 +105,8 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       });
       let own: FlatGradients;
       try {
-        own = flatGradients(model, engine, options.criterion, slice(batch, 0, shares[0] ?? 0), weights);
+        const first = slice(batch, 0, shares[0] ?? 0);
+        own = hold !== undefined && engine !== undefined ? engine.gradients(first, options.criterion) : flatGradients(model, engine, options.criterion, first, weights);
       } catch (error) {
         // Let the workers finish their shares (and their failures be seen) before reporting ours.
         await Promise.allSettled(replies);
@@ -119,7 +124,8 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
         correct += part.correct;
         addScaled(averaged, part.gradients, fraction);
       });
-      applyFlatGradients(model, optimizer, averaged);
+      if (hold === undefined) applyFlatGradients(model, optimizer, averaged);
+      else hold.apply(averaged);
       return { loss, correct };
     },
     dispose: async () => {

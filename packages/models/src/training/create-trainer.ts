@@ -1,9 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
-import { createLenetEngine, engineSupport, supportsDiagonalStep, type LenetEngine } from '@lenet/core';
+import { createLenetEngine, engineSupport, type LenetEngine } from '@lenet/core';
 import { applyFlatGradients } from './apply-flat-gradients.js';
 import type { TrainingBatch } from './batch-gradients.js';
 import { flatGradients } from './flat-gradients.js';
-import { holdWeights } from './held-weights.js';
+import { holdWeights, type HeldWeights } from './held-weights.js';
 import type { TrainingCriterion } from './training-criterion.js';
 
 /** What one optimisation step reports. */
@@ -34,10 +34,13 @@ export interface Trainer {
   readonly fallbackReason?: string;
   /**
    * One step on `batch`: its gradient, then one `optimizer` update of the model. With the LeNet
-   * engine and an optimiser whose update is a diagonally scaled gradient step (`supportsDiagonalStep`
-   * of @lenet/core, such as SDLM), the engine makes the step on the weights it holds, without a
-   * tfjs operation, and the model's variables receive them at {@link Trainer.flush}: call it
-   * before reading, saving or evaluating the model.
+   * engine and an optimiser whose update the engine knows -- SDLM (any `DiagonalStep` of
+   * @lenet/core), and exactly tfjs's `SGDOptimizer`, `MomentumOptimizer`, `AdamOptimizer` and
+   * `ResumableAdam` -- the engine makes the update on the weights and optimiser state it
+   * holds, bit for bit as `optimizer.applyGradients` would, without a tfjs operation; the model's
+   * and the optimiser's variables receive them at {@link Trainer.flush}: call it before reading,
+   * saving or evaluating the model or saving the optimiser. Any other optimiser updates the
+   * model through tfjs.
    */
   step(optimizer: tf.Optimizer, batch: TrainingBatch): Promise<StepResult>;
   /** Writes the weights that steps updated outside tfjs into the model (nothing to do when there are none). */
@@ -77,15 +80,20 @@ export async function gradientSource(model: tf.LayersModel, kernels: TrainerOpti
   return fallbackReason === undefined ? { engine: await createLenetEngine(model) } : { engine: undefined, fallbackReason };
 }
 
-/** A {@link Trainer} whose gradients come from `source`. */
-export function trainerFrom(model: tf.LayersModel, source: GradientSource, criterion: TrainingCriterion): Trainer {
+/** A {@link Trainer} whose gradients come from `source`; `held`, the engine's hold on the weights (made here by default). */
+export function trainerFrom(
+  model: tf.LayersModel,
+  source: GradientSource,
+  criterion: TrainingCriterion,
+  held: HeldWeights | undefined = source.engine === undefined ? undefined : holdWeights(model, source.engine),
+): Trainer {
   const { engine } = source;
-  const held = engine === undefined ? undefined : holdWeights(model, engine);
   return {
     kernels: engine === undefined ? 'tfjs' : 'lenet',
     ...(source.fallbackReason === undefined ? {} : { fallbackReason: source.fallbackReason }),
     step: (optimizer, batch) => {
-      if (held !== undefined && supportsDiagonalStep(optimizer)) return Promise.resolve(held.descend(optimizer, batch, criterion));
+      const hold = held?.holdFor(optimizer);
+      if (hold !== undefined) return Promise.resolve(hold.descend(batch, criterion));
       held?.flush();
       const { loss, correct, gradients } = flatGradients(model, engine, criterion, batch);
       applyFlatGradients(model, optimizer, gradients);

@@ -1,42 +1,66 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { DiagonalStep, EngineCriterion, LenetEngine } from '@lenet/core';
+import type { EngineCriterion, LenetEngine } from '@lenet/core';
 import type { TrainingBatch } from './batch-gradients.js';
 import type { StepResult } from './create-trainer.js';
+import { engineOptimizer, type EngineOptimizer } from './engine-optimizer.js';
 import { readTrainableWeights, trainableWeightSizes, writeTrainableWeights } from './flat-weights.js';
 
+/** The engine holding the weights for one optimiser, whose updates it makes. */
+export interface Hold {
+  /** A copy of the weights held: the ones the next gradient is to be taken at. */
+  weights(): Float32Array;
+  /** One step of the optimiser on `batch` in the engine. */
+  descend(batch: TrainingBatch, criterion: EngineCriterion): StepResult;
+  /** One update of the optimiser in the engine, with a gradient computed elsewhere. */
+  apply(gradients: Float32Array): void;
+}
+
 /**
- * A model's trainable weights held in the LeNet engine while it makes diagonally scaled
- * gradient steps itself (SDLM's per-pattern updates with no tfjs operation), written back into
- * the model's variables only at {@link HeldWeights.flush}. While nothing is held, the model is
- * the truth.
+ * A model's trainable weights (and the optimiser's state) held in the LeNet engine while it
+ * makes the optimiser's updates itself ({@link engineOptimizer}: SDLM, SGD, momentum, Adam) with
+ * no tfjs operation per step, written back into the model's and the optimiser's variables only
+ * at {@link HeldWeights.flush}. While nothing is held, the model and the optimiser are the truth.
  */
 export interface HeldWeights {
-  /** One step of `optimizer` on `batch` in the engine; the first one takes the model's weights. */
-  descend(optimizer: DiagonalStep, batch: TrainingBatch, criterion: EngineCriterion): StepResult;
-  /** Writes the engine's weights into the model and lets go of them (the model is the truth again). */
+  /**
+   * The engine's hold for `optimizer` (taken now, after a flush when another optimiser was
+   * held), or undefined when the engine cannot make its updates.
+   */
+  holdFor(optimizer: tf.Optimizer): Hold | undefined;
+  /** Writes the engine's weights into the model and its state into the optimiser, and lets go of them. */
   flush(): void;
 }
 
-/** Lets `engine` hold `model`'s weights for steps outside tfjs; see {@link HeldWeights}. */
+/** Lets `engine` hold `model`'s weights for updates outside tfjs; see {@link HeldWeights}. */
 export function holdWeights(model: tf.LayersModel, engine: LenetEngine): HeldWeights {
   const sizes = trainableWeightSizes(model);
   const layout = model.trainableWeights.map((weight, index) => ({ name: weight.name, size: sizes[index] ?? 0 }));
-  let holding = false;
-  let loadedSteps: Float32Array | undefined;
+  const shapes = model.trainableWeights.map((weight) => weight.shape as number[]);
+  let held: { side: EngineOptimizer; hold: Hold } | undefined;
+  const flush = (): void => {
+    if (held === undefined) return;
+    writeTrainableWeights(model, engine.weights());
+    held.side.store(engine);
+    held = undefined;
+  };
   return {
-    descend: (optimizer, batch, criterion) => {
-      if (!holding) engine.setWeights(readTrainableWeights(model));
-      holding = true;
-      const steps = optimizer.diagonalStepSizes(layout);
-      if (steps !== loadedSteps) engine.setStepSizes(steps);
-      loadedSteps = steps;
-      const result = engine.descend(batch, criterion);
-      optimizer.countUpdates(1);
-      return result;
+    holdFor: (optimizer) => {
+      if (held?.side.optimizer === optimizer) return held.hold;
+      const side = engineOptimizer(optimizer, layout, shapes);
+      if (side === undefined) return undefined;
+      flush();
+      engine.setWeights(readTrainableWeights(model));
+      side.load(engine);
+      const hold: Hold = {
+        weights: () => engine.weights(),
+        descend: (batch, criterion) => engine.descend(batch, criterion, side.next(engine)),
+        apply: (gradients) => {
+          engine.applyUpdate(side.next(engine), gradients);
+        },
+      };
+      held = { side, hold };
+      return hold;
     },
-    flush: () => {
-      if (holding) writeTrainableWeights(model, engine.weights());
-      holding = false;
-    },
+    flush,
   };
 }

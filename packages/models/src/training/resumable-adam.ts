@@ -16,14 +16,29 @@ interface Moments {
  * double precision from the step count instead of being accumulated in float32 (as tfjs's
  * `AdamOptimizer` does, whose restore recomputes them with a different rounding), so a run
  * resumed from a checkpoint continues bit for bit. The learning rate can change between steps.
+ * The LeNet engine's trainers make its update themselves, bit for bit (see `createTrainer`).
+ *
+ * @example
+ * ```ts
+ * const optimizer = new ResumableAdam(0.001);
+ * await trainer.step(optimizer, batch);
+ * const saved = await optimizer.getWeights(); // after trainer.flush()
+ * ```
  */
 export class ResumableAdam extends tf.Optimizer {
+  /** The name tfjs's serialisation registry knows the class by. */
   static get className(): string {
     return 'ResumableAdam';
   }
 
   private moments: Moments[] = [];
 
+  /**
+   * @param learningRate - The step's scale.
+   * @param beta1 - The first moment's decay. Default 0.9.
+   * @param beta2 - The second moment's decay. Default 0.999.
+   * @param epsilon - Added to the second moment's root. Default 1e-7.
+   */
   constructor(
     private learningRate: number,
     private readonly beta1 = 0.9,
@@ -38,10 +53,17 @@ export class ResumableAdam extends tf.Optimizer {
     this.learningRate = learningRate;
   }
 
+  /**
+   * The step size of update `step` (1 for the first), both bias corrections folded in, in double
+   * precision: `learningRate * sqrt(1 - beta2^step) / (1 - beta1^step)`.
+   */
+  stepSize(step: number): number {
+    return (this.learningRate * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);
+  }
+
   override applyGradients(gradients: tf.NamedTensorMap | NamedTensor[]): void {
     const entries = Array.isArray(gradients) ? gradients.map(({ name, tensor }) => [name, tensor] as const) : Object.entries(gradients);
-    const step = this.iterations + 1;
-    const stepSize = (this.learningRate * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);
+    const stepSize = this.stepSize(this.iterations + 1);
     tf.tidy(() => {
       entries.forEach(([name, gradient], index) => {
         const variable = tf.engine().registeredVariables[name];
