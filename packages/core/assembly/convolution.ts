@@ -72,9 +72,10 @@ function splatKernels(links: usize, link: i32, count: i32, weights: usize, tapSt
  * target_m += source (x) SPLATS[.][m] for the block's `count` maps, a valid 5x5 correlation of
  * a sourceHeight x sourceWidth map into (sourceHeight - 4) x (sourceWidth - 4) targets whose
  * addresses are in TARGETS. Two target rows at a time (an odd last row is computed twice and
- * stored once) x four maps: eight accumulators.
+ * stored once) x four maps: eight accumulators. Source rows outside [firstRow, lastRow) are
+ * zeros (a zero-padded map): the taps that would read only such rows are skipped.
  */
-function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidth: i32): void {
+function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidth: i32, firstRow: i32, lastRow: i32): void {
   const height = sourceHeight - 4;
   const width = sourceWidth - 4;
   const chunks = (width + 3) >> 2;
@@ -91,9 +92,12 @@ function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidt
       const x = chunkStart(chunk, width);
       let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
       let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
-      let row = source + (<usize>(y * sourceWidth + x) << 2);
-      let w = SPLATS;
-      for (let ky = 0; ky < 5; ky++) {
+      // Rows y + ky (top) and y + 1 + ky (bottom) hold values only from firstRow to lastRow - 1.
+      const kyStart = max(0, firstRow - 1 - y);
+      const kyEnd = min(5, lastRow - y);
+      let row = source + (<usize>((y + kyStart) * sourceWidth + x) << 2);
+      let w = SPLATS + (<usize>(kyStart * 5 * BLOCK) << 4);
+      for (let ky = kyStart; ky < kyEnd; ky++) {
         let p = row;
         for (let kx = 0; kx < 5; kx++) {
           const top = v128.load(p);
@@ -169,7 +173,7 @@ export function convolutionForward(
     for (let image = 0; image < batch; image++) {
       const imageOut = output + (<usize>(image * outputMaps * outArea) << 2);
       for (let m = 0; m < count; m++) store<usize>(TARGETS + (<usize>m << 2), (imageOut + (<usize>(linkField(links, link + m, 1) * outArea) << 2)));
-      correlateBlock(count, input + (<usize>((image * inputMaps + c) * inArea) << 2), height, width);
+      correlateBlock(count, input + (<usize>((image * inputMaps + c) * inArea) << 2), height, width, 0, height);
     }
     link += count;
   }
@@ -227,7 +231,7 @@ export function convolutionBackward(
       const count = blockLength(linksByOutput, link, linkCount, 1);
       splatKernels(linksByOutput, link, count, weights, tapStride, true);
       for (let m = 0; m < count; m++) store<usize>(TARGETS + (<usize>m << 2), (imageInGradient + (<usize>(linkField(linksByOutput, link + m, 0) * inArea) << 2)));
-      correlateBlock(count, at(scratch, linkField(linksByOutput, link, 1) * paddedArea), height + 4, paddedWidth);
+      correlateBlock(count, at(scratch, linkField(linksByOutput, link, 1) * paddedArea), height + 4, paddedWidth, 4, 4 + outHeight);
       link += count;
     }
   }

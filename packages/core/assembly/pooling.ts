@@ -59,7 +59,11 @@ export function subsamplingBackward(batch: i32, maps: i32, height: i32, width: i
   }
 }
 
-/** y = the maximum of each 2x2 block; `winners` records which of the four (0-3) won. */
+/**
+ * y = the maximum of each 2x2 block; `winners` records which of the four (0-3, in reading order)
+ * won, the first of equal ones (a NaN never wins). Four blocks at a time in SIMD where a row
+ * holds at least four; a row's last four blocks may overlap the previous four (written twice).
+ */
 export function maxPoolForward(batch: i32, maps: i32, height: i32, width: i32, x: usize, winners: usize, y: usize): void {
   const outHeight = height >> 1;
   const outWidth = width >> 1;
@@ -69,20 +73,54 @@ export function maxPoolForward(batch: i32, maps: i32, height: i32, width: i32, x
       const top = inMap + (<usize>(2 * row * width) << 2);
       const bottom = top + (<usize>width << 2);
       const outIndex = (plane * outHeight + row) * outWidth;
-      for (let column = 0; column < outWidth; column++) {
-        let best = load<f32>(at(top, 2 * column));
-        let winner = 0;
-        const second = load<f32>(at(top, 2 * column + 1));
-        if (second > best) { best = second; winner = 1; }
-        const third = load<f32>(at(bottom, 2 * column));
-        if (third > best) { best = third; winner = 2; }
-        const fourth = load<f32>(at(bottom, 2 * column + 1));
-        if (fourth > best) { best = fourth; winner = 3; }
-        store<f32>(at(y, outIndex + column), best);
-        store<i32>(winners + (<usize>(outIndex + column) << 2), winner);
+      if (outWidth < 4) {
+        for (let column = 0; column < outWidth; column++) maxOfBlock(top, bottom, column, at(y, outIndex + column), winners + (<usize>(outIndex + column) << 2));
+        continue;
+      }
+      for (let column = 0; column < outWidth; column += 4) {
+        const first = column + 4 > outWidth ? outWidth - 4 : column;
+        maxOfFourBlocks(at(top, 2 * first), at(bottom, 2 * first), at(y, outIndex + first), winners + (<usize>(outIndex + first) << 2));
       }
     }
   }
+}
+
+// @ts-ignore: decorator
+@inline function maxOfBlock(top: usize, bottom: usize, column: i32, y: usize, winner: usize): void {
+  let best = load<f32>(at(top, 2 * column));
+  let won = 0;
+  const second = load<f32>(at(top, 2 * column + 1));
+  if (second > best) { best = second; won = 1; }
+  const third = load<f32>(at(bottom, 2 * column));
+  if (third > best) { best = third; won = 2; }
+  const fourth = load<f32>(at(bottom, 2 * column + 1));
+  if (fourth > best) { best = fourth; won = 3; }
+  store<f32>(y, best);
+  store<i32>(winner, won);
+}
+
+// @ts-ignore: decorator
+@inline function maxOfFourBlocks(top: usize, bottom: usize, y: usize, winner: usize): void {
+  const topLeft = v128.load(top);
+  const topRight = v128.load(top, 16);
+  const bottomLeft = v128.load(bottom);
+  const bottomRight = v128.load(bottom, 16);
+  let best = v128.shuffle<f32>(topLeft, topRight, 0, 2, 4, 6);
+  let won = i32x4.splat(0);
+  const second = v128.shuffle<f32>(topLeft, topRight, 1, 3, 5, 7);
+  let better = f32x4.gt(second, best);
+  best = v128.bitselect(second, best, better);
+  won = v128.bitselect(i32x4.splat(1), won, better);
+  const third = v128.shuffle<f32>(bottomLeft, bottomRight, 0, 2, 4, 6);
+  better = f32x4.gt(third, best);
+  best = v128.bitselect(third, best, better);
+  won = v128.bitselect(i32x4.splat(2), won, better);
+  const fourth = v128.shuffle<f32>(bottomLeft, bottomRight, 1, 3, 5, 7);
+  better = f32x4.gt(fourth, best);
+  best = v128.bitselect(fourth, best, better);
+  won = v128.bitselect(i32x4.splat(3), won, better);
+  v128.store(y, best);
+  v128.store(winner, won);
 }
 
 /** dx = dy routed to each block's winner, zero elsewhere (overwrites dx). */
