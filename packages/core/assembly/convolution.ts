@@ -10,7 +10,7 @@
 // gradient: two links that share an input map x five taps) independent sums in registers. Every
 // sum adds its terms in the same order as a one-link-at-a-time loop would, so results do not
 // depend on the blocking.
-import { at, horizontalSum } from './memory';
+import { at, chunkMask, chunkStart, horizontalSum, tailMask } from './memory';
 
 /** Maps that one source map's loads feed at once. */
 const BLOCK = 4;
@@ -18,26 +18,6 @@ const BLOCK = 4;
 const SPLATS = memory.data(25 * BLOCK * 16, 16);
 // Each block's target maps (byte offsets).
 const TARGETS = memory.data(BLOCK * 4, 4);
-
-// Rows are processed in chunks of four columns. When the width is not a multiple of four, the
-// last chunk starts at width - 4 and a lane mask keeps only the columns no earlier chunk covered.
-
-// @ts-ignore: decorator
-@inline function tailMask(width: i32): v128 {
-  const covered = 4 - (width & 3);
-  return i32x4(covered <= 0 ? -1 : 0, covered <= 1 ? -1 : 0, covered <= 2 ? -1 : 0, -1);
-}
-
-// @ts-ignore: decorator
-@inline function chunkStart(chunk: i32, width: i32): i32 {
-  const start = chunk << 2;
-  return start + 4 > width ? width - 4 : start;
-}
-
-// @ts-ignore: decorator
-@inline function chunkMask(chunk: i32, width: i32, mask: v128): v128 {
-  return (chunk << 2) + 4 > width ? mask : i32x4.splat(-1);
-}
 
 // @ts-ignore: decorator
 @inline function linkField(links: usize, link: i32, field: i32): i32 {

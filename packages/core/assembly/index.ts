@@ -3,6 +3,7 @@
 // (src/engine/) lays out and grows.
 export { activationBackward, activationForward } from './activations';
 export { convolutionBackward, convolutionForward } from './convolution';
+export { fullConvolutionBackward } from './full-convolution';
 export { adamFoldedStep, adamStep, momentumStep, scaledDescent } from './descent';
 export { simdPeak } from './peak';
 export { denseBackward, denseForward, interleavedToPlanar, planarToInterleaved, rbfBackward, rbfForward } from './dense';

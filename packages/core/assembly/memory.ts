@@ -17,3 +17,23 @@
 @inline export function horizontalSum(vector: v128): f32 {
   return f32x4.extract_lane(vector, 0) + f32x4.extract_lane(vector, 1) + f32x4.extract_lane(vector, 2) + f32x4.extract_lane(vector, 3);
 }
+
+// Rows are processed in chunks of four columns. When the width is not a multiple of four, the
+// last chunk starts at width - 4 and a lane mask keeps only the columns no earlier chunk covered.
+
+// @ts-ignore: decorator
+@inline export function tailMask(width: i32): v128 {
+  const covered = 4 - (width & 3);
+  return i32x4(covered <= 0 ? -1 : 0, covered <= 1 ? -1 : 0, covered <= 2 ? -1 : 0, -1);
+}
+
+// @ts-ignore: decorator
+@inline export function chunkStart(chunk: i32, width: i32): i32 {
+  const start = chunk << 2;
+  return start + 4 > width ? width - 4 : start;
+}
+
+// @ts-ignore: decorator
+@inline export function chunkMask(chunk: i32, width: i32, mask: v128): v128 {
+  return (chunk << 2) + 4 > width ? mask : i32x4.splat(-1);
+}

@@ -15,8 +15,11 @@ export interface EngineStepProfile {
   readonly weightGradientMs: number;
   /** The gradient passed down (everything else the backward pass does). */
   readonly inputGradientMs: number;
+  /** The multiply-adds the forward pass needs mathematically (products with zero padding that a kernel makes do not count). */
   readonly forwardMultiplyAdds: number;
+  /** The same for the weight gradient. */
   readonly weightGradientMultiplyAdds: number;
+  /** The same for the input gradient. */
   readonly inputGradientMultiplyAdds: number;
 }
 
@@ -97,8 +100,10 @@ export function describeStep(step: PlanStep): string {
 export function multiplyAdds(step: PlanStep, count: number): { forwardMultiplyAdds: number; weightGradientMultiplyAdds: number; inputGradientMultiplyAdds: number } {
   if (step.kind === 'convolution') {
     const links = step.links.length / 3;
+    // The multiply-adds the mathematics needs, the same in each direction (products with the zero
+    // padding that a kernel may make do not count).
     const forward = links * step.output.height * step.output.width * 25 * count;
-    return { forwardMultiplyAdds: forward, weightGradientMultiplyAdds: forward, inputGradientMultiplyAdds: step.firstLayer ? 0 : links * step.input.height * step.input.width * 25 * count };
+    return { forwardMultiplyAdds: forward, weightGradientMultiplyAdds: forward, inputGradientMultiplyAdds: step.firstLayer ? 0 : forward };
   }
   const product = mapElements(step.input) * mapElements(step.output) * count;
   // A dense layer's kernel computes both gradients in one pass: all of it counts as the weight gradient.

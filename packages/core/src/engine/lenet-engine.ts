@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { instantiateLenetKernels, type LenetKernels } from './lenet-kernels.js';
 import { describeStep, multiplyAdds, StepTimer, type EngineProfile } from './engine-profile.js';
-import { mapElements, planNetwork, UnsupportedNetwork, type NetworkPlan, type PlanStep } from './network-plan.js';
+import { gradientsAsProducts, mapElements, planNetwork, UnsupportedNetwork, type NetworkPlan, type PlanStep } from './network-plan.js';
 import { outputLoss, type EngineCriterion } from './output-loss.js';
 import { runUpdate, type EngineUpdate, type UpdateBuffers } from './engine-update.js';
 
@@ -328,9 +328,10 @@ function constantTable(step: PlanStep): Int32Array | Float32Array | undefined {
   return step.kind === 'rbf' ? step.codes : undefined;
 }
 
-/** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients. */
+/** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients (or, computed as products, its transposed output gradient and products). */
 function scratchFor(step: PlanStep, take: (values: number, perImage?: boolean) => number): number {
   if (step.kind === 'subsampling' || step.kind === 'average-pool' || step.kind === 'max-pool') return take(mapElements(step.output));
+  if (step.kind === 'convolution' && gradientsAsProducts(step)) return take(mapElements(step.output) + 25 * step.input.maps * step.output.height * step.output.width, false);
   if (step.kind === 'convolution' && !step.firstLayer) return take(step.output.maps * (step.input.height + 4) * (step.input.width + 4), false);
   return 0;
 }
@@ -370,6 +371,10 @@ function backwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: n
   const dy = buffers.gradient;
   switch (step.kind) {
     case 'convolution':
+      if (gradientsAsProducts(step)) {
+        kernels.fullConvolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
+        return;
+      }
       kernels.convolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, buffers.constants + step.links.length * FLOAT, step.links.length / 3, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
       return;
     case 'activation':

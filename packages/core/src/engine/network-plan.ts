@@ -30,6 +30,16 @@ export interface NetworkPlan {
   readonly parameters: number;
 }
 
+/**
+ * Whether a convolution's gradients run as matrix products (assembly/full-convolution.ts): every
+ * input map feeds every output map, the output maps come in groups of 16 and each holds a
+ * multiple of four values.
+ */
+export function gradientsAsProducts(step: PlanStep & { kind: 'convolution' }): boolean {
+  const { input, output } = step;
+  return step.links.length === 3 * input.maps * output.maps && step.tapStride === input.maps * output.maps && output.maps % 16 === 0 && (output.height * output.width) % 4 === 0;
+}
+
 /** Why a model cannot run on the engine. */
 export class UnsupportedNetwork extends Error {}
 

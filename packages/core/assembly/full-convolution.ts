@@ -1,0 +1,169 @@
+// The gradients of a full 5x5 convolution (every input map feeds every output map; tfjs's kernel
+// [5, 5, in, out]) whose output maps come in whole groups of 16 and whose output maps hold a
+// multiple of four values, as matrix products: the weight gradient vectorised over output maps
+// (the output gradient transposed to [position][map] first), the input gradient over output
+// positions, then added into place. No lane is lost to a map's edge, no horizontal sum is taken
+// and no product with zero padding is made, which the link-by-link kernels of convolution.ts do.
+// Rows r = tap * inputMaps + c index the kernel as a (25 * in) x out matrix K[r][o].
+import { at, chunkMask, chunkStart, tailMask } from './memory';
+
+/** Output maps that one pass of the weight-gradient kernel covers (four vectors). */
+const MAP_BLOCK = 16;
+
+/**
+ * The gradients of {@link convolutionForward} for a full convolution with a multiple of 16
+ * output maps and an output area that is a multiple of four: accumulates the weights' (tfjs's
+ * layout) and the bias's over `batch` images and -- unless `inputGradient` is 0 -- writes the
+ * input's. `scratch` holds outArea * outputMaps + 25 * inputMaps * outArea floats.
+ */
+export function fullConvolutionBackward(
+  batch: i32, input: usize, inputMaps: i32, height: i32, width: i32,
+  outputGradient: usize, outputMaps: i32, weights: usize,
+  weightGradient: usize, biasGradient: usize, inputGradient: usize, scratch: usize,
+): void {
+  const outHeight = height - 4;
+  const outWidth = width - 4;
+  const outArea = outHeight * outWidth;
+  const inArea = height * width;
+  const rows = 25 * inputMaps;
+  const transposed = scratch;
+  const products = scratch + (<usize>(outArea * outputMaps) << 2);
+  if (inputGradient != 0) memory.fill(inputGradient, 0, <usize>(batch * inputMaps * inArea) << 2);
+  for (let image = 0; image < batch; image++) {
+    const imageIn = input + (<usize>(image * inputMaps * inArea) << 2);
+    const dy = outputGradient + (<usize>(image * outputMaps * outArea) << 2);
+    for (let o = 0; o < outputMaps; o++) {
+      const map = dy + (<usize>(o * outArea) << 2);
+      let sum: f32 = 0;
+      for (let p = 0; p < outArea; p++) {
+        const value = load<f32>(at(map, p));
+        sum += value;
+        store<f32>(at(transposed, p * outputMaps + o), value);
+      }
+      store<f32>(at(biasGradient, o), load<f32>(at(biasGradient, o)) + sum);
+    }
+    for (let block = 0; block < outputMaps; block += MAP_BLOCK) {
+      for (let c = 0; c < inputMaps; c++) {
+        for (let tap = 0; tap < 25; tap += 2) {
+          const next = tap + 1 < 25 ? tap + 1 : tap;
+          const dw0 = at(weightGradient, (tap * inputMaps + c) * outputMaps + block);
+          const dw1: usize = next == tap ? 0 : at(weightGradient, (next * inputMaps + c) * outputMaps + block);
+          weightGradientPair(at(imageIn, c * inArea), width, at(transposed, block), outputMaps, outHeight, outWidth, tap, next, dw0, dw1);
+        }
+      }
+    }
+    if (inputGradient == 0) continue;
+    for (let r = 0; r < rows; r += 2) {
+      const next = r + 1 < rows ? r + 1 : r;
+      productsPair(dy, outputMaps, outArea, at(weights, r * outputMaps), at(weights, next * outputMaps), at(products, r * outArea), at(products, next * outArea));
+    }
+    const imageInGradient = inputGradient + (<usize>(image * inputMaps * inArea) << 2);
+    const mask = tailMask(outWidth);
+    const chunks = (outWidth + 3) >> 2;
+    for (let r = 0; r < rows; r++) {
+      const tap = r / inputMaps;
+      const target = at(imageInGradient, (r % inputMaps) * inArea + (tap / 5) * width + tap % 5);
+      const source = at(products, r * outArea);
+      for (let y = 0; y < outHeight; y++) {
+        for (let chunk = 0; chunk < chunks; chunk++) {
+          const x = chunkStart(chunk, outWidth);
+          const into = at(target, y * width + x);
+          v128.store(into, f32x4.add(v128.load(into), v128.and(v128.load(at(source, y * outWidth + x)), chunkMask(chunk, outWidth, mask))));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * dw_t[o] += sum over positions (y, x) of dy[y][x][o] * in[y + ky_t][x + kx_t] for two taps t
+ * of one input map and 16 output maps (eight accumulators); `dw1` 0 when the second tap is the
+ * first again (its sums are dropped).
+ */
+function weightGradientPair(inMap: usize, width: i32, transposed: usize, outputMaps: i32, outHeight: i32, outWidth: i32, tap0: i32, tap1: i32, dw0: usize, dw1: usize): void {
+  let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+  let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
+  const positionBytes = <usize>outputMaps << 2;
+  for (let y = 0; y < outHeight; y++) {
+    let g = transposed + <usize>(y * outWidth) * positionBytes;
+    let first = at(inMap, (y + tap0 / 5) * width + tap0 % 5);
+    let second = at(inMap, (y + tap1 / 5) * width + tap1 % 5);
+    for (let x = 0; x < outWidth; x++) {
+      const g0 = v128.load(g), g1 = v128.load(g, 16), g2 = v128.load(g, 32), g3 = v128.load(g, 48);
+      const s = v128.load32_splat(first);
+      const t = v128.load32_splat(second);
+      a0 = f32x4.add(a0, f32x4.mul(g0, s));
+      a1 = f32x4.add(a1, f32x4.mul(g1, s));
+      a2 = f32x4.add(a2, f32x4.mul(g2, s));
+      a3 = f32x4.add(a3, f32x4.mul(g3, s));
+      b0 = f32x4.add(b0, f32x4.mul(g0, t));
+      b1 = f32x4.add(b1, f32x4.mul(g1, t));
+      b2 = f32x4.add(b2, f32x4.mul(g2, t));
+      b3 = f32x4.add(b3, f32x4.mul(g3, t));
+      g += positionBytes;
+      first += 4;
+      second += 4;
+    }
+  }
+  addVectors(dw0, a0, a1, a2, a3);
+  if (dw1 != 0) addVectors(dw1, b0, b1, b2, b3);
+}
+
+// @ts-ignore: decorator
+@inline function addVectors(target: usize, s0: v128, s1: v128, s2: v128, s3: v128): void {
+  v128.store(target, f32x4.add(v128.load(target), s0));
+  v128.store(target, f32x4.add(v128.load(target, 16), s1), 16);
+  v128.store(target, f32x4.add(v128.load(target, 32), s2), 32);
+  v128.store(target, f32x4.add(v128.load(target, 48), s3), 48);
+}
+
+/**
+ * out_j[p] = sum over output maps o of dy[o][p] * k_j[o] for two kernel rows j (each row's
+ * weights for every output map, contiguous), 16 positions at a time (eight accumulators), then
+ * four; the output area is a multiple of four.
+ */
+function productsPair(dy: usize, outputMaps: i32, outArea: i32, k0: usize, k1: usize, out0: usize, out1: usize): void {
+  const mapBytes = <usize>outArea << 2;
+  let p = 0;
+  for (; p + 16 <= outArea; p += 16) {
+    let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
+    let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
+    let d = at(dy, p);
+    for (let o = 0; o < outputMaps; o++) {
+      const d0 = v128.load(d), d1 = v128.load(d, 16), d2 = v128.load(d, 32), d3 = v128.load(d, 48);
+      const s = v128.load32_splat(at(k0, o));
+      const t = v128.load32_splat(at(k1, o));
+      a0 = f32x4.add(a0, f32x4.mul(d0, s));
+      a1 = f32x4.add(a1, f32x4.mul(d1, s));
+      a2 = f32x4.add(a2, f32x4.mul(d2, s));
+      a3 = f32x4.add(a3, f32x4.mul(d3, s));
+      b0 = f32x4.add(b0, f32x4.mul(d0, t));
+      b1 = f32x4.add(b1, f32x4.mul(d1, t));
+      b2 = f32x4.add(b2, f32x4.mul(d2, t));
+      b3 = f32x4.add(b3, f32x4.mul(d3, t));
+      d += mapBytes;
+    }
+    storeVectors(at(out0, p), a0, a1, a2, a3);
+    storeVectors(at(out1, p), b0, b1, b2, b3);
+  }
+  for (; p < outArea; p += 4) {
+    let a = f32x4.splat(0), b = f32x4.splat(0);
+    let d = at(dy, p);
+    for (let o = 0; o < outputMaps; o++) {
+      const value = v128.load(d);
+      a = f32x4.add(a, f32x4.mul(value, v128.load32_splat(at(k0, o))));
+      b = f32x4.add(b, f32x4.mul(value, v128.load32_splat(at(k1, o))));
+      d += mapBytes;
+    }
+    v128.store(at(out0, p), a);
+    v128.store(at(out1, p), b);
+  }
+}
+
+// @ts-ignore: decorator
+@inline function storeVectors(target: usize, s0: v128, s1: v128, s2: v128, s3: v128): void {
+  v128.store(target, s0);
+  v128.store(target, s1, 16);
+  v128.store(target, s2, 32);
+  v128.store(target, s3, 48);
+}
