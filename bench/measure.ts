@@ -1,14 +1,15 @@
 // One measurement in its own process, so that its peak memory is its own:
 //   tsx --conditions=@lenet/source bench/measure.ts <model> <runtime> <train|infer> <batch> <images>
 // <runtime> is a tfjs backend (tensorflow, wasm, cpu: tfjs's own training path with lenet's
-// registered kernels) or engine-<threads> (the LeNet engine through createDataParallelTrainer,
-// on the wasm backend for the optimiser). Mode sdlm trains per pattern with the paper's SDLM
+// registered kernels) or engine-<threads> (the LeNet engine in <threads> threads: training through
+// createDataParallelTrainer, on the wasm backend for the optimiser; inference through
+// createParallelPredictor). Mode sdlm trains per pattern with the paper's SDLM
 // optimiser (its curvature estimated once, on 500 of the images). Prints one JSON line: images a second (wall clock,
 // and per second of this process's CPU time, which a busy machine disturbs less), peak memory.
 import * as tf from '@tensorflow/tfjs';
-import { createChainPredictor, createLenetEngine, createSdlm, setupBackend } from '@lenet/core';
+import { createChainPredictor, createSdlm, setupBackend } from '@lenet/core';
 import type { BackendName } from '@lenet/core';
-import { createDataParallelTrainer } from '@lenet/models';
+import { createDataParallelTrainer, createParallelPredictor } from '@lenet/models';
 import { benchModels } from './bench-models.ts';
 import type { BenchModelName } from './bench-models.ts';
 
@@ -59,11 +60,10 @@ async function engineSteps(threads: number): Promise<Step> {
   const labelValues = Uint8Array.from(labels.dataSync());
   const area = size * size;
   if (mode === 'infer') {
-    const engine = await createLenetEngine(model);
-    if (engine === undefined) throw new Error(`the LeNet engine cannot run ${modelName}`);
-    return (start) => {
-      engine.predict(pixels.subarray(start * area, (start + batch) * area), size);
-      return Promise.resolve();
+    // Batches too small to split (a single image too) run in the calling thread alone.
+    const predictor = await createParallelPredictor(model, { threads });
+    return async (start) => {
+      await predictor.predict(pixels.subarray(start * area, (start + batch) * area), size);
     };
   }
   const trainer = await createDataParallelTrainer(model, { criterion, threads });

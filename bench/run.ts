@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { MINIMUM_PREDICTION_SHARE } from '@lenet/models';
 import { benchModelNames, benchModels } from './bench-models.ts';
 import type { BenchModelName } from './bench-models.ts';
 import { formatTable } from './format-table.ts';
@@ -65,8 +66,6 @@ for (const model of options.models.split(',')) {
     if (mode === 'sdlm' && benchModels[model as BenchModelName].criterion === 'cross-entropy') continue;
     for (const batch of batches[mode]) {
       for (const runtime of runtimes) {
-        // The engine's inference runs in one thread: engine-2 would measure the same thing again.
-        if (mode === 'infer' && runtime === 'engine-2') continue;
         if (mode === 'sdlm' && runtime !== 'engine-1') continue;
         measurements.push({ model, mode, batch, runtime, images: imagesFor(mode, batch, runtime), samples: [] });
       }
@@ -93,7 +92,7 @@ process.stderr.write('\n');
 
 const table = formatTable(measurements);
 console.log(table);
-console.log(`engine-N: the LeNet engine (WebAssembly SIMD, @lenet/core) training through createDataParallelTrainer in N threads (mode sdlm: with the paper's SDLM optimiser, one update per image); wasm, cpu, tensorflow: tfjs's training path on that backend with lenet's registered kernels; pytorch: PyTorch CPU in ${options['torch-threads']} threads. Medians of ${options.rounds} interleaved rounds.`);
+console.log(`engine-N: the LeNet engine (WebAssembly SIMD, @lenet/core) in N threads, training through createDataParallelTrainer (mode sdlm: with the paper's SDLM optimiser, one update per image) and inferring through createParallelPredictor (batches below ${2 * MINIMUM_PREDICTION_SHARE} images in the calling thread alone); wasm, cpu, tensorflow: tfjs's training path on that backend with lenet's registered kernels; pytorch: PyTorch CPU in ${options['torch-threads']} threads. Medians of ${options.rounds} interleaved rounds.`);
 const environment = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverage: loadavg(), torchThreads: Number(options['torch-threads']), rounds };
 if (python === undefined) console.log('PyTorch not found (python3 -c "import torch" failed, also with /usr/bin/python3): no ratios. On Debian: apt-get install python3-torch.');
 console.log(`load average at the end: ${loadavg().map((load) => load.toFixed(2)).join(', ')} on ${cpus().length} cores`);

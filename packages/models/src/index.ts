@@ -1,4 +1,4 @@
-// The Node entry of @lenet/models: the browser entry's exports plus file-system IO.
+// The Node entry of @lenet/models: the browser entry's exports plus file-system IO and worker threads.
 export {
   batchGradients,
   countConnections,
@@ -45,3 +45,8 @@ export { loadModel, saveModel } from './node/save-model.js';
 export { createDataParallelTrainer, defaultTrainingThreads, shareSizes } from './node/data-parallel-trainer.js';
 export type { DataParallelOptions, DataParallelTrainer } from './node/data-parallel-trainer.js';
 export { TrainingWorkerError } from './node/training-worker-error.js';
+export { createParallelPredictor, MINIMUM_PREDICTION_SHARE } from './node/parallel-predictor.js';
+export type { ParallelPredictor, ParallelPredictorOptions } from './node/parallel-predictor.js';
+export { PredictionInputError } from './node/prediction-input-error.js';
+export { PredictorDisposedError } from './node/predictor-disposed-error.js';
+export { PredictorWorkerError } from './node/predictor-worker-error.js';

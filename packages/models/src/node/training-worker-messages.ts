@@ -1,14 +1,10 @@
 import type { TrainingBatch } from '../training/batch-gradients.js';
 import type { TrainingCriterion } from '../training/training-criterion.js';
+import type { WorkerModelSetup } from './serve-worker-requests.js';
+import type { WorkerFailure } from './worker-thread.js';
 
-/** What a training worker starts from: the model's topology and weights, the backend, the criterion. */
-export interface TrainingWorkerSetup {
-  /** `model.toJSON(null, false)`: the layers and their configuration. */
-  readonly topology: object;
-  /** Every weight of the model (trainable and fixed), in `model.weights` order. */
-  readonly weights: readonly Float32Array[];
-  /** The backend the calling thread trains on; the worker sets up the same one. */
-  readonly backend: string;
+/** What a training worker starts from: the model (on the calling thread's backend) and the criterion. */
+export interface TrainingWorkerSetup extends WorkerModelSetup {
   readonly criterion: TrainingCriterion;
   /** Compute gradients with the LeNet engine (the calling thread found the model supported). */
   readonly useEngine: boolean;
@@ -24,4 +20,4 @@ export interface ShareRequest extends TrainingBatch {
 export type WorkerReply =
   | { readonly type: 'ready' }
   | { readonly type: 'gradients'; readonly loss: number; readonly correct: number; readonly gradients: Float32Array }
-  | { readonly type: 'error'; readonly message: string };
+  | WorkerFailure;
