@@ -5,7 +5,7 @@
 // positions, then added into place. No lane is lost to a map's edge, no horizontal sum is taken
 // and no product with zero padding is made, which the link-by-link kernels of convolution.ts do.
 // Rows r = tap * inputMaps + c index the kernel as a (25 * in) x out matrix K[r][o].
-import { at, chunkMask, chunkStart, tailMask } from './memory';
+import { at, chunkStart } from './memory';
 
 /** Output maps that one pass of the weight-gradient kernel covers (four vectors). */
 const MAP_BLOCK = 16;
@@ -14,7 +14,8 @@ const MAP_BLOCK = 16;
  * The gradients of {@link convolutionForward} for a full convolution with a multiple of 16
  * output maps and an output area that is a multiple of four: accumulates the weights' (tfjs's
  * layout) and the bias's over `batch` images and -- unless `inputGradient` is 0 -- writes the
- * input's. `scratch` holds outArea * outputMaps + 25 * inputMaps * outArea floats.
+ * input's. `scratch` holds outArea * (outputMaps + 25 * inputMaps) + 4 floats (masked lanes read
+ * up to four floats past the products).
  */
 export function fullConvolutionBackward(
   batch: i32, input: usize, inputMaps: i32, height: i32, width: i32,
@@ -28,7 +29,6 @@ export function fullConvolutionBackward(
   const rows = 25 * inputMaps;
   const transposed = scratch;
   const products = scratch + (<usize>(outArea * outputMaps) << 2);
-  if (inputGradient != 0) memory.fill(inputGradient, 0, <usize>(batch * inputMaps * inArea) << 2);
   for (let image = 0; image < batch; image++) {
     const imageIn = input + (<usize>(image * inputMaps * inArea) << 2);
     const dy = outputGradient + (<usize>(image * outputMaps * outArea) << 2);
@@ -57,22 +57,57 @@ export function fullConvolutionBackward(
       const next = r + 1 < rows ? r + 1 : r;
       productsPair(dy, outputMaps, outArea, at(weights, r * outputMaps), at(weights, next * outputMaps), at(products, r * outArea), at(products, next * outArea));
     }
-    const imageInGradient = inputGradient + (<usize>(image * inputMaps * inArea) << 2);
-    const mask = tailMask(outWidth);
-    const chunks = (outWidth + 3) >> 2;
-    for (let r = 0; r < rows; r++) {
-      const tap = r / inputMaps;
-      const target = at(imageInGradient, (r % inputMaps) * inArea + (tap / 5) * width + tap % 5);
-      const source = at(products, r * outArea);
-      for (let y = 0; y < outHeight; y++) {
-        for (let chunk = 0; chunk < chunks; chunk++) {
-          const x = chunkStart(chunk, outWidth);
-          const into = at(target, y * width + x);
-          v128.store(into, f32x4.add(v128.load(into), v128.and(v128.load(at(source, y * outWidth + x)), chunkMask(chunk, outWidth, mask))));
+    gatherInputGradient(products, inputMaps, height, width, inputGradient + (<usize>(image * inputMaps * inArea) << 2));
+  }
+}
+
+/**
+ * dx[c][Y][X] = sum over taps (ky, kx) of products[(ky * 5 + kx) * inputMaps + c][Y - ky][X - kx]
+ * (terms outside the output map are zero), four columns at a time: each chunk of dx is summed
+ * in a register and stored once (a last chunk that overlaps the one before stores the same
+ * values again), so no store waits for an earlier overlapping one.
+ */
+function gatherInputGradient(products: usize, inputMaps: i32, height: i32, width: i32, imageInGradient: usize): void {
+  const outHeight = height - 4;
+  const outWidth = width - 4;
+  const outArea = outHeight * outWidth;
+  const chunks = (width + 3) >> 2;
+  const lanes = i32x4(0, 1, 2, 3);
+  for (let c = 0; c < inputMaps; c++) {
+    const target = at(imageInGradient, c * height * width);
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const x = chunkStart(chunk, width);
+      // Lane l of tap column kx reads products column x + l - kx: kept where that is in the map.
+      const m0 = columnMask(lanes, x, outWidth), m1 = columnMask(lanes, x - 1, outWidth), m2 = columnMask(lanes, x - 2, outWidth);
+      const m3 = columnMask(lanes, x - 3, outWidth), m4 = columnMask(lanes, x - 4, outWidth);
+      for (let y = 0; y < height; y++) {
+        let sum = f32x4.splat(0);
+        const kyStart = max(0, y - outHeight + 1);
+        const kyEnd = min(5, y + 1);
+        for (let ky = kyStart; ky < kyEnd; ky++) {
+          // Row y - ky of the products of taps (ky, 0..4), each tap's block outArea * inputMaps further on.
+          let source = at(products, (ky * 5 * inputMaps + c) * outArea + (y - ky) * outWidth + x);
+          const tapBytes = <usize>(inputMaps * outArea - 1) << 2;
+          sum = f32x4.add(sum, v128.and(v128.load(source), m0));
+          source += tapBytes;
+          sum = f32x4.add(sum, v128.and(v128.load(source), m1));
+          source += tapBytes;
+          sum = f32x4.add(sum, v128.and(v128.load(source), m2));
+          source += tapBytes;
+          sum = f32x4.add(sum, v128.and(v128.load(source), m3));
+          source += tapBytes;
+          sum = f32x4.add(sum, v128.and(v128.load(source), m4));
         }
+        v128.store(at(target, y * width + x), sum);
       }
     }
   }
+}
+
+// @ts-ignore: decorator
+@inline function columnMask(lanes: v128, first: i32, outWidth: i32): v128 {
+  const column = i32x4.add(lanes, i32x4.splat(first));
+  return v128.and(i32x4.ge_s(column, i32x4.splat(0)), i32x4.lt_s(column, i32x4.splat(outWidth)));
 }
 
 /**

@@ -331,7 +331,7 @@ function constantTable(step: PlanStep): Int32Array | Float32Array | undefined {
 /** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients (or, computed as products, its transposed output gradient and products). */
 function scratchFor(step: PlanStep, take: (values: number, perImage?: boolean) => number): number {
   if (step.kind === 'subsampling' || step.kind === 'average-pool' || step.kind === 'max-pool') return take(mapElements(step.output));
-  if (step.kind === 'convolution' && gradientsAsProducts(step)) return take(mapElements(step.output) + 25 * step.input.maps * step.output.height * step.output.width, false);
+  if (step.kind === 'convolution' && gradientsAsProducts(step)) return take(mapElements(step.output) + 25 * step.input.maps * step.output.height * step.output.width + 4, false);
   if (step.kind === 'convolution' && !step.firstLayer) return take(step.output.maps * (step.input.height + 4) * (step.input.width + 4), false);
   return 0;
 }
