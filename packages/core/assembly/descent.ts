@@ -80,3 +80,18 @@ export function adamFoldedStep(
     v128.store(at(weights, i), f32x4.sub(v128.load(at(weights, i)), f32x4.div(f32x4.mul(m, s), f32x4.add(f32x4.sqrt(v), e))));
   }
 }
+
+/**
+ * target[i] += source[i] * factor in float64, rounded to float32: one share of an average of
+ * gradients, exactly as JavaScript's `target[i] = target[i] + source[i] * factor` on Float32Arrays.
+ */
+export function addScaledShare(count: i32, target: usize, source: usize, factor: f64): void {
+  const scale = f64x2.splat(factor);
+  for (let i = 0; i < count; i += 4) {
+    const t = v128.load(at(target, i));
+    const s = v128.load(at(source, i));
+    const low = f64x2.add(f64x2.promote_low_f32x4(t), f64x2.mul(f64x2.promote_low_f32x4(s), scale));
+    const high = f64x2.add(f64x2.promote_low_f32x4(v128.shuffle<f32>(t, t, 2, 3, 0, 1)), f64x2.mul(f64x2.promote_low_f32x4(v128.shuffle<f32>(s, s, 2, 3, 0, 1)), scale));
+    v128.store(at(target, i), v128.shuffle<f32>(f32x4.demote_f64x2_zero(low), f32x4.demote_f64x2_zero(high), 0, 1, 4, 5));
+  }
+}

@@ -4,7 +4,7 @@
 export { activationBackward, activationForward } from './activations';
 export { convolutionBackward, convolutionForward } from './convolution';
 export { fullConvolutionBackward } from './full-convolution';
-export { adamFoldedStep, adamStep, momentumStep, scaledDescent } from './descent';
+export { adamFoldedStep, adamStep, addScaledShare, momentumStep, scaledDescent } from './descent';
 export { simdPeak } from './peak';
 export { denseBackward, denseForward, interleavedToPlanar, planarToInterleaved, rbfBackward, rbfForward } from './dense';
 export { maxPoolBackward, maxPoolForward, subsamplingBackward, subsamplingForward } from './pooling';

@@ -47,7 +47,7 @@ export { SdlmError } from './optimizers/sdlm-errors.js';
 export { supportsDiagonalStep } from './optimizers/diagonal-step.js';
 export type { DiagonalStep, FlatSegment } from './optimizers/diagonal-step.js';
 export { createLenetEngine, engineSupport, LenetEngine } from './engine/lenet-engine.js';
-export type { EngineBatch, EngineGradients } from './engine/lenet-engine.js';
+export type { EngineBatch, EngineGradients, GradientShare } from './engine/lenet-engine.js';
 export type { EngineUpdate } from './engine/engine-update.js';
 export type { EngineProfile, EngineStepProfile } from './engine/engine-profile.js';
 export type { EngineCriterion } from './engine/output-loss.js';

@@ -103,6 +103,31 @@ describe.each(['cpu', 'wasm'] as const)('the engine updates on the %s backend', 
   });
 });
 
+describe('the engine update from gradient shares', () => {
+  it('averages the shares as JavaScript does on Float32Arrays (float64 sums, float32 after each share), then updates', async () => {
+    const model = smallNetwork();
+    const engine = (await createLenetEngine(model)) as LenetEngine;
+    const start = engine.weights();
+    const shares = [
+      { gradients: seededValues([engine.plan.parameters], 21, 3), fraction: 11 / 31 },
+      { gradients: seededValues([engine.plan.parameters], 22, 1e-3), fraction: 11 / 31 },
+      { gradients: seededValues([engine.plan.parameters], 23, 40), fraction: 9 / 31 },
+    ];
+    const averaged = new Float32Array(engine.plan.parameters);
+    for (const { gradients, fraction } of shares) averaged.forEach((value, index) => (averaged[index] = value + (gradients[index] ?? 0) * fraction));
+    engine.applyUpdate({ rule: 'sgd', learningRate: 0.01 }, shares);
+    const viaShares = engine.weights();
+    engine.setWeights(start);
+    engine.applyUpdate({ rule: 'sgd', learningRate: 0.01 }, averaged);
+    expect(viaShares).toEqual(engine.weights());
+    expect(viaShares).not.toEqual(start);
+    expect(() => {
+      engine.applyUpdate({ rule: 'sgd', learningRate: 0.01 }, [{ gradients: new Float32Array(5), fraction: 1 }]);
+    }).toThrow(/applyUpdate: expected 838 values, got 5/);
+    model.dispose();
+  });
+});
+
 describe('the engine optimiser state', () => {
   it('starts at zero, is set and read as copies, and refuses a wrong length', async () => {
     const model = smallNetwork();

@@ -14,6 +14,14 @@ export interface EngineBatch {
   readonly labels: Uint8Array;
 }
 
+/** One thread's share of a batch's gradient (see {@link LenetEngine.applyUpdate}). */
+export interface GradientShare {
+  /** The share's mean-loss gradient, laid out like the weights. */
+  readonly gradients: Float32Array;
+  /** The fraction of the batch's images the share covers. */
+  readonly fraction: number;
+}
+
 /** The mean loss of a batch, its correct read-outs and the gradient, laid out like the weights. */
 export interface EngineGradients {
   readonly loss: number;
@@ -54,6 +62,8 @@ export class LenetEngine {
   private readonly gradientsStart: number;
   private readonly stepsStart: number;
   private readonly updateBuffers: UpdateBuffers;
+  /** Where a gradient share computed elsewhere is copied before it is added in. */
+  private readonly stagingStart: number;
   private readonly staticEnd: number;
   private readonly constants: number[] = [];
   private capacity = 0;
@@ -77,7 +87,8 @@ export class LenetEngine {
       first: this.stepsStart + vectorBytes,
       second: this.stepsStart + 2 * vectorBytes,
     };
-    let next = this.stepsStart + 3 * vectorBytes;
+    this.stagingStart = this.stepsStart + 3 * vectorBytes;
+    let next = this.stagingStart + vectorBytes;
     const tables = plan.steps.map(constantTable);
     for (const table of tables) {
       this.constants.push(table === undefined ? 0 : next);
@@ -125,12 +136,25 @@ export class LenetEngine {
   }
 
   /**
-   * Makes `update` on the weights the engine holds with a gradient computed elsewhere (say, the
-   * average of several threads' {@link LenetEngine.gradients}), laid out as the weights.
+   * Makes `update` on the weights the engine holds with a gradient computed elsewhere, laid out as
+   * the weights: one vector, or the shares of a batch split across threads, each with the
+   * fraction of the batch's images it covers, averaged as `g[i] = g[i] + share[i] * fraction`
+   * share after share in float64, rounded to float32 after each (in WebAssembly SIMD).
    */
-  applyUpdate(update: EngineUpdate, gradients: Float32Array): void {
-    this.checkLength('applyUpdate', gradients);
-    new Float32Array(this.kernels.memory.buffer, this.gradientsStart, this.plan.parameters).set(gradients);
+  applyUpdate(update: EngineUpdate, gradients: Float32Array | readonly GradientShare[]): void {
+    const memory = this.kernels.memory.buffer;
+    const count = this.plan.parameters;
+    if (gradients instanceof Float32Array) {
+      this.checkLength('applyUpdate', gradients);
+      new Float32Array(memory, this.gradientsStart, count).set(gradients);
+    } else {
+      new Float32Array(memory, this.gradientsStart, count).fill(0);
+      for (const share of gradients) {
+        this.checkLength('applyUpdate', share.gradients);
+        new Float32Array(memory, this.stagingStart, count).set(share.gradients);
+        this.kernels.addScaledShare(count, this.gradientsStart, this.stagingStart, share.fraction);
+      }
+    }
     runUpdate(this.kernels, update, this.updateBuffers);
   }
 

@@ -17,6 +17,7 @@ export interface LenetKernels {
   maxPoolForward(batch: number, maps: number, height: number, width: number, x: number, winners: number, y: number): void;
   maxPoolBackward(batch: number, maps: number, height: number, width: number, winners: number, dy: number, dx: number): void;
   adamFoldedStep(count: number, weights: number, gradients: number, first: number, second: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, stepSize: number, epsilon: number): void;
+  addScaledShare(count: number, target: number, source: number, factor: number): void;
   scaledDescent(count: number, weights: number, steps: number, gradients: number): void;
   momentumStep(count: number, weights: number, gradients: number, accumulations: number, c: number, m: number, nesterov: number): void;
   adamStep(count: number, weights: number, gradients: number, first: number, second: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, correction1: number, correction2: number, epsilon: number, c: number): void;

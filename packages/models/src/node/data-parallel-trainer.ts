@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
+import type { GradientShare } from '@lenet/core';
 import type { TrainingBatch } from '../training/batch-gradients.js';
 import { applyFlatGradients } from '../training/apply-flat-gradients.js';
 import { gradientSource, trainerFrom, type Trainer, type TrainerOptions } from '../training/create-trainer.js';
@@ -34,6 +35,11 @@ export function defaultTrainingThreads(): number {
 export function shareSizes(count: number, threads: number): number[] {
   const shares = Math.max(1, Math.min(threads, count));
   return Array.from({ length: shares }, (_, index) => Math.floor(count / shares) + (index < count % shares ? 1 : 0));
+}
+
+/** The first `count` images of `batch`, without a copy (they stay in the calling thread). */
+function firstShare(batch: TrainingBatch, count: number): TrainingBatch {
+  return { pixels: batch.pixels.subarray(0, count * batch.size * batch.size), size: batch.size, labels: batch.labels.subarray(0, count) };
 }
 
 function slice(batch: TrainingBatch, start: number, count: number): TrainingBatch {
@@ -100,12 +106,15 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       const replies: Promise<WorkerReply>[] = [];
       let start = shares[0] ?? 0;
       shares.slice(1).forEach((count, index) => {
-        replies.push(workers[index]?.send({ ...slice(batch, start, count), weights: weights.slice() }) ?? Promise.reject(new Error('no worker')));
+        // Each worker gets a copy of the weights to keep; the last one the original when the
+        // calling thread's share does not need it (its engine holds the weights).
+        const copy = hold !== undefined && index === shares.length - 2 ? weights : weights.slice();
+        replies.push(workers[index]?.send({ ...slice(batch, start, count), weights: copy }) ?? Promise.reject(new Error('no worker')));
         start += count;
       });
       let own: FlatGradients;
       try {
-        const first = slice(batch, 0, shares[0] ?? 0);
+        const first = firstShare(batch, shares[0] ?? 0);
         own = hold !== undefined && engine !== undefined ? engine.gradients(first, options.criterion) : flatGradients(model, engine, options.criterion, first, weights);
       } catch (error) {
         // Let the workers finish their shares (and their failures be seen) before reporting ours.
@@ -113,19 +122,16 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
         throw error;
       }
       const answers = await Promise.all(replies);
-      const parts = [own, ...answers.map((answer) => (answer.type === 'gradients' ? answer : { loss: 0, correct: 0, gradients: new Float32Array(weights.length) }))];
       const total = batch.labels.length;
-      const averaged = new Float32Array(weights.length);
-      let loss = 0;
-      let correct = 0;
-      parts.forEach((part, share) => {
-        const fraction = (shares[share] ?? 0) / total;
-        loss += part.loss * fraction;
-        correct += part.correct;
-        addScaled(averaged, part.gradients, fraction);
-      });
-      if (hold === undefined) applyFlatGradients(model, optimizer, averaged);
-      else hold.apply(averaged);
+      const parts = [own, ...answers.map((answer) => (answer.type === 'gradients' ? answer : { loss: 0, correct: 0, gradients: new Float32Array(own.gradients.length) }))].map((part, share) => ({
+        ...part,
+        fraction: (shares[share] ?? 0) / total,
+      }));
+      const loss = parts.reduce((sum, part) => sum + part.loss * part.fraction, 0);
+      const correct = parts.reduce((sum, part) => sum + part.correct, 0);
+      // The engine averages the shares itself (the same float64 sums as addScaled's).
+      if (hold !== undefined) hold.apply(parts);
+      else applyFlatGradients(model, optimizer, averageOf(parts));
       return { loss, correct };
     },
     dispose: async () => {
@@ -135,8 +141,11 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
   };
 }
 
-/** target += source * factor, element by element. */
-function addScaled(target: Float32Array, source: Float32Array, factor: number): void {
-  const length = Math.min(target.length, source.length);
-  for (let index = 0; index < length; index += 1) target[index] = (target[index] as number) + (source[index] as number) * factor;
+/** The shares' gradients averaged with their fractions: `g[i] = g[i] + share[i] * fraction`, share after share. */
+function averageOf(shares: readonly GradientShare[]): Float32Array {
+  const averaged = new Float32Array(shares[0]?.gradients.length ?? 0);
+  for (const { gradients, fraction } of shares) {
+    for (let index = 0; index < averaged.length; index += 1) averaged[index] = (averaged[index] as number) + (gradients[index] as number) * fraction;
+  }
+  return averaged;
 }

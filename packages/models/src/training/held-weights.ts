@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { EngineCriterion, LenetEngine } from '@lenet/core';
+import type { EngineCriterion, GradientShare, LenetEngine } from '@lenet/core';
 import type { TrainingBatch } from './batch-gradients.js';
 import type { StepResult } from './create-trainer.js';
 import { engineOptimizer, type EngineOptimizer } from './engine-optimizer.js';
@@ -11,8 +11,8 @@ export interface Hold {
   weights(): Float32Array;
   /** One step of the optimiser on `batch` in the engine. */
   descend(batch: TrainingBatch, criterion: EngineCriterion): StepResult;
-  /** One update of the optimiser in the engine, with a gradient computed elsewhere. */
-  apply(gradients: Float32Array): void;
+  /** One update of the optimiser in the engine, with a gradient computed elsewhere (one vector, or shares to average; see `LenetEngine.applyUpdate`). */
+  apply(gradients: Float32Array | readonly GradientShare[]): void;
 }
 
 /**
