@@ -6,10 +6,11 @@
 //
 // Register blocking: a multiply-add chain into one accumulator waits for the previous add, so a
 // kernel with two accumulators runs at a third of the machine's SIMD rate. The kernels here keep
-// eight (forward, input gradient: four maps that share a source map x two rows) or ten (weight
-// gradient: two links that share an input map x five taps) independent sums in registers. Every
-// sum adds its terms in the same order as a one-link-at-a-time loop would, so results do not
-// depend on the blocking.
+// eight (forward: four maps that share a source map x two rows) or ten (weight gradient: two
+// links that share an input map x five taps) independent sums in registers. Every sum adds its
+// terms in the same order as a one-link-at-a-time loop would, so results do not depend on the
+// blocking. The input gradient, and the weight gradient of full convolutions with 16k output
+// maps, are matrix products: convolution-products.ts.
 import { at, chunkMask, chunkStart, horizontalSum, tailMask } from './memory';
 
 /** Maps that one source map's loads feed at once. */
@@ -20,7 +21,7 @@ const SPLATS = memory.data(25 * BLOCK * 16, 16);
 const TARGETS = memory.data(BLOCK * 4, 4);
 
 // @ts-ignore: decorator
-@inline function linkField(links: usize, link: i32, field: i32): i32 {
+@inline export function linkField(links: usize, link: i32, field: i32): i32 {
   return load<i32>(links + (<usize>(link * 3 + field) << 2));
 }
 
@@ -34,15 +35,13 @@ function blockLength(links: usize, link: i32, linkCount: i32, field: i32): i32 {
 
 /**
  * Fills SPLATS with the kernels of links [link, link + count): tap t of block map m is
- * weights[offset + t * tapStride], or, `flipped`, the 180-degree rotated kernel's
- * weights[offset + (24 - t) * tapStride]. Maps from `count` to BLOCK get zero weights.
+ * weights[offset + t * tapStride]. Maps from `count` to BLOCK get zero weights.
  */
-function splatKernels(links: usize, link: i32, count: i32, weights: usize, tapStride: i32, flipped: bool): void {
+function splatKernels(links: usize, link: i32, count: i32, weights: usize, tapStride: i32): void {
   for (let m = 0; m < BLOCK; m++) {
     const w = m < count ? weights + (<usize>linkField(links, link + m, 2) << 2) : 0;
     for (let tap = 0; tap < 25; tap++) {
-      const source = flipped ? 24 - tap : tap;
-      const value = m < count ? f32x4.splat(load<f32>(w + (<usize>(source * tapStride) << 2))) : f32x4.splat(0);
+      const value = m < count ? f32x4.splat(load<f32>(w + (<usize>(tap * tapStride) << 2))) : f32x4.splat(0);
       v128.store(SPLATS + (<usize>(tap * BLOCK + m) << 4), value);
     }
   }
@@ -52,10 +51,9 @@ function splatKernels(links: usize, link: i32, count: i32, weights: usize, tapSt
  * target_m += source (x) SPLATS[.][m] for the block's `count` maps, a valid 5x5 correlation of
  * a sourceHeight x sourceWidth map into (sourceHeight - 4) x (sourceWidth - 4) targets whose
  * addresses are in TARGETS. Two target rows at a time (an odd last row is computed twice and
- * stored once) x four maps: eight accumulators. Source rows outside [firstRow, lastRow) are
- * zeros (a zero-padded map): the taps that would read only such rows are skipped.
+ * stored once) x four maps: eight accumulators.
  */
-function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidth: i32, firstRow: i32, lastRow: i32): void {
+function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidth: i32): void {
   const height = sourceHeight - 4;
   const width = sourceWidth - 4;
   const chunks = (width + 3) >> 2;
@@ -72,12 +70,9 @@ function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidt
       const x = chunkStart(chunk, width);
       let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
       let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
-      // Rows y + ky (top) and y + 1 + ky (bottom) hold values only from firstRow to lastRow - 1.
-      const kyStart = max(0, firstRow - 1 - y);
-      const kyEnd = min(5, lastRow - y);
-      let row = source + (<usize>((y + kyStart) * sourceWidth + x) << 2);
-      let w = SPLATS + (<usize>(kyStart * 5 * BLOCK) << 4);
-      for (let ky = kyStart; ky < kyEnd; ky++) {
+      let row = source + (<usize>(y * sourceWidth + x) << 2);
+      let w = SPLATS;
+      for (let ky = 0; ky < 5; ky++) {
         let p = row;
         for (let kx = 0; kx < 5; kx++) {
           const top = v128.load(p);
@@ -148,53 +143,45 @@ export function convolutionForward(
   }
   for (let link = 0; link < linkCount; ) {
     const count = blockLength(links, link, linkCount, 0);
-    splatKernels(links, link, count, weights, tapStride, false);
+    splatKernels(links, link, count, weights, tapStride);
     const c = linkField(links, link, 0);
     for (let image = 0; image < batch; image++) {
       const imageOut = output + (<usize>(image * outputMaps * outArea) << 2);
       for (let m = 0; m < count; m++) store<usize>(TARGETS + (<usize>m << 2), (imageOut + (<usize>(linkField(links, link + m, 1) * outArea) << 2)));
-      correlateBlock(count, input + (<usize>((image * inputMaps + c) * inArea) << 2), height, width, 0, height);
+      correlateBlock(count, input + (<usize>((image * inputMaps + c) * inArea) << 2), height, width);
     }
     link += count;
   }
 }
 
+/** biasGradient[o] += the sum of output gradient map o of one image. */
+export function accumulateBiasGradient(imageOutGradient: usize, outputMaps: i32, outArea: i32, biasGradient: usize): void {
+  for (let o = 0; o < outputMaps; o++) {
+    const map = imageOutGradient + (<usize>(o * outArea) << 2);
+    let sum: f32 = 0;
+    for (let index = 0; index < outArea; index++) sum += load<f32>(at(map, index));
+    store<f32>(at(biasGradient, o), load<f32>(at(biasGradient, o)) + sum);
+  }
+}
+
 /**
- * Accumulates the gradients of {@link convolutionForward} over `batch` images: of the weights
- * (same layout) and of the bias, and -- unless `inputGradient` is 0 -- writes the input's.
- * `linksByInput` lists the links as {@link convolutionForward} takes them, `linksByOutput` the
- * same links grouped by output map. `scratch` holds outputMaps * (height + 4) * (width + 4)
- * floats: each image's output gradient maps, zero-padded by 4, so that the input gradient is a
- * forward correlation of them with the flipped kernels (one store per input chunk instead of 25
- * overlapping ones).
+ * Accumulates the weight gradient (laid out as the weights) and the bias gradient of
+ * {@link convolutionForward} over `batch` images, two links that share an input map at a time;
+ * `linksByInput` lists the links as {@link convolutionForward} takes them.
  */
-export function convolutionBackward(
+export function convolutionWeightGradients(
   batch: i32, input: usize, inputMaps: i32, height: i32, width: i32,
-  outputGradient: usize, outputMaps: i32, weights: usize, tapStride: i32, linksByInput: usize, linksByOutput: usize, linkCount: i32,
-  weightGradient: usize, biasGradient: usize, inputGradient: usize, scratch: usize,
+  outputGradient: usize, outputMaps: i32, tapStride: i32, linksByInput: usize, linkCount: i32,
+  weightGradient: usize, biasGradient: usize,
 ): void {
   const outHeight = height - 4;
   const outWidth = width - 4;
   const outArea = outHeight * outWidth;
   const inArea = height * width;
-  const paddedWidth = width + 4;
-  const paddedArea = (height + 4) * paddedWidth;
-  if (inputGradient != 0) {
-    memory.fill(inputGradient, 0, <usize>(batch * inputMaps * inArea) << 2);
-    memory.fill(scratch, 0, <usize>(outputMaps * paddedArea) << 2);
-  }
   for (let image = 0; image < batch; image++) {
     const imageIn = input + (<usize>(image * inputMaps * inArea) << 2);
     const imageOutGradient = outputGradient + (<usize>(image * outputMaps * outArea) << 2);
-    for (let o = 0; o < outputMaps; o++) {
-      const map = imageOutGradient + (<usize>(o * outArea) << 2);
-      let sum: f32 = 0;
-      for (let index = 0; index < outArea; index++) sum += load<f32>(at(map, index));
-      store<f32>(at(biasGradient, o), load<f32>(at(biasGradient, o)) + sum);
-      if (inputGradient != 0) {
-        for (let y = 0; y < outHeight; y++) memory.copy(at(scratch, o * paddedArea + (y + 4) * paddedWidth + 4), at(map, y * outWidth), <usize>outWidth << 2);
-      }
-    }
+    accumulateBiasGradient(imageOutGradient, outputMaps, outArea, biasGradient);
     for (let link = 0; link < linkCount; ) {
       const pair = link + 1 < linkCount && linkField(linksByInput, link + 1, 0) == linkField(linksByInput, link, 0) ? 2 : 1;
       const c = linkField(linksByInput, link, 0);
@@ -204,15 +191,6 @@ export function convolutionBackward(
       const weightGradient1 = pair == 2 ? weightGradient + (<usize>linkField(linksByInput, link + 1, 2) << 2) : 0;
       accumulateWeightGradients(imageIn + (<usize>(c * inArea) << 2), width, gradient0, gradient1, outHeight, outWidth, weightGradient0, weightGradient1, tapStride);
       link += pair;
-    }
-    if (inputGradient == 0) continue;
-    const imageInGradient = inputGradient + (<usize>(image * inputMaps * inArea) << 2);
-    for (let link = 0; link < linkCount; ) {
-      const count = blockLength(linksByOutput, link, linkCount, 1);
-      splatKernels(linksByOutput, link, count, weights, tapStride, true);
-      for (let m = 0; m < count; m++) store<usize>(TARGETS + (<usize>m << 2), (imageInGradient + (<usize>(linkField(linksByOutput, link + m, 0) * inArea) << 2)));
-      correlateBlock(count, at(scratch, linkField(linksByOutput, link, 1) * paddedArea), height + 4, paddedWidth, 4, 4 + outHeight);
-      link += count;
     }
   }
 }

@@ -2,8 +2,8 @@
 // Buffers are byte offsets into this module's memory, which the TypeScript engine
 // (src/engine/) lays out and grows.
 export { activationBackward, activationForward } from './activations';
-export { convolutionBackward, convolutionForward } from './convolution';
-export { fullConvolutionBackward } from './full-convolution';
+export { convolutionForward, convolutionWeightGradients } from './convolution';
+export { convolutionInputGradient, fullWeightGradients } from './convolution-products';
 export { adamFoldedStep, adamStep, addScaledShare, momentumStep, scaledDescent } from './descent';
 export { simdPeak } from './peak';
 export { denseBackward, denseForward, interleavedToPlanar, planarToInterleaved, rbfBackward, rbfForward } from './dense';

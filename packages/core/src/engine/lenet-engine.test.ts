@@ -223,6 +223,9 @@ describe('the LeNet engine', () => {
     expect(engineSupport(cropped)).toMatch(/Cropping2D .*no engine kernel/);
     const color = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [32, 32, 3], filters: 2, kernelSize: 5 }), tf.layers.flatten(), tf.layers.dense({ units: 10 })] });
     expect(engineSupport(color)).toMatch(/one-channel/);
+    const wide = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [9, 9, 1], filters: 1025, kernelSize: 5 }), tf.layers.flatten(), tf.layers.dense({ units: 10 })] });
+    expect(engineSupport(wide)).toMatch(/Conv2D .*more than 1024 output maps fed by one input map/);
+    wide.dispose();
     const twelveClasses = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [16, 16, 1] }), tf.layers.dense({ units: 12 })] });
     expect(engineSupport(twelveClasses)).toMatch(/10 outputs/);
     expect(engineSupport(tf.sequential({ layers: [tf.layers.flatten({ inputShape: [2, 2, 1] }), tf.layers.dense({ units: 84 }), new RbfOutput({ trainableCodes: true })] }))).toMatch(/only fixed codes/);

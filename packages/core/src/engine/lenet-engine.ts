@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { instantiateLenetKernels, type LenetKernels } from './lenet-kernels.js';
 import { describeStep, multiplyAdds, StepTimer, type EngineProfile } from './engine-profile.js';
-import { gradientsAsProducts, mapElements, planNetwork, UnsupportedNetwork, type NetworkPlan, type PlanStep } from './network-plan.js';
+import { mapElements, planNetwork, UnsupportedNetwork, weightGradientAsProduct, type NetworkPlan, type PlanStep } from './network-plan.js';
 import { outputLoss, type EngineCriterion } from './output-loss.js';
 import { runUpdate, type EngineUpdate, type UpdateBuffers } from './engine-update.js';
 
@@ -41,7 +41,7 @@ interface StepBuffers {
   readonly gradient: number;
   /** 2x2 sums (subsampling, average pooling) or winners (max pooling). */
   readonly scratch: number;
-  /** The link tables (convolutions: grouped by input map, then by output map) or the fixed codes (RBF). */
+  /** The link table (convolutions, grouped by input map) or the fixed codes (RBF). */
   readonly constants: number;
 }
 
@@ -346,18 +346,29 @@ export class LenetEngine {
   }
 }
 
-/** A step's constant table: a convolution's links grouped by input map then by output map, or the RBF's fixed codes. */
+/** A step's constant table: a convolution's links grouped by input map, or the RBF's fixed codes. */
 function constantTable(step: PlanStep): Int32Array | Float32Array | undefined {
-  if (step.kind === 'convolution') return Int32Array.from([...step.linksByInput, ...step.links]);
+  if (step.kind === 'convolution') return step.linksByInput;
   return step.kind === 'rbf' ? step.codes : undefined;
 }
 
-/** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's padded output gradients (or, computed as products, its transposed output gradient and products). */
+/** Per-step scratch: 2x2 sums or max-pool winners for the batch, or a convolution's products and transposed output gradient (see {@link convolutionScratch}). */
 function scratchFor(step: PlanStep, take: (values: number, perImage?: boolean) => number): number {
   if (step.kind === 'subsampling' || step.kind === 'average-pool' || step.kind === 'max-pool') return take(mapElements(step.output));
-  if (step.kind === 'convolution' && gradientsAsProducts(step)) return take(mapElements(step.output) + 25 * step.input.maps * step.output.height * step.output.width + 4, false);
-  if (step.kind === 'convolution' && !step.firstLayer) return take(step.output.maps * (step.input.height + 4) * (step.input.width + 4), false);
+  if (step.kind === 'convolution') return take(convolutionScratch(step), false);
   return 0;
+}
+
+/**
+ * A convolution's scratch floats: the input gradient's products (unless it is the first layer),
+ * then, for a weight gradient computed as a product, the transposed output gradient.
+ */
+function convolutionScratch(step: PlanStep & { kind: 'convolution' }): number {
+  return productsFloats(step) + (weightGradientAsProduct(step) ? mapElements(step.output) : 0);
+}
+
+function productsFloats(step: PlanStep & { kind: 'convolution' }): number {
+  return step.firstLayer ? 0 : 25 * step.input.maps * (Math.ceil((step.output.height * step.output.width) / 4) * 4) + 8;
 }
 
 function forwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: number, buffers: StepBuffers, parameters: number): void {
@@ -394,13 +405,18 @@ function backwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: n
   const { input, output } = step;
   const dy = buffers.gradient;
   switch (step.kind) {
-    case 'convolution':
-      if (gradientsAsProducts(step)) {
-        kernels.fullConvolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
-        return;
+    case 'convolution': {
+      const links = buffers.constants;
+      const linkCount = step.links.length / 3;
+      const weights = parameters + step.weight * FLOAT;
+      if (weightGradientAsProduct(step)) {
+        kernels.fullWeightGradients(count, x, input.maps, input.height, input.width, dy, output.maps, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, buffers.scratch + productsFloats(step) * FLOAT);
+      } else {
+        kernels.convolutionWeightGradients(count, x, input.maps, input.height, input.width, dy, output.maps, step.tapStride, links, linkCount, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT);
       }
-      kernels.convolutionBackward(count, x, input.maps, input.height, input.width, dy, output.maps, parameters + step.weight * FLOAT, step.tapStride, buffers.constants, buffers.constants + step.links.length * FLOAT, step.links.length / 3, gradients + step.weight * FLOAT, gradients + step.bias * FLOAT, dx, buffers.scratch);
+      if (dx !== 0) kernels.convolutionInputGradient(count, input.maps, input.height, input.width, dy, output.maps, weights, step.tapStride, links, linkCount, dx, buffers.scratch);
       return;
+    }
     case 'activation':
       if (dx !== 0) kernels.activationBackward(step.activation, count * mapElements(input), buffers.output, dy, dx);
       return;

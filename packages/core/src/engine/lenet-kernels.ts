@@ -4,8 +4,9 @@ export interface LenetKernels {
   activationForward(kind: number, count: number, x: number, y: number): void;
   activationBackward(kind: number, count: number, y: number, dy: number, dx: number): void;
   convolutionForward(batch: number, input: number, inputMaps: number, height: number, width: number, output: number, outputMaps: number, weights: number, tapStride: number, linksByInput: number, linkCount: number, bias: number): void;
-  convolutionBackward(batch: number, input: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, weights: number, tapStride: number, linksByInput: number, linksByOutput: number, linkCount: number, weightGradient: number, biasGradient: number, inputGradient: number, scratch: number): void;
-  fullConvolutionBackward(batch: number, input: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, weights: number, weightGradient: number, biasGradient: number, inputGradient: number, scratch: number): void;
+  convolutionWeightGradients(batch: number, input: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, tapStride: number, linksByInput: number, linkCount: number, weightGradient: number, biasGradient: number): void;
+  convolutionInputGradient(batch: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, weights: number, tapStride: number, linksByInput: number, linkCount: number, inputGradient: number, scratch: number): void;
+  fullWeightGradients(batch: number, input: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, weightGradient: number, biasGradient: number, scratch: number): void;
   denseForward(batch: number, x: number, inputs: number, w: number, bias: number, outputs: number, y: number): void;
   denseBackward(batch: number, x: number, inputs: number, w: number, outputs: number, dy: number, dw: number, dbias: number, dx: number): void;
   rbfForward(batch: number, x: number, inputs: number, codes: number, outputs: number, y: number): void;

@@ -31,13 +31,13 @@ export interface NetworkPlan {
 }
 
 /**
- * Whether a convolution's gradients run as matrix products (assembly/full-convolution.ts): every
- * input map feeds every output map, the output maps come in groups of 16 and each holds a
- * multiple of four values.
+ * Whether a convolution's weight gradient runs as a matrix product vectorised over output maps
+ * (assembly/convolution-products.ts): every input map feeds every output map and the output
+ * maps come in groups of 16.
  */
-export function gradientsAsProducts(step: PlanStep & { kind: 'convolution' }): boolean {
+export function weightGradientAsProduct(step: PlanStep & { kind: 'convolution' }): boolean {
   const { input, output } = step;
-  return step.links.length === 3 * input.maps * output.maps && step.tapStride === input.maps * output.maps && output.maps % 16 === 0 && (output.height * output.width) % 4 === 0;
+  return step.links.length === 3 * input.maps * output.maps && step.tapStride === input.maps * output.maps && output.maps % 16 === 0;
 }
 
 /** Why a model cannot run on the engine. */
@@ -93,9 +93,15 @@ function groupByInput(links: Int32Array): Int32Array {
   return grouped;
 }
 
+/** The most links one input map may have: the size of the input-gradient kernel's link table (assembly/convolution-products.ts). */
+const MAX_LINKS_PER_INPUT = 1024;
+
 function planConvolution(state: PlanState, owner: string, links: Int32Array, tapStride: number, outputs: number, weight: number, bias: number): void {
   const input = state.shape;
   if (input.height < 5 || input.width < 5) throw new UnsupportedNetwork(`${owner}: maps smaller than the 5x5 kernel`);
+  const perInput = new Map<number, number>();
+  for (let link = 0; link < links.length; link += 3) perInput.set(links[link] ?? 0, (perInput.get(links[link] ?? 0) ?? 0) + 1);
+  if (Math.max(0, ...perInput.values()) > MAX_LINKS_PER_INPUT) throw new UnsupportedNetwork(`${owner}: more than ${String(MAX_LINKS_PER_INPUT)} output maps fed by one input map`);
   const output = { maps: outputs, height: input.height - 4, width: input.width - 4 };
   if (output.height === 1 && output.width === 1 && tapStride === input.maps * outputs) {
     // A full 5x5 convolution over 5x5 maps is a dense layer over tfjs's [height, width, maps] order.

@@ -1,46 +1,52 @@
-// The gradients of a full 5x5 convolution (every input map feeds every output map; tfjs's kernel
-// [5, 5, in, out]) whose output maps come in whole groups of 16 and whose output maps hold a
-// multiple of four values, as matrix products: the weight gradient vectorised over output maps
-// (the output gradient transposed to [position][map] first), the input gradient over output
-// positions, then added into place. No lane is lost to a map's edge, no horizontal sum is taken
-// and no product with zero padding is made, which the link-by-link kernels of convolution.ts do.
-// Rows r = tap * inputMaps + c index the kernel as a (25 * in) x out matrix K[r][o].
+// Convolution gradients as matrix products, with the kernel as a (25 * in) x out matrix
+// K[r][o], row r = tap * inputMaps + c:
+// - the input gradient of any 5x5 convolution: for each input map c and pair of taps, the
+//   products D[r][p] = sum over c's links (c -> o) of K[r][o] * dy[o][p], vectorised over output
+//   positions p, then gathered into place: dx[c][Y][X] = sum over taps of D[r][Y - ky][X - kx];
+// - the weight gradient of a full convolution (every input map feeds every output map; tfjs's
+//   kernel [5, 5, in, out]) with output maps in whole groups of 16: vectorised over output maps,
+//   the output gradient transposed to [position][map] first.
+// No lane is lost to a map's edge, no horizontal sum is taken and no product with the zero
+// padding of a full correlation is made, which the link-by-link kernels of convolution.ts would.
+import { accumulateBiasGradient, linkField } from './convolution';
 import { at, chunkStart } from './memory';
 
 /** Output maps that one pass of the weight-gradient kernel covers (four vectors). */
 const MAP_BLOCK = 16;
+/** The most links one input map may have (the engine's plan checks it). */
+const MAX_LINKS_PER_INPUT = 1024;
+// The links of the input map at hand: the byte offset of each one's output map in an image's
+// output gradient, and of its weights (tap 0) in the kernel.
+const LINK_MAPS = memory.data(MAX_LINKS_PER_INPUT * 4, 16);
+const LINK_WEIGHTS = memory.data(MAX_LINKS_PER_INPUT * 4, 16);
+
+/** The floats of one row of products: the output area rounded up to whole vectors. */
+// @ts-ignore: decorator
+@inline export function productRow(outArea: i32): i32 {
+  return (outArea + 3) & ~3;
+}
 
 /**
- * The gradients of {@link convolutionForward} for a full convolution with a multiple of 16
- * output maps and an output area that is a multiple of four: accumulates the weights' (tfjs's
- * layout) and the bias's over `batch` images and -- unless `inputGradient` is 0 -- writes the
- * input's. `scratch` holds outArea * (outputMaps + 25 * inputMaps) + 4 floats (masked lanes read
- * up to four floats past the products).
+ * Accumulates the weight gradient (tfjs's layout) and the bias gradient of a full convolution
+ * with a multiple of 16 output maps over `batch` images. `scratch` holds outArea * outputMaps
+ * floats.
  */
-export function fullConvolutionBackward(
+export function fullWeightGradients(
   batch: i32, input: usize, inputMaps: i32, height: i32, width: i32,
-  outputGradient: usize, outputMaps: i32, weights: usize,
-  weightGradient: usize, biasGradient: usize, inputGradient: usize, scratch: usize,
+  outputGradient: usize, outputMaps: i32, weightGradient: usize, biasGradient: usize, scratch: usize,
 ): void {
   const outHeight = height - 4;
   const outWidth = width - 4;
   const outArea = outHeight * outWidth;
   const inArea = height * width;
-  const rows = 25 * inputMaps;
   const transposed = scratch;
-  const products = scratch + (<usize>(outArea * outputMaps) << 2);
   for (let image = 0; image < batch; image++) {
     const imageIn = input + (<usize>(image * inputMaps * inArea) << 2);
     const dy = outputGradient + (<usize>(image * outputMaps * outArea) << 2);
+    accumulateBiasGradient(dy, outputMaps, outArea, biasGradient);
     for (let o = 0; o < outputMaps; o++) {
       const map = dy + (<usize>(o * outArea) << 2);
-      let sum: f32 = 0;
-      for (let p = 0; p < outArea; p++) {
-        const value = load<f32>(at(map, p));
-        sum += value;
-        store<f32>(at(transposed, p * outputMaps + o), value);
-      }
-      store<f32>(at(biasGradient, o), load<f32>(at(biasGradient, o)) + sum);
+      for (let p = 0; p < outArea; p++) store<f32>(at(transposed, p * outputMaps + o), load<f32>(at(map, p)));
     }
     for (let block = 0; block < outputMaps; block += MAP_BLOCK) {
       for (let c = 0; c < inputMaps; c++) {
@@ -52,10 +58,43 @@ export function fullConvolutionBackward(
         }
       }
     }
-    if (inputGradient == 0) continue;
-    for (let r = 0; r < rows; r += 2) {
-      const next = r + 1 < rows ? r + 1 : r;
-      productsPair(dy, outputMaps, outArea, at(weights, r * outputMaps), at(weights, next * outputMaps), at(products, r * outArea), at(products, next * outArea));
+  }
+}
+
+/**
+ * Writes the input gradient of {@link convolutionForward} for `batch` images; `linksByInput`
+ * lists the links grouped by input map, as the forward pass takes them. `scratch` holds
+ * 25 * inputMaps * productRow(outArea) + 8 floats (masked lanes read up to four floats on
+ * either side of the products); the output gradient may be read up to three floats past its
+ * last map.
+ */
+export function convolutionInputGradient(
+  batch: i32, inputMaps: i32, height: i32, width: i32, outputGradient: usize, outputMaps: i32,
+  weights: usize, tapStride: i32, linksByInput: usize, linkCount: i32, inputGradient: usize, scratch: usize,
+): void {
+  const outArea = (height - 4) * (width - 4);
+  const inArea = height * width;
+  const row = productRow(outArea);
+  const products = scratch + 16;
+  // Input maps without links get no products: zeros, so that their gradient is zero.
+  let linked = 0;
+  for (let link = 0; link < linkCount; link++) if (link == 0 || linkField(linksByInput, link, 0) != linkField(linksByInput, link - 1, 0)) linked++;
+  if (linked < inputMaps) memory.fill(products, 0, <usize>(25 * inputMaps * row) << 2);
+  for (let image = 0; image < batch; image++) {
+    const dy = outputGradient + (<usize>(image * outputMaps * outArea) << 2);
+    for (let link = 0; link < linkCount; ) {
+      const c = linkField(linksByInput, link, 0);
+      let end = link + 1;
+      while (end < linkCount && linkField(linksByInput, end, 0) == c) end++;
+      for (let j = link; j < end; j++) {
+        store<u32>(LINK_MAPS + (<usize>(j - link) << 2), <u32>(linkField(linksByInput, j, 1) * outArea) << 2);
+        store<u32>(LINK_WEIGHTS + (<usize>(j - link) << 2), <u32>linkField(linksByInput, j, 2) << 2);
+      }
+      for (let tap = 0; tap < 25; tap += 2) {
+        const next = tap + 1 < 25 ? tap + 1 : tap;
+        productsPair(dy, outArea, end - link, weights, tapStride, tap, next, at(products, (tap * inputMaps + c) * row), at(products, (next * inputMaps + c) * row));
+      }
+      link = end;
     }
     gatherInputGradient(products, inputMaps, height, width, inputGradient + (<usize>(image * inputMaps * inArea) << 2));
   }
@@ -70,7 +109,7 @@ export function fullConvolutionBackward(
 function gatherInputGradient(products: usize, inputMaps: i32, height: i32, width: i32, imageInGradient: usize): void {
   const outHeight = height - 4;
   const outWidth = width - 4;
-  const outArea = outHeight * outWidth;
+  const row = productRow(outHeight * outWidth);
   const chunks = (width + 3) >> 2;
   const lanes = i32x4(0, 1, 2, 3);
   for (let c = 0; c < inputMaps; c++) {
@@ -86,8 +125,8 @@ function gatherInputGradient(products: usize, inputMaps: i32, height: i32, width
         const kyEnd = min(5, y + 1);
         for (let ky = kyStart; ky < kyEnd; ky++) {
           // Row y - ky of the products of taps (ky, 0..4), each tap's block outArea * inputMaps further on.
-          let source = at(products, (ky * 5 * inputMaps + c) * outArea + (y - ky) * outWidth + x);
-          const tapBytes = <usize>(inputMaps * outArea - 1) << 2;
+          let source = at(products, (ky * 5 * inputMaps + c) * row + (y - ky) * outWidth + x);
+          const tapBytes = <usize>(inputMaps * row - 1) << 2;
           sum = f32x4.add(sum, v128.and(v128.load(source), m0));
           source += tapBytes;
           sum = f32x4.add(sum, v128.and(v128.load(source), m1));
@@ -153,21 +192,25 @@ function weightGradientPair(inMap: usize, width: i32, transposed: usize, outputM
 }
 
 /**
- * out_j[p] = sum over output maps o of dy[o][p] * k_j[o] for two kernel rows j (each row's
- * weights for every output map, contiguous), 16 positions at a time (eight accumulators), then
- * four; the output area is a multiple of four.
+ * out_j[p] = sum over the `count` links in LINK_MAPS and LINK_WEIGHTS (c -> o, weight offset w)
+ * of dy[o][p] * weights[w + tap_j * tapStride] for two taps j, 16 positions at a time (eight
+ * accumulators), then four (the last vector may run past the output area, into the row's padding).
  */
-function productsPair(dy: usize, outputMaps: i32, outArea: i32, k0: usize, k1: usize, out0: usize, out1: usize): void {
-  const mapBytes = <usize>outArea << 2;
+function productsPair(dy: usize, outArea: i32, count: i32, weights: usize, tapStride: i32, tap0: i32, tap1: i32, out0: usize, out1: usize): void {
+  const first = weights + (<usize>(tap0 * tapStride) << 2);
+  const second = weights + (<usize>(tap1 * tapStride) << 2);
+  const linkBytes = <usize>count << 2;
   let p = 0;
   for (; p + 16 <= outArea; p += 16) {
     let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
     let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
-    let d = at(dy, p);
-    for (let o = 0; o < outputMaps; o++) {
+    const positions = at(dy, p);
+    for (let j: usize = 0; j < linkBytes; j += 4) {
+      const d = positions + <usize>load<u32>(LINK_MAPS + j);
+      const w = <usize>load<u32>(LINK_WEIGHTS + j);
       const d0 = v128.load(d), d1 = v128.load(d, 16), d2 = v128.load(d, 32), d3 = v128.load(d, 48);
-      const s = v128.load32_splat(at(k0, o));
-      const t = v128.load32_splat(at(k1, o));
+      const s = v128.load32_splat(first + w);
+      const t = v128.load32_splat(second + w);
       a0 = f32x4.add(a0, f32x4.mul(d0, s));
       a1 = f32x4.add(a1, f32x4.mul(d1, s));
       a2 = f32x4.add(a2, f32x4.mul(d2, s));
@@ -176,19 +219,18 @@ function productsPair(dy: usize, outputMaps: i32, outArea: i32, k0: usize, k1: u
       b1 = f32x4.add(b1, f32x4.mul(d1, t));
       b2 = f32x4.add(b2, f32x4.mul(d2, t));
       b3 = f32x4.add(b3, f32x4.mul(d3, t));
-      d += mapBytes;
     }
     storeVectors(at(out0, p), a0, a1, a2, a3);
     storeVectors(at(out1, p), b0, b1, b2, b3);
   }
   for (; p < outArea; p += 4) {
     let a = f32x4.splat(0), b = f32x4.splat(0);
-    let d = at(dy, p);
-    for (let o = 0; o < outputMaps; o++) {
-      const value = v128.load(d);
-      a = f32x4.add(a, f32x4.mul(value, v128.load32_splat(at(k0, o))));
-      b = f32x4.add(b, f32x4.mul(value, v128.load32_splat(at(k1, o))));
-      d += mapBytes;
+    const positions = at(dy, p);
+    for (let j: usize = 0; j < linkBytes; j += 4) {
+      const value = v128.load(positions + <usize>load<u32>(LINK_MAPS + j));
+      const w = <usize>load<u32>(LINK_WEIGHTS + j);
+      a = f32x4.add(a, f32x4.mul(value, v128.load32_splat(first + w)));
+      b = f32x4.add(b, f32x4.mul(value, v128.load32_splat(second + w)));
     }
     v128.store(at(out0, p), a);
     v128.store(at(out1, p), b);
