@@ -15,10 +15,9 @@ import { at, chunkStart } from './memory';
 const MAP_BLOCK = 16;
 /** The most links one input map may have (the engine's plan checks it). */
 const MAX_LINKS_PER_INPUT = 1024;
-// The links of the input map at hand: the byte offset of each one's output map in an image's
-// output gradient, and of its weights (tap 0) in the kernel.
-const LINK_MAPS = memory.data(MAX_LINKS_PER_INPUT * 4, 16);
-const LINK_WEIGHTS = memory.data(MAX_LINKS_PER_INPUT * 4, 16);
+// The links of the input map at hand, a pair of u32 each: the byte offset of its output map in an
+// image's output gradient, and of its weights (tap 0) in the kernel.
+const LINK_TABLE = memory.data(MAX_LINKS_PER_INPUT * 8, 16);
 
 /** The floats of one row of products: the output area rounded up to whole vectors. */
 // @ts-ignore: decorator
@@ -87,8 +86,8 @@ export function convolutionInputGradient(
       let end = link + 1;
       while (end < linkCount && linkField(linksByInput, end, 0) == c) end++;
       for (let j = link; j < end; j++) {
-        store<u32>(LINK_MAPS + (<usize>(j - link) << 2), <u32>(linkField(linksByInput, j, 1) * outArea) << 2);
-        store<u32>(LINK_WEIGHTS + (<usize>(j - link) << 2), <u32>linkField(linksByInput, j, 2) << 2);
+        store<u32>(LINK_TABLE + (<usize>(j - link) << 3), <u32>(linkField(linksByInput, j, 1) * outArea) << 2);
+        store<u32>(LINK_TABLE + (<usize>(j - link) << 3), <u32>linkField(linksByInput, j, 2) << 2, 4);
       }
       for (let tap = 0; tap < 25; tap += 2) {
         const next = tap + 1 < 25 ? tap + 1 : tap;
@@ -192,22 +191,22 @@ function weightGradientPair(inMap: usize, width: i32, transposed: usize, outputM
 }
 
 /**
- * out_j[p] = sum over the `count` links in LINK_MAPS and LINK_WEIGHTS (c -> o, weight offset w)
+ * out_j[p] = sum over the `count` links in LINK_TABLE (c -> o, weight offset w)
  * of dy[o][p] * weights[w + tap_j * tapStride] for two taps j, 16 positions at a time (eight
  * accumulators), then four (the last vector may run past the output area, into the row's padding).
  */
 function productsPair(dy: usize, outArea: i32, count: i32, weights: usize, tapStride: i32, tap0: i32, tap1: i32, out0: usize, out1: usize): void {
   const first = weights + (<usize>(tap0 * tapStride) << 2);
   const second = weights + (<usize>(tap1 * tapStride) << 2);
-  const linkBytes = <usize>count << 2;
+  const tableEnd = LINK_TABLE + (<usize>count << 3);
   let p = 0;
   for (; p + 16 <= outArea; p += 16) {
     let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
     let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
     const positions = at(dy, p);
-    for (let j: usize = 0; j < linkBytes; j += 4) {
-      const d = positions + <usize>load<u32>(LINK_MAPS + j);
-      const w = <usize>load<u32>(LINK_WEIGHTS + j);
+    for (let entry = LINK_TABLE; entry < tableEnd; entry += 8) {
+      const d = positions + <usize>load<u32>(entry);
+      const w = <usize>load<u32>(entry, 4);
       const d0 = v128.load(d), d1 = v128.load(d, 16), d2 = v128.load(d, 32), d3 = v128.load(d, 48);
       const s = v128.load32_splat(first + w);
       const t = v128.load32_splat(second + w);
@@ -226,9 +225,9 @@ function productsPair(dy: usize, outArea: i32, count: i32, weights: usize, tapSt
   for (; p < outArea; p += 4) {
     let a = f32x4.splat(0), b = f32x4.splat(0);
     const positions = at(dy, p);
-    for (let j: usize = 0; j < linkBytes; j += 4) {
-      const value = v128.load(positions + <usize>load<u32>(LINK_MAPS + j));
-      const w = <usize>load<u32>(LINK_WEIGHTS + j);
+    for (let entry = LINK_TABLE; entry < tableEnd; entry += 8) {
+      const value = v128.load(positions + <usize>load<u32>(entry));
+      const w = <usize>load<u32>(entry, 4);
       a = f32x4.add(a, f32x4.mul(value, v128.load32_splat(first + w)));
       b = f32x4.add(b, f32x4.mul(value, v128.load32_splat(second + w)));
     }

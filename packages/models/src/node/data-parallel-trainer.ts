@@ -8,7 +8,7 @@ import { flatGradients, type FlatGradients } from '../training/flat-gradients.js
 import { readTrainableWeights } from '../training/flat-weights.js';
 import { holdWeights } from '../training/held-weights.js';
 import { ModelOptionError } from '../model-option-error.js';
-import type { TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
+import type { TrainingWorkerSetup } from './training-worker-messages.js';
 import { TrainingWorker } from './training-worker-thread.js';
 
 /** Options of {@link createDataParallelTrainer}. */
@@ -37,18 +37,10 @@ export function shareSizes(count: number, threads: number): number[] {
   return Array.from({ length: shares }, (_, index) => Math.floor(count / shares) + (index < count % shares ? 1 : 0));
 }
 
-/** The first `count` images of `batch`, without a copy (they stay in the calling thread). */
-function firstShare(batch: TrainingBatch, count: number): TrainingBatch {
-  return { pixels: batch.pixels.subarray(0, count * batch.size * batch.size), size: batch.size, labels: batch.labels.subarray(0, count) };
-}
-
-function slice(batch: TrainingBatch, start: number, count: number): TrainingBatch {
-  const pixelsPerImage = batch.size * batch.size;
-  return {
-    pixels: batch.pixels.slice(start * pixelsPerImage, (start + count) * pixelsPerImage),
-    size: batch.size,
-    labels: batch.labels.slice(start, start + count),
-  };
+/** Images [start, start + count) of `batch`, without a copy. */
+function sharePart(batch: TrainingBatch, start: number, count: number): TrainingBatch {
+  const area = batch.size * batch.size;
+  return { pixels: batch.pixels.subarray(start * area, (start + count) * area), size: batch.size, labels: batch.labels.subarray(start, start + count) };
 }
 
 /**
@@ -103,18 +95,15 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       const hold = held?.holdFor(optimizer);
       if (hold === undefined) single.flush();
       const weights = hold?.weights() ?? readTrainableWeights(model);
-      const replies: Promise<WorkerReply>[] = [];
+      const replies: Promise<FlatGradients>[] = [];
       let start = shares[0] ?? 0;
       shares.slice(1).forEach((count, index) => {
-        // Each worker gets a copy of the weights to keep; the last one the original when the
-        // calling thread's share does not need it (its engine holds the weights).
-        const copy = hold !== undefined && index === shares.length - 2 ? weights : weights.slice();
-        replies.push(workers[index]?.send({ ...slice(batch, start, count), weights: copy }) ?? Promise.reject(new Error('no worker')));
+        replies.push(workers[index]?.send(sharePart(batch, start, count), weights) ?? Promise.reject(new Error('no worker')));
         start += count;
       });
       let own: FlatGradients;
       try {
-        const first = firstShare(batch, shares[0] ?? 0);
+        const first = sharePart(batch, 0, shares[0] ?? 0);
         own = hold !== undefined && engine !== undefined ? engine.gradients(first, options.criterion) : flatGradients(model, engine, options.criterion, first, weights);
       } catch (error) {
         // Let the workers finish their shares (and their failures be seen) before reporting ours.
@@ -123,7 +112,7 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       }
       const answers = await Promise.all(replies);
       const total = batch.labels.length;
-      const parts = [own, ...answers.map((answer) => (answer.type === 'gradients' ? answer : { loss: 0, correct: 0, gradients: new Float32Array(own.gradients.length) }))].map((part, share) => ({
+      const parts = [own, ...answers].map((part, share) => ({
         ...part,
         fraction: (shares[share] ?? 0) / total,
       }));

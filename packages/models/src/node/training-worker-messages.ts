@@ -1,4 +1,3 @@
-import type { TrainingBatch } from '../training/batch-gradients.js';
 import type { TrainingCriterion } from '../training/training-criterion.js';
 import type { WorkerModelSetup } from './serve-worker-requests.js';
 import type { WorkerFailure } from './worker-thread.js';
@@ -10,14 +9,13 @@ export interface TrainingWorkerSetup extends WorkerModelSetup {
   readonly useEngine: boolean;
 }
 
-/** One share of a batch, with the weights to compute its gradients at. */
-export interface ShareRequest extends TrainingBatch {
-  /** Every trainable weight, concatenated in `model.trainableWeights` order. */
-  readonly weights: Float32Array;
+/** One share of a batch: its images, labels and the weights to compute at are in the exchange. */
+export interface ShareRequest {
+  readonly count: number;
+  readonly size: number;
+  /** The memory shared with this worker (a `ShareExchange`'s buffer and sizes). */
+  readonly exchange: { readonly buffer: SharedArrayBuffer; readonly parameters: number; readonly images: number; readonly area: number };
 }
 
-/** A worker's answer: its share's gradients, concatenated like the weights, or what went wrong. */
-export type WorkerReply =
-  | { readonly type: 'ready' }
-  | { readonly type: 'gradients'; readonly loss: number; readonly correct: number; readonly gradients: Float32Array }
-  | WorkerFailure;
+/** A worker's answer: its share's loss (the gradient is in the exchange), or what went wrong. */
+export type WorkerReply = { readonly type: 'ready' } | { readonly type: 'gradients'; readonly loss: number; readonly correct: number } | WorkerFailure;

@@ -4,6 +4,7 @@ import { workerData } from 'node:worker_threads';
 import { createLenetEngine } from '@lenet/core';
 import { flatGradients } from '../training/flat-gradients.js';
 import { rebuildModel, serveRequests } from './serve-worker-requests.js';
+import { ShareExchange } from './share-exchange.js';
 import type { ShareRequest, TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
 
 const setup = workerData as TrainingWorkerSetup;
@@ -11,8 +12,10 @@ const setup = workerData as TrainingWorkerSetup;
 serveRequests<ShareRequest, WorkerReply>('createDataParallelTrainer()', async () => {
   const model = await rebuildModel(setup);
   const engine = setup.useEngine ? await createLenetEngine(model) : undefined;
-  return (request) => {
-    const { loss, correct, gradients } = flatGradients(model, engine, setup.criterion, request, request.weights);
-    return { reply: { type: 'gradients', loss, correct, gradients }, transfer: [gradients.buffer as ArrayBuffer] };
+  return ({ count, size, exchange: shared }) => {
+    const exchange = new ShareExchange(shared.buffer, shared.parameters, shared.images, shared.area);
+    const { loss, correct, gradients } = flatGradients(model, engine, setup.criterion, { pixels: exchange.pixels(count), size, labels: exchange.labels(count) }, exchange.weights);
+    exchange.gradients.set(gradients);
+    return { reply: { type: 'gradients', loss, correct } };
   };
 });
