@@ -69,7 +69,8 @@ async function engineSteps(threads: number): Promise<Step> {
   const trainer = await createDataParallelTrainer(model, { criterion, threads });
   if (trainer.kernels !== 'lenet') throw new Error(`the LeNet engine cannot run ${modelName}: ${trainer.fallbackReason ?? ''}`);
   return async (start) => {
-    await trainer.step(optimizer, { pixels: pixels.slice(start * area, (start + batch) * area), size, labels: labelValues.slice(start, start + batch) });
+    // Views of the data set, as PyTorch's reference takes its batches (the trainer copies what its workers need).
+    await trainer.step(optimizer, { pixels: pixels.subarray(start * area, (start + batch) * area), size, labels: labelValues.subarray(start, start + batch) });
   };
 }
 
