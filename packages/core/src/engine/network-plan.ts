@@ -222,5 +222,23 @@ export function planNetwork(model: tf.LayersModel): NetworkPlan {
   }
   const last = model.layers.at(-1)?.getClassName();
   if (mapElements(state.shape) !== 10) throw new UnsupportedNetwork('only models with 10 outputs');
-  return { inputSize: height, steps: state.steps, output: last === 'RbfOutput' ? 'rbf' : 'logits', parameters };
+  return { inputSize: height, steps: poolBeforeRelu(state.steps), output: last === 'RbfOutput' ? 'rbf' : 'logits', parameters };
+}
+
+/**
+ * The steps with every ReLU that a max-pooling follows moved after it: max(relu(x)) =
+ * relu(max(x)), and the gradients agree too (a block whose values are all at most zero passes
+ * none either way), while the ReLU then runs on a quarter of the values and the full-size
+ * activations are never stored.
+ */
+function poolBeforeRelu(steps: readonly PlanStep[]): PlanStep[] {
+  const reordered = [...steps];
+  for (let index = 0; index + 1 < reordered.length; index += 1) {
+    const relu = reordered[index];
+    const pool = reordered[index + 1];
+    if (relu?.kind !== 'activation' || relu.activation !== ENGINE_ACTIVATIONS.relu || pool?.kind !== 'max-pool') continue;
+    reordered[index] = { ...pool, input: relu.input };
+    reordered[index + 1] = { ...relu, input: pool.output, output: pool.output };
+  }
+  return reordered;
 }
