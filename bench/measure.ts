@@ -2,7 +2,7 @@
 //   tsx --conditions=@lenet/source bench/measure.ts <model> <runtime> <train|infer> <batch> <images>
 // <runtime> is a tfjs backend (tensorflow, wasm, cpu: tfjs's own training path with lenet's
 // registered kernels) or engine-<threads> (the LeNet engine in <threads> threads: training through
-// createDataParallelTrainer, on the wasm backend for the optimiser; inference through
+// createDataParallelTrainer, the engine making the SGD update too; inference through
 // createParallelPredictor). Mode sdlm trains per pattern with the paper's SDLM
 // optimiser (its curvature estimated once, on 500 of the images). Prints one JSON line: images a second (wall clock,
 // and per second of this process's CPU time, which a busy machine disturbs less), peak memory.

@@ -68,6 +68,16 @@ export class BrowserTrainer {
     const optimizer = tf.train.adam(settings.learningRate);
     const trainer = await createTrainer(this.model, { criterion: this.recipe.output === 'rbf' ? 'map' : 'cross-entropy' });
     this.#kernels = trainer.kernels;
+    try {
+      await this.#epochs(trainer, optimizer, settings, onBatch);
+    } finally {
+      // Writes the weights the trainer holds (and the optimiser's state) into the model.
+      await trainer.dispose();
+      optimizer.dispose();
+    }
+  }
+
+  async #epochs(trainer: Trainer, optimizer: tf.Optimizer, settings: TrainingSettings, onBatch: (progress: TrainingProgress) => void): Promise<void> {
     const batches = Math.ceil(settings.train.count / settings.batchSize);
     let started = performance.now();
     let images = 0;
@@ -75,6 +85,8 @@ export class BrowserTrainer {
       const order = shuffledIndices(settings.train.count, createRandom(settings.seed * 1009 + epoch));
       for (let batch = 0; batch < batches; batch += 1) {
         if (this.#paused) {
+          // The model is the page's to read while paused: the weights the trainer holds go into it.
+          trainer.flush();
           const pausedAt = performance.now();
           await new Promise<void>((resolve) => (this.#resume = resolve));
           started += performance.now() - pausedAt;
@@ -87,7 +99,6 @@ export class BrowserTrainer {
         await nextTask();
       }
     }
-    optimizer.dispose();
   }
 
   #step(trainer: Trainer, optimizer: tf.Optimizer, batch: { images: Uint8Array; labels: Uint8Array; count: number }) {
