@@ -35,6 +35,12 @@ export function momentumStep(count: i32, weights: usize, gradients: usize, accum
   }
 }
 
+/** An exponential moving average's next value, `average * decay + value * (1 - decay)`, in float32 as tfjs computes it. */
+// @ts-ignore: decorator
+@inline function movingAverage(average: v128, decay: v128, value: v128, rest: v128): v128 {
+  return f32x4.add(f32x4.mul(average, decay), f32x4.mul(value, rest));
+}
+
 /**
  * tfjs's Adam update: m = m * b1 + g * (1 - b1), v = v * b2 + g^2 * (1 - b2), then
  * w = ((m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + epsilon)) * c + w, `c` minus the learning
@@ -50,8 +56,8 @@ export function adamStep(
   const e = f32x4.splat(epsilon), cs = f32x4.splat(c);
   for (let i = 0; i < count; i += 4) {
     const g = v128.load(at(gradients, i));
-    const m = f32x4.add(f32x4.mul(v128.load(at(first, i)), b1), f32x4.mul(g, r1));
-    const v = f32x4.add(f32x4.mul(v128.load(at(second, i)), b2), f32x4.mul(f32x4.mul(g, g), r2));
+    const m = movingAverage(v128.load(at(first, i)), b1, g, r1);
+    const v = movingAverage(v128.load(at(second, i)), b2, f32x4.mul(g, g), r2);
     v128.store(at(first, i), m);
     v128.store(at(second, i), v);
     const step = f32x4.div(f32x4.div(m, k1), f32x4.add(f32x4.sqrt(f32x4.div(v, k2)), e));
@@ -73,8 +79,8 @@ export function adamFoldedStep(
   const s = f32x4.splat(stepSize), e = f32x4.splat(epsilon);
   for (let i = 0; i < count; i += 4) {
     const g = v128.load(at(gradients, i));
-    const m = f32x4.add(f32x4.mul(v128.load(at(first, i)), b1), f32x4.mul(g, r1));
-    const v = f32x4.add(f32x4.mul(v128.load(at(second, i)), b2), f32x4.mul(f32x4.mul(g, g), r2));
+    const m = movingAverage(v128.load(at(first, i)), b1, g, r1);
+    const v = movingAverage(v128.load(at(second, i)), b2, f32x4.mul(g, g), r2);
     v128.store(at(first, i), m);
     v128.store(at(second, i), v);
     v128.store(at(weights, i), f32x4.sub(v128.load(at(weights, i)), f32x4.div(f32x4.mul(m, s), f32x4.add(f32x4.sqrt(v), e))));
