@@ -1,5 +1,6 @@
-// LenetEngine.profile's types and bookkeeping: the timer of each plan step's directions, and
-// what each step computes.
+// LenetEngine.profile's types and bookkeeping: the timer of each plan step's directions, what
+// each step computes, and the machine's SIMD peak.
+import type { LenetKernels } from './lenet-kernels.js';
 import type { MapShape, PlanStep } from './network-plan.js';
 import { mapElements } from './network-plan.js';
 
@@ -110,4 +111,16 @@ export function multiplyAdds(step: PlanStep, count: number): { forwardMultiplyAd
   if (step.kind === 'dense') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: step.firstLayer ? product : 2 * product, inputGradientMultiplyAdds: 0 };
   if (step.kind === 'rbf') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: product };
   return { forwardMultiplyAdds: 0, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: 0 };
+}
+
+/** The WebAssembly SIMD multiply-add rate of this machine, GFLOP/s (best of three runs of the `simdPeak` kernel). */
+export function simdPeakGflops(kernels: LenetKernels): number {
+  const iterations = 2_000_000;
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 3; run += 1) {
+    const started = performance.now();
+    kernels.simdPeak(iterations, run);
+    best = Math.min(best, performance.now() - started);
+  }
+  return (iterations * 96) / (best / 1000) / 1e9;
 }

@@ -3,7 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { setupBackend } from '../backend/setup-backend.js';
 import { seededValues } from '../test-support/kernel-comparison.js';
 import type { EngineUpdate } from './engine-update.js';
-import { createLenetEngine, type LenetEngine } from './lenet-engine.js';
+import { createLenetEngine } from './create-lenet-engine.js';
+import type { LenetEngine } from './lenet-engine.js';
 
 /** A small network the engine runs, with 838 weights: not a whole number of SIMD vectors. */
 function smallNetwork(): tf.Sequential {

@@ -8,7 +8,8 @@ import { RbfOutput } from '../layers/rbf-output.js';
 import { TrainableSubsampling2D } from '../layers/trainable-subsampling-2d.js';
 import { rbfMapLoss, rbfMleLoss, softmaxCrossEntropy } from '../losses/rbf-losses.js';
 import { seededRandom, seededValues } from '../test-support/kernel-comparison.js';
-import { createLenetEngine, engineSupport, LenetEngine } from './lenet-engine.js';
+import { createLenetEngine, engineSupport } from './create-lenet-engine.js';
+import { LenetEngine } from './lenet-engine.js';
 import type { EngineCriterion } from './output-loss.js';
 
 const uniform = (seed: number) => tf.initializers.randomUniform({ minval: -0.3, maxval: 0.3, seed });
