@@ -6,7 +6,8 @@
 //
 // Register blocking: a multiply-add chain into one accumulator waits for the previous add, so a
 // kernel with two accumulators runs at a third of the machine's SIMD rate. The kernels here keep
-// eight (forward: four maps that share a source map x two rows) or ten (weight gradient: two
+// eight or nine (forward: four maps that share a source map x two rows, or three maps x three
+// rows, so that six or ten links of a map leave no block of two) or ten (weight gradient: two
 // links that share an input map x five taps) independent sums in registers. Every sum adds its
 // terms in the same order as a one-link-at-a-time loop would, so results do not depend on the
 // blocking. The input gradient, and the weight gradient of full convolutions with 16k output
@@ -25,12 +26,17 @@ const TARGETS = memory.data(BLOCK * 4, 4);
   return load<i32>(links + (<usize>(link * 3 + field) << 2));
 }
 
-/** How many links from `link` on (at most BLOCK) share the map in `field` (0: input, 1: output). */
+/**
+ * How many links from `link` on share the map in `field` (0: input, 1: output) and are taken as
+ * one block: four, or three when the links left of that map would otherwise end in a block of one
+ * or two (six links go as 3 + 3, ten as 3 + 3 + 4), so that few accumulators work on zero weights.
+ */
 function blockLength(links: usize, link: i32, linkCount: i32, field: i32): i32 {
   const map = linkField(links, link, field);
-  let count = 1;
-  while (count < BLOCK && link + count < linkCount && linkField(links, link + count, field) == map) count++;
-  return count;
+  let run = 1;
+  while (link + run < linkCount && linkField(links, link + run, field) == map) run++;
+  if (run == 3 || (run > 5 && (run & 3) != 0)) return 3;
+  return min(run, BLOCK);
 }
 
 /**
@@ -115,6 +121,73 @@ function correlateBlock(count: i32, source: usize, sourceHeight: i32, sourceWidt
   }
 }
 
+/**
+ * {@link correlateBlock} for a block of three maps (at least three target rows): three target
+ * rows at a time x three maps, nine accumulators. When the rows do not divide by three, the last
+ * group starts at height - 3 and stores only the rows no earlier group stored.
+ */
+function correlateBlockOfThree(source: usize, sourceHeight: i32, sourceWidth: i32): void {
+  const height = sourceHeight - 4;
+  const width = sourceWidth - 4;
+  const chunks = (width + 3) >> 2;
+  const mask = tailMask(width);
+  const rowBytes = <usize>sourceWidth << 2;
+  const target0 = load<usize>(TARGETS);
+  const target1 = load<usize>(TARGETS, 4);
+  const target2 = load<usize>(TARGETS, 8);
+  for (let start = 0; start < height; start += 3) {
+    const y = min(start, height - 3);
+    const stored = start - y;
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      const x = chunkStart(chunk, width);
+      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0);
+      let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0);
+      let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0);
+      let row = source + (<usize>(y * sourceWidth + x) << 2);
+      let w = SPLATS;
+      for (let ky = 0; ky < 5; ky++) {
+        let p = row;
+        for (let kx = 0; kx < 5; kx++) {
+          const top = v128.load(p);
+          const middle = v128.load(p + rowBytes);
+          const bottom = v128.load(p + (rowBytes << 1));
+          let weight = v128.load(w);
+          a0 = f32x4.add(a0, f32x4.mul(top, weight));
+          b0 = f32x4.add(b0, f32x4.mul(middle, weight));
+          c0 = f32x4.add(c0, f32x4.mul(bottom, weight));
+          weight = v128.load(w, 16);
+          a1 = f32x4.add(a1, f32x4.mul(top, weight));
+          b1 = f32x4.add(b1, f32x4.mul(middle, weight));
+          c1 = f32x4.add(c1, f32x4.mul(bottom, weight));
+          weight = v128.load(w, 32);
+          a2 = f32x4.add(a2, f32x4.mul(top, weight));
+          b2 = f32x4.add(b2, f32x4.mul(middle, weight));
+          c2 = f32x4.add(c2, f32x4.mul(bottom, weight));
+          p += 4;
+          w += 64;
+        }
+        row += rowBytes;
+      }
+      const keep = chunkMask(chunk, width, mask);
+      const rowOffset = <usize>width << 2;
+      const offset = <usize>(y * width + x) << 2;
+      if (stored == 0) {
+        addMasked(target0 + offset, a0, keep);
+        addMasked(target1 + offset, a1, keep);
+        addMasked(target2 + offset, a2, keep);
+      }
+      if (stored <= 1) {
+        addMasked(target0 + offset + rowOffset, b0, keep);
+        addMasked(target1 + offset + rowOffset, b1, keep);
+        addMasked(target2 + offset + rowOffset, b2, keep);
+      }
+      addMasked(target0 + offset + (rowOffset << 1), c0, keep);
+      addMasked(target1 + offset + (rowOffset << 1), c1, keep);
+      addMasked(target2 + offset + (rowOffset << 1), c2, keep);
+    }
+  }
+}
+
 // @ts-ignore: decorator
 @inline function addMasked(target: usize, sum: v128, keep: v128): void {
   v128.store(target, f32x4.add(v128.load(target), v128.and(sum, keep)));
@@ -148,7 +221,9 @@ export function convolutionForward(
     for (let image = 0; image < batch; image++) {
       const imageOut = output + (<usize>(image * outputMaps * outArea) << 2);
       for (let m = 0; m < count; m++) store<usize>(TARGETS + (<usize>m << 2), (imageOut + (<usize>(linkField(links, link + m, 1) * outArea) << 2)));
-      correlateBlock(count, input + (<usize>((image * inputMaps + c) * inArea) << 2), height, width);
+      const source = input + (<usize>((image * inputMaps + c) * inArea) << 2);
+      if (count == 3 && height >= 7) correlateBlockOfThree(source, height, width);
+      else correlateBlock(count, source, height, width);
     }
     link += count;
   }

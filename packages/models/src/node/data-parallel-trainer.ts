@@ -9,7 +9,7 @@ import { readTrainableWeights } from '../training/flat-weights.js';
 import { holdWeights } from '../training/held-weights.js';
 import { ModelOptionError } from '../model-option-error.js';
 import type { TrainingWorkerSetup } from './training-worker-messages.js';
-import { TrainingWorker } from './training-worker-thread.js';
+import { TrainingWorker, type ShareInFlight } from './training-worker-thread.js';
 
 /** Options of {@link createDataParallelTrainer}. */
 export interface DataParallelOptions extends TrainerOptions {
@@ -25,6 +25,9 @@ export interface DataParallelTrainer extends Trainer {
   /** The threads computing shares of each batch, the calling thread included. */
   readonly threads: number;
 }
+
+/** How long the calling thread blocks for a worker's answer before it awaits the worker's reply message (which also reports failures). */
+const ANSWER_WAIT_MS = 100;
 
 /** The default thread count: one per core, at most 4 (LeNet batches of 32 split no further with profit). */
 export function defaultTrainingThreads(): number {
@@ -95,11 +98,13 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       const hold = held?.holdFor(optimizer);
       if (hold === undefined) single.flush();
       const weights = hold?.weights() ?? readTrainableWeights(model);
-      const replies: Promise<FlatGradients>[] = [];
+      // Share 0 is this thread's; share k (at most threads - 1 of them) goes to worker k - 1.
       let start = shares[0] ?? 0;
-      shares.slice(1).forEach((count, index) => {
-        replies.push(workers[index]?.send(sharePart(batch, start, count), weights) ?? Promise.reject(new Error('no worker')));
+      const inFlight: ShareInFlight[] = workers.slice(0, shares.length - 1).map((worker, index) => {
+        const count = shares[index + 1] ?? 0;
+        const share = worker.send(sharePart(batch, start, count), weights);
         start += count;
+        return share;
       });
       let own: FlatGradients;
       try {
@@ -107,10 +112,17 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
         own = hold !== undefined && engine !== undefined ? engine.gradients(first, options.criterion) : flatGradients(model, engine, options.criterion, first, weights);
       } catch (error) {
         // Let the workers finish their shares (and their failures be seen) before reporting ours.
-        await Promise.allSettled(replies);
+        await Promise.allSettled(inFlight.map((share) => share.reply));
         throw error;
       }
-      const answers = await Promise.all(replies);
+      // The workers started at about the same time as this thread's share: wait for them with
+      // Atomics.wait, which wakes sooner than their reply messages through the event loop.
+      const answers = await Promise.all(
+        inFlight.map((share) => {
+          const answer = share.awaitAnswer(ANSWER_WAIT_MS);
+          return answer === undefined ? share.reply : Promise.resolve(answer);
+        }),
+      );
       const total = batch.labels.length;
       const parts = [own, ...answers].map((part, share) => ({
         ...part,

@@ -1,13 +1,28 @@
+/** Byte offset of the weights: after the answer's loss (float64), correct read-outs and sequence number (int32 each), padded to 16 bytes. */
+const HEADER_BYTES = 16;
+const CORRECT = 2;
+const ANSWERED = 3;
+
+/** A share's loss and correct read-outs, as the worker answered them. */
+export interface ShareAnswer {
+  readonly loss: number;
+  readonly correct: number;
+}
+
 /**
  * The memory a data-parallel trainer and one of its workers share, so that a share of a batch
  * crosses threads by one copy in and one copy out, with no buffer moved or allocated per step:
- * the weights to compute at, the share's gradient (written by the worker), its labels and pixels.
+ * the weights to compute at, the share's gradient (written by the worker), its labels and pixels,
+ * and the worker's answer (loss, correct read-outs, and the number of the request it answers), which
+ * the calling thread can wait for with `Atomics.wait` instead of a message's trip through its event loop.
  */
 export class ShareExchange {
   /** The weights the worker computes its share's gradient at. */
   readonly weights: Float32Array;
   /** The share's mean-loss gradient, laid out as the weights (written by the worker). */
   readonly gradients: Float32Array;
+  private readonly loss: Float64Array;
+  private readonly counters: Int32Array;
   private readonly labelBytes: Uint8Array;
   private readonly pixelValues: Float32Array;
 
@@ -23,16 +38,17 @@ export class ShareExchange {
     readonly images: number,
     readonly area: number,
   ) {
-    const floats = 2 * parameters + images * area;
-    this.weights = new Float32Array(buffer, 0, parameters);
-    this.gradients = new Float32Array(buffer, parameters * 4, parameters);
-    this.pixelValues = new Float32Array(buffer, 2 * parameters * 4, images * area);
-    this.labelBytes = new Uint8Array(buffer, floats * 4, images);
+    this.loss = new Float64Array(buffer, 0, 1);
+    this.counters = new Int32Array(buffer, 0, HEADER_BYTES / 4);
+    this.weights = new Float32Array(buffer, HEADER_BYTES, parameters);
+    this.gradients = new Float32Array(buffer, HEADER_BYTES + parameters * 4, parameters);
+    this.pixelValues = new Float32Array(buffer, HEADER_BYTES + 2 * parameters * 4, images * area);
+    this.labelBytes = new Uint8Array(buffer, HEADER_BYTES + (2 * parameters + images * area) * 4, images);
   }
 
   /** An exchange for shares of up to `images` images. */
   static create(parameters: number, images: number, area: number): ShareExchange {
-    return new ShareExchange(new SharedArrayBuffer((2 * parameters + images * area) * 4 + images), parameters, images, area);
+    return new ShareExchange(new SharedArrayBuffer(HEADER_BYTES + (2 * parameters + images * area) * 4 + images), parameters, images, area);
   }
 
   /** The pixels of a share of `count` images. */
@@ -43,5 +59,28 @@ export class ShareExchange {
   /** The labels of a share of `count` images. */
   labels(count: number): Uint8Array {
     return this.labelBytes.subarray(0, count);
+  }
+
+  /** The worker's side: request `sequence` is answered (its gradient already written) and waiters wake. */
+  answer(sequence: number, { loss, correct }: ShareAnswer): void {
+    this.loss[0] = loss;
+    this.counters[CORRECT] = correct;
+    Atomics.store(this.counters, ANSWERED, sequence);
+    Atomics.notify(this.counters, ANSWERED);
+  }
+
+  /**
+   * The calling thread's side: blocks until request `sequence` is answered, at most `timeoutMs`;
+   * the answer, or undefined when it did not come in that time.
+   */
+  awaitAnswer(sequence: number, timeoutMs: number): ShareAnswer | undefined {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      const answered = Atomics.load(this.counters, ANSWERED);
+      if (answered === sequence) return { loss: this.loss[0] ?? Number.NaN, correct: this.counters[CORRECT] ?? 0 };
+      const left = deadline - performance.now();
+      if (left <= 0) return undefined;
+      Atomics.wait(this.counters, ANSWERED, answered, left);
+    }
   }
 }

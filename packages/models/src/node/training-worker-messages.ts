@@ -11,6 +11,8 @@ export interface TrainingWorkerSetup extends WorkerModelSetup {
 
 /** One share of a batch: its images, labels and the weights to compute at are in the exchange. */
 export interface ShareRequest {
+  /** The request's number, which the worker writes into the exchange when it has answered. */
+  readonly sequence: number;
   readonly count: number;
   readonly size: number;
   /** The memory shared with this worker (a `ShareExchange`'s buffer and sizes). */

@@ -5,9 +5,22 @@ import { ShareExchange } from './share-exchange.js';
 import type { ShareRequest, TrainingWorkerSetup, WorkerReply } from './training-worker-messages.js';
 import { workerEntry, WorkerThread } from './worker-thread.js';
 
+/** A share sent to a worker: its answer, through the shared memory or through the worker's reply message. */
+export interface ShareInFlight {
+  /**
+   * Blocks the calling thread (`Atomics.wait`) until the worker has answered, at most
+   * `timeoutMs`: the share's gradient, or undefined when the answer did not come in that time
+   * (then await {@link ShareInFlight.reply}, which also reports the worker's failures).
+   */
+  awaitAnswer(timeoutMs: number): FlatGradients | undefined;
+  /** The answer as the worker's reply message brings it (or the worker's failure). */
+  readonly reply: Promise<FlatGradients>;
+}
+
 /** One worker thread of a data-parallel trainer, answering one share request at a time. */
 export class TrainingWorker extends WorkerThread<WorkerReply> {
   private exchange?: ShareExchange;
+  private sequence = 0;
 
   constructor(
     readonly number: number,
@@ -20,11 +33,10 @@ export class TrainingWorker extends WorkerThread<WorkerReply> {
   }
 
   /**
-   * Sends a share (`share`'s images, at `weights`) through the memory shared with the worker and
-   * waits for its loss and gradient; the gradient is a view of that memory, valid until the next
-   * share is sent.
+   * Sends a share (`share`'s images, at `weights`) through the memory shared with the worker;
+   * its gradient is a view of that memory, valid until the next share is sent.
    */
-  async send(share: TrainingBatch, weights: Float32Array): Promise<FlatGradients> {
+  send(share: TrainingBatch, weights: Float32Array): ShareInFlight {
     const count = share.labels.length;
     const area = share.size * share.size;
     if (this.exchange === undefined || this.exchange.images < count || this.exchange.area !== area || this.exchange.parameters !== weights.length) {
@@ -34,9 +46,23 @@ export class TrainingWorker extends WorkerThread<WorkerReply> {
     exchange.weights.set(weights);
     exchange.pixels(count).set(share.pixels);
     exchange.labels(count).set(share.labels);
+    this.sequence += 1;
+    const sequence = this.sequence;
     const { buffer, parameters, images } = exchange;
-    const request: ShareRequest = { count, size: share.size, exchange: { buffer, parameters, images, area } };
-    const reply = await this.post(request);
-    return reply.type === 'gradients' ? { loss: reply.loss, correct: reply.correct, gradients: exchange.gradients } : { loss: 0, correct: 0, gradients: new Float32Array(parameters) };
+    const request: ShareRequest = { sequence, count, size: share.size, exchange: { buffer, parameters, images, area } };
+    const reply = this.post(request).then((answer) => {
+      if (answer.type !== 'gradients') throw new TrainingWorkerError(this.number, `it answered a share with a '${answer.type}' message`);
+      return { loss: answer.loss, correct: answer.correct, gradients: exchange.gradients };
+    });
+    return {
+      reply,
+      awaitAnswer: (timeoutMs) => {
+        const answer = exchange.awaitAnswer(sequence, timeoutMs);
+        if (answer === undefined) return undefined;
+        // The reply message still comes; a failure after this answer rejects the next share.
+        reply.catch(() => undefined);
+        return { ...answer, gradients: exchange.gradients };
+      },
+    };
   }
 }

@@ -12,10 +12,11 @@ const setup = workerData as TrainingWorkerSetup;
 serveRequests<ShareRequest, WorkerReply>('createDataParallelTrainer()', async () => {
   const model = await rebuildModel(setup);
   const engine = setup.useEngine ? await createLenetEngine(model) : undefined;
-  return ({ count, size, exchange: shared }) => {
+  return ({ sequence, count, size, exchange: shared }) => {
     const exchange = new ShareExchange(shared.buffer, shared.parameters, shared.images, shared.area);
     const { loss, correct, gradients } = flatGradients(model, engine, setup.criterion, { pixels: exchange.pixels(count), size, labels: exchange.labels(count) }, exchange.weights);
     exchange.gradients.set(gradients);
+    exchange.answer(sequence, { loss, correct });
     return { reply: { type: 'gradients', loss, correct } };
   };
 });
