@@ -127,6 +127,35 @@ describe('the engine update from gradient shares', () => {
     }).toThrow(/applyUpdate: expected 838 values, got 5/);
     model.dispose();
   });
+
+  it("takes a 'held' first share from the engine's own computeGradients, as the same gradient passed in", async () => {
+    const model = smallNetwork();
+    const engine = (await createLenetEngine(model)) as LenetEngine;
+    const start = engine.weights();
+    const batch = { pixels: seededValues([3 * 81], 24, 1), size: 9, labels: Uint8Array.of(1, 7, 3) };
+    const other = { gradients: seededValues([engine.plan.parameters], 25, 2), fraction: 1 / 3 };
+    const target = new Float32Array(engine.plan.parameters);
+    const { loss, gradients } = engine.gradients(batch, 'cross-entropy', target);
+    expect(gradients).toBe(target);
+    expect(engine.computeGradients(batch, 'cross-entropy').loss).toBe(loss);
+    engine.applyUpdate({ rule: 'sgd', learningRate: 0.01 }, [{ gradients: 'held', fraction: 2 / 3 }, other]);
+    const viaHeld = engine.weights(new Float32Array(engine.plan.parameters));
+    engine.setWeights(start);
+    engine.applyUpdate({ rule: 'sgd', learningRate: 0.01 }, [{ gradients: target, fraction: 2 / 3 }, other]);
+    expect(viaHeld).toEqual(engine.weights());
+    expect(viaHeld).not.toEqual(start);
+    // The update used the space: no gradient is held any more, and a held share comes first only.
+    expect(() => {
+      engine.applyUpdate({ rule: 'sgd', learningRate: 0.01 }, [{ gradients: 'held', fraction: 1 }]);
+    }).toThrow(/'held' share must come first, after computeGradients/);
+    engine.computeGradients(batch, 'cross-entropy');
+    expect(() => {
+      engine.applyUpdate({ rule: 'sgd', learningRate: 0.01 }, [other, { gradients: 'held', fraction: 2 / 3 }]);
+    }).toThrow(/'held' share must come first/);
+    expect(() => engine.weights(new Float32Array(2))).toThrow(/weights: expected 838 values, got 2/);
+    expect(() => engine.gradients(batch, 'cross-entropy', new Float32Array(2))).toThrow(/gradients: expected 838 values, got 2/);
+    model.dispose();
+  });
 });
 
 describe('the engine optimiser state', () => {

@@ -17,8 +17,11 @@ export interface EngineBatch {
 
 /** One thread's share of a batch's gradient (see {@link LenetEngine.applyUpdate}). */
 export interface GradientShare {
-  /** The share's mean-loss gradient, laid out like the weights. */
-  readonly gradients: Float32Array;
+  /**
+   * The share's mean-loss gradient, laid out like the weights; `'held'` (first share only): the
+   * gradient that this engine's last {@link LenetEngine.computeGradients} left in its memory.
+   */
+  readonly gradients: Float32Array | 'held';
   /** The fraction of the batch's images the share covers. */
   readonly fraction: number;
 }
@@ -27,7 +30,7 @@ export interface GradientShare {
 export interface EngineGradients {
   readonly loss: number;
   readonly correct: number;
-  /** d(mean loss)/d(weight), concatenated in `model.trainableWeights` order (a fresh copy). */
+  /** d(mean loss)/d(weight), concatenated in `model.trainableWeights` order (a fresh copy, or the target passed in). */
   readonly gradients: Float32Array;
 }
 
@@ -49,6 +52,8 @@ export class LenetEngine {
   private capacity = 0;
   private input = 0;
   private buffers: StepBuffers[] = [];
+  /** Whether the gradient in memory is the last {@link LenetEngine.computeGradients}'s (no update has used the space since). */
+  private gradientHeld = false;
 
   /** Use {@link createLenetEngine}. */
   constructor(plan: NetworkPlan, kernels: LenetKernels) {
@@ -69,9 +74,16 @@ export class LenetEngine {
     new Float32Array(this.kernels.memory.buffer, this.vectors.weights, this.plan.parameters).set(weights);
   }
 
-  /** A copy of the weights the engine holds (after {@link LenetEngine.descend}, the updated ones), in `model.trainableWeights` order. */
-  weights(): Float32Array {
-    return new Float32Array(this.kernels.memory.buffer, this.vectors.weights, this.plan.parameters).slice();
+  /**
+   * The weights the engine holds (after {@link LenetEngine.descend}, the updated ones), in
+   * `model.trainableWeights` order: a fresh copy, or copied into `target` (as long as the weights).
+   */
+  weights(target?: Float32Array): Float32Array {
+    const held = new Float32Array(this.kernels.memory.buffer, this.vectors.weights, this.plan.parameters);
+    if (target === undefined) return held.slice();
+    this.checkLength('weights', target);
+    target.set(held);
+    return target;
   }
 
   /** Sets the per-weight step sizes s of {@link LenetEngine.descend}, laid out as the weights. */
@@ -91,6 +103,7 @@ export class LenetEngine {
    */
   descend(batch: EngineBatch, criterion: EngineCriterion, update: EngineUpdate = DIAGONAL): { readonly loss: number; readonly correct: number } {
     const result = this.accumulateGradients(batch, criterion);
+    this.gradientHeld = false;
     runUpdate(this.kernels, update, this.vectors);
     return result;
   }
@@ -104,17 +117,25 @@ export class LenetEngine {
   applyUpdate(update: EngineUpdate, gradients: Float32Array | readonly GradientShare[]): void {
     const memory = this.kernels.memory.buffer;
     const count = this.plan.parameters;
+    const summed = new Float32Array(memory, this.vectors.gradients, count);
+    const staging = new Float32Array(memory, this.layout.staging, count);
     if (gradients instanceof Float32Array) {
       this.checkLength('applyUpdate', gradients);
-      new Float32Array(memory, this.vectors.gradients, count).set(gradients);
+      summed.set(gradients);
     } else {
-      new Float32Array(memory, this.vectors.gradients, count).fill(0);
-      for (const share of gradients) {
-        this.checkLength('applyUpdate', share.gradients);
-        new Float32Array(memory, this.layout.staging, count).set(share.gradients);
+      gradients.forEach((share, index) => {
+        if (share.gradients !== 'held') this.checkLength('applyUpdate', share.gradients);
+        else if (index > 0 || !this.gradientHeld) throw new RangeError("LenetEngine.applyUpdate: a 'held' share must come first, after computeGradients().");
+      });
+      // A held gradient is staged before the sum it is in starts from zero.
+      if (gradients.length === 0) summed.fill(0);
+      gradients.forEach((share, index) => {
+        staging.set(share.gradients === 'held' ? summed : share.gradients);
+        if (index === 0) summed.fill(0);
         this.kernels.addScaledShare(count, this.vectors.gradients, this.layout.staging, share.fraction);
-      }
+      });
     }
+    this.gradientHeld = false;
     runUpdate(this.kernels, update, this.vectors);
   }
 
@@ -159,9 +180,23 @@ export class LenetEngine {
    * batch runs in slices of {@link LenetEngine.sliceSize} images, so that every layer's
    * activations stay in the processor's caches; the gradients add up across slices.
    */
-  gradients(batch: EngineBatch, criterion: EngineCriterion): EngineGradients {
-    const { loss, correct } = this.accumulateGradients(batch, criterion);
-    return { loss, correct, gradients: new Float32Array(this.kernels.memory.buffer, this.vectors.gradients, this.plan.parameters).slice() };
+  gradients(batch: EngineBatch, criterion: EngineCriterion, target?: Float32Array): EngineGradients {
+    if (target !== undefined) this.checkLength('gradients', target);
+    const { loss, correct } = this.computeGradients(batch, criterion);
+    const held = new Float32Array(this.kernels.memory.buffer, this.vectors.gradients, this.plan.parameters);
+    if (target === undefined) return { loss, correct, gradients: held.slice() };
+    target.set(held);
+    return { loss, correct, gradients: target };
+  }
+
+  /**
+   * {@link LenetEngine.gradients} without a copy of the gradient: it stays in the engine, for an
+   * {@link LenetEngine.applyUpdate} whose first share is `'held'`.
+   */
+  computeGradients(batch: EngineBatch, criterion: EngineCriterion): { readonly loss: number; readonly correct: number } {
+    const result = this.accumulateGradients(batch, criterion);
+    this.gradientHeld = true;
+    return result;
   }
 
   /** The forward and backward passes of {@link LenetEngine.gradients}, leaving the gradient in the engine's memory; `timer` times each step. */
@@ -267,6 +302,7 @@ export class LenetEngine {
       if (round > 0) update += performance.now() - started;
     }
     this.setWeights(saved);
+    this.gradientHeld = false;
     return {
       batch: count,
       steps: this.plan.steps.map((step, index) => ({ step: index, kind: step.kind, description: describeStep(step), ...timer.averages(index, rounds), ...multiplyAdds(step, count) })),

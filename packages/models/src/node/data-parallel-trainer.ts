@@ -1,11 +1,10 @@
 import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
-import type { GradientShare } from '@lenet/core';
 import type { TrainingBatch } from '../training/batch-gradients.js';
 import { applyFlatGradients } from '../training/apply-flat-gradients.js';
 import { gradientSource, trainerFrom, type Trainer, type TrainerOptions } from '../training/create-trainer.js';
-import { flatGradients, type FlatGradients } from '../training/flat-gradients.js';
-import { readTrainableWeights } from '../training/flat-weights.js';
+import { flatGradients } from '../training/flat-gradients.js';
+import { readTrainableWeights, trainableWeightSizes } from '../training/flat-weights.js';
 import { holdWeights } from '../training/held-weights.js';
 import { ModelOptionError } from '../model-option-error.js';
 import type { TrainingWorkerSetup } from './training-worker-messages.js';
@@ -81,6 +80,7 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
     criterion: options.criterion,
     useEngine: engine !== undefined,
   };
+  const parameters = trainableWeightSizes(model).reduce((sum, size) => sum + size, 0);
   const workers = Array.from({ length: threads - 1 }, (_, index) => new TrainingWorker(index + 1, setup));
   try {
     await Promise.all(workers.map((worker) => worker.next()));
@@ -97,19 +97,40 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
       // With an optimiser the engine knows, the weights stay in the engine from step to step.
       const hold = held?.holdFor(optimizer);
       if (hold === undefined) single.flush();
-      const weights = hold?.weights() ?? readTrainableWeights(model);
+      const weights = hold === undefined ? readTrainableWeights(model) : undefined;
+      const writeWeights = (target: Float32Array): void => {
+        if (weights === undefined) hold?.weights(target);
+        else target.set(weights);
+      };
       // Share 0 is this thread's; share k (at most threads - 1 of them) goes to worker k - 1.
       let start = shares[0] ?? 0;
       const inFlight: ShareInFlight[] = workers.slice(0, shares.length - 1).map((worker, index) => {
         const count = shares[index + 1] ?? 0;
-        const share = worker.send(sharePart(batch, start, count), weights);
+        const share = worker.send(sharePart(batch, start, count), parameters, writeWeights);
         start += count;
         return share;
       });
-      let own: FlatGradients;
+      const total = batch.labels.length;
+      const fractions = shares.map((count) => count / total);
+      const ownFraction = fractions[0] ?? 0;
+      // This thread's share, and the update that averages it with the workers' ones (the engine
+      // does it with the same float64 sums as averageOf's, its own gradient never copied out).
+      let own: { readonly loss: number; readonly correct: number };
+      let update: (workerShares: readonly WeightedGradient[]) => void;
       try {
         const first = sharePart(batch, 0, shares[0] ?? 0);
-        own = hold !== undefined && engine !== undefined ? engine.gradients(first, options.criterion) : flatGradients(model, engine, options.criterion, first, weights);
+        if (hold !== undefined && engine !== undefined) {
+          own = engine.computeGradients(first, options.criterion);
+          update = (workerShares) => {
+            hold.apply([{ gradients: 'held', fraction: ownFraction }, ...workerShares]);
+          };
+        } else {
+          const { loss, correct, gradients } = flatGradients(model, engine, options.criterion, first, weights);
+          own = { loss, correct };
+          update = (workerShares) => {
+            applyFlatGradients(model, optimizer, averageOf([{ gradients, fraction: ownFraction }, ...workerShares]));
+          };
+        }
       } catch (error) {
         // Let the workers finish their shares (and their failures be seen) before reporting ours.
         await Promise.allSettled(inFlight.map((share) => share.reply));
@@ -123,16 +144,10 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
           return answer === undefined ? share.reply : Promise.resolve(answer);
         }),
       );
-      const total = batch.labels.length;
-      const parts = [own, ...answers].map((part, share) => ({
-        ...part,
-        fraction: (shares[share] ?? 0) / total,
-      }));
-      const loss = parts.reduce((sum, part) => sum + part.loss * part.fraction, 0);
-      const correct = parts.reduce((sum, part) => sum + part.correct, 0);
-      // The engine averages the shares itself (the same float64 sums as addScaled's).
-      if (hold !== undefined) hold.apply(parts);
-      else applyFlatGradients(model, optimizer, averageOf(parts));
+      const results = [own, ...answers];
+      const loss = results.reduce((sum, part, share) => sum + part.loss * (fractions[share] ?? 0), 0);
+      const correct = results.reduce((sum, part) => sum + part.correct, 0);
+      update(answers.map(({ gradients }, index) => ({ gradients, fraction: fractions[index + 1] ?? 0 })));
       return { loss, correct };
     },
     dispose: async () => {
@@ -142,8 +157,14 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
   };
 }
 
+/** A share's gradient and the fraction of the batch it covers. */
+interface WeightedGradient {
+  readonly gradients: Float32Array;
+  readonly fraction: number;
+}
+
 /** The shares' gradients averaged with their fractions: `g[i] = g[i] + share[i] * fraction`, share after share. */
-function averageOf(shares: readonly GradientShare[]): Float32Array {
+function averageOf(shares: readonly WeightedGradient[]): Float32Array {
   const averaged = new Float32Array(shares[0]?.gradients.length ?? 0);
   for (const { gradients, fraction } of shares) {
     for (let index = 0; index < averaged.length; index += 1) averaged[index] = (averaged[index] as number) + (gradients[index] as number) * fraction;

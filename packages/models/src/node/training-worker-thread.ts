@@ -33,22 +33,23 @@ export class TrainingWorker extends WorkerThread<WorkerReply> {
   }
 
   /**
-   * Sends a share (`share`'s images, at `weights`) through the memory shared with the worker;
-   * its gradient is a view of that memory, valid until the next share is sent.
+   * Sends a share (`share`'s images, at the `parameters` weights that `writeWeights` copies into
+   * the memory shared with the worker); its gradient is a view of that memory, valid until the
+   * next share is sent.
    */
-  send(share: TrainingBatch, weights: Float32Array): ShareInFlight {
+  send(share: TrainingBatch, parameters: number, writeWeights: (target: Float32Array) => void): ShareInFlight {
     const count = share.labels.length;
     const area = share.size * share.size;
-    if (this.exchange === undefined || this.exchange.images < count || this.exchange.area !== area || this.exchange.parameters !== weights.length) {
-      this.exchange = ShareExchange.create(weights.length, count, area);
+    if (this.exchange === undefined || this.exchange.images < count || this.exchange.area !== area || this.exchange.parameters !== parameters) {
+      this.exchange = ShareExchange.create(parameters, count, area);
     }
     const exchange = this.exchange;
-    exchange.weights.set(weights);
+    writeWeights(exchange.weights);
     exchange.pixels(count).set(share.pixels);
     exchange.labels(count).set(share.labels);
     this.sequence += 1;
     const sequence = this.sequence;
-    const { buffer, parameters, images } = exchange;
+    const { buffer, images } = exchange;
     const request: ShareRequest = { sequence, count, size: share.size, exchange: { buffer, parameters, images, area } };
     const reply = this.post(request).then((answer) => {
       if (answer.type !== 'gradients') throw new TrainingWorkerError(this.number, `it answered a share with a '${answer.type}' message`);

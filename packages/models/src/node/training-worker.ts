@@ -14,8 +14,7 @@ serveRequests<ShareRequest, WorkerReply>('createDataParallelTrainer()', async ()
   const engine = setup.useEngine ? await createLenetEngine(model) : undefined;
   return ({ sequence, count, size, exchange: shared }) => {
     const exchange = new ShareExchange(shared.buffer, shared.parameters, shared.images, shared.area);
-    const { loss, correct, gradients } = flatGradients(model, engine, setup.criterion, { pixels: exchange.pixels(count), size, labels: exchange.labels(count) }, exchange.weights);
-    exchange.gradients.set(gradients);
+    const { loss, correct } = flatGradients(model, engine, setup.criterion, { pixels: exchange.pixels(count), size, labels: exchange.labels(count) }, exchange.weights, exchange.gradients);
     exchange.answer(sequence, { loss, correct });
     return { reply: { type: 'gradients', loss, correct } };
   };

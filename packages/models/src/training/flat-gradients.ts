@@ -15,16 +15,19 @@ export interface FlatGradients {
  * The gradient of a batch's mean loss as one flat vector: from the LeNet engine when given
  * one, else from tfjs's automatic differentiation of `model`. With `weights`, the gradient is
  * taken at those weights (the model is updated to them on the tfjs path); without, at the
- * model's current weights.
+ * model's current weights. With `target` (as long as the weights), the gradient is written there
+ * instead of into a new vector.
  */
-export function flatGradients(model: tf.LayersModel, engine: LenetEngine | undefined, criterion: TrainingCriterion, batch: TrainingBatch, weights?: Float32Array): FlatGradients {
+export function flatGradients(model: tf.LayersModel, engine: LenetEngine | undefined, criterion: TrainingCriterion, batch: TrainingBatch, weights?: Float32Array, target?: Float32Array): FlatGradients {
   if (engine !== undefined) {
     engine.setWeights(weights ?? readTrainableWeights(model));
-    return engine.gradients(batch, criterion);
+    return engine.gradients(batch, criterion, target);
   }
   if (weights !== undefined) writeTrainableWeights(model, weights);
   const { loss, correct, gradients } = batchGradients(model, criterion, batch);
-  const flat = new Float32Array(gradients.reduce((sum, gradient) => sum + gradient.size, 0));
+  const size = gradients.reduce((sum, gradient) => sum + gradient.size, 0);
+  if (target !== undefined && target.length !== size) throw new RangeError(`flatGradients: the target holds ${String(target.length)} values, the gradient ${String(size)}.`);
+  const flat = target ?? new Float32Array(size);
   let offset = 0;
   for (const gradient of gradients) {
     flat.set(gradient.dataSync(), offset);

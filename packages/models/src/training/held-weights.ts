@@ -7,8 +7,8 @@ import { readTrainableWeights, trainableWeightSizes, writeTrainableWeights } fro
 
 /** The engine holding the weights for one optimiser, whose updates it makes. */
 export interface Hold {
-  /** A copy of the weights held: the ones the next gradient is to be taken at. */
-  weights(): Float32Array;
+  /** A copy of the weights held (into `target` when given): the ones the next gradient is to be taken at. */
+  weights(target?: Float32Array): Float32Array;
   /** One step of the optimiser on `batch` in the engine. */
   descend(batch: TrainingBatch, criterion: EngineCriterion): StepResult;
   /** One update of the optimiser in the engine, with a gradient computed elsewhere (one vector, or shares to average; see `LenetEngine.applyUpdate`). */
@@ -52,7 +52,7 @@ export function holdWeights(model: tf.LayersModel, engine: LenetEngine): HeldWei
       engine.setWeights(readTrainableWeights(model));
       side.load(engine);
       const hold: Hold = {
-        weights: () => engine.weights(),
+        weights: (target) => engine.weights(target),
         descend: (batch, criterion) => engine.descend(batch, criterion, side.next(engine)),
         apply: (gradients) => {
           engine.applyUpdate(side.next(engine), gradients);
