@@ -19,8 +19,12 @@ export interface WorkerAnswer<Reply> {
   readonly transfer?: readonly Transferable[];
 }
 
-/** What a worker does with each request, after its start. */
-export type RequestHandler<Request, Reply> = (request: Request) => WorkerAnswer<Reply>;
+/**
+ * What a worker does with each request, after its start: the reply, or undefined when the
+ * request was answered already, through `reply` (a worker that takes requests from shared
+ * memory answers them before their messages come; every request gets one reply, in order).
+ */
+export type RequestHandler<Request, Reply> = (request: Request, reply: (answer: WorkerAnswer<Reply>) => void) => WorkerAnswer<Reply> | undefined;
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -47,10 +51,13 @@ export function serveRequests<Request, Reply>(owner: string, start: () => Promis
   if (port === null) throw new Error(`This entry runs as a worker thread of ${owner}.`);
   start().then(
     (handle) => {
+      const post = ({ reply, transfer = [] }: WorkerAnswer<Reply>): void => {
+        port.postMessage(reply, transfer);
+      };
       port.on('message', (request: Request) => {
         try {
-          const { reply, transfer = [] } = handle(request);
-          port.postMessage(reply, transfer);
+          const answer = handle(request, post);
+          if (answer !== undefined) post(answer);
         } catch (error) {
           port.postMessage({ type: 'error', message: describe(error) });
         }

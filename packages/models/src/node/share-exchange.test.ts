@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { ShareExchange } from './share-exchange.js';
+import { WorkerThread } from './worker-thread.js';
 
 describe('ShareExchange', () => {
   it('lays the weights, gradient, pixels and labels out without overlap', () => {
@@ -23,26 +23,23 @@ describe('ShareExchange', () => {
     expect(exchange.awaitAnswer(2, 5)).toBeUndefined();
   });
 
-  it('wakes the waiting thread when another thread answers', async () => {
-    const exchange = ShareExchange.create(2, 1, 1);
-    const source = `
-      const { workerData } = require('node:worker_threads');
-      const counters = new Int32Array(workerData, 0, 4);
-      const gradients = new Float32Array(workerData, 16 + 2 * 4, 2);
-      setTimeout(() => {
-        gradients.set([5, 6]);
-        new Float64Array(workerData, 0, 1)[0] = 1.5;
-        counters[2] = 7;
-        Atomics.store(counters, 3, 1);
-        Atomics.notify(counters, 3);
-      }, 50);`;
-    const worker = new Worker(source, { eval: true, workerData: exchange.buffer });
+  it('carries an order to a worker waiting in the memory, and its answer back, each side woken by the other', async () => {
+    const peer = new WorkerThread<{ readonly type: string }>(new URL('../__fixtures__/share-exchange-peer.ts', import.meta.url), undefined, {
+      failed: (reason) => new Error(reason),
+      disposed: () => new Error('disposed'),
+    });
     try {
-      const answer = exchange.awaitAnswer(1, 10_000);
-      expect(answer).toEqual({ loss: 1.5, correct: 7 });
-      expect([...exchange.gradients]).toEqual([5, 6]);
+      await peer.next();
+      const exchange = ShareExchange.create(2, 1, 1);
+      const answered = peer.post({ buffer: exchange.buffer, parameters: 2, images: 1, area: 1 });
+      // Let the worker block in its wait first.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      exchange.order({ sequence: 1, count: 3, size: 9 });
+      expect(exchange.awaitAnswer(1, 10_000)).toEqual({ loss: 1.5, correct: 7 });
+      expect([...exchange.gradients]).toEqual([3, 9]);
+      await expect(answered).resolves.toEqual({ type: 'answered' });
     } finally {
-      await worker.terminate();
+      await peer.terminate();
     }
   });
 });

@@ -1,7 +1,20 @@
-/** Byte offset of the weights: after the answer's loss (float64), correct read-outs and sequence number (int32 each), padded to 16 bytes. */
-const HEADER_BYTES = 16;
+/**
+ * Byte offset of the weights: after the answer's loss (float64), its correct read-outs and
+ * request number, then the request's number, images and image size (int32 each), padded to 32 bytes.
+ */
+const HEADER_BYTES = 32;
 const CORRECT = 2;
 const ANSWERED = 3;
+const REQUESTED = 4;
+const COUNT = 5;
+const SIZE = 6;
+
+/** A share to compute: the request's number, its images and their size (the data are in the exchange). */
+export interface ShareOrder {
+  readonly sequence: number;
+  readonly count: number;
+  readonly size: number;
+}
 
 /** A share's loss and correct read-outs, as the worker answered them. */
 export interface ShareAnswer {
@@ -13,8 +26,9 @@ export interface ShareAnswer {
  * The memory a data-parallel trainer and one of its workers share, so that a share of a batch
  * crosses threads by one copy in and one copy out, with no buffer moved or allocated per step:
  * the weights to compute at, the share's gradient (written by the worker), its labels and pixels,
- * and the worker's answer (loss, correct read-outs, and the number of the request it answers), which
- * the calling thread can wait for with `Atomics.wait` instead of a message's trip through its event loop.
+ * the request (its number and size) and the worker's answer (loss, correct read-outs, and the
+ * number of the request it answers), which each side can wait for with `Atomics.wait` instead of
+ * a message's trip through its event loop.
  */
 export class ShareExchange {
   /** The weights the worker computes its share's gradient at. */
@@ -59,6 +73,24 @@ export class ShareExchange {
   /** The labels of a share of `count` images. */
   labels(count: number): Uint8Array {
     return this.labelBytes.subarray(0, count);
+  }
+
+  /** The calling thread's side: the share's data are written; request `order` is made and a waiting worker wakes. */
+  order({ sequence, count, size }: ShareOrder): void {
+    this.counters[COUNT] = count;
+    this.counters[SIZE] = size;
+    Atomics.store(this.counters, REQUESTED, sequence);
+    Atomics.notify(this.counters, REQUESTED);
+  }
+
+  /**
+   * The worker's side: blocks until a request after number `after` is made, at most `timeoutMs`;
+   * the request, or undefined when none came in that time.
+   */
+  awaitOrder(after: number, timeoutMs: number): ShareOrder | undefined {
+    if (Atomics.wait(this.counters, REQUESTED, after, timeoutMs) === 'timed-out') return undefined;
+    const sequence = Atomics.load(this.counters, REQUESTED);
+    return sequence > after ? { sequence, count: this.counters[COUNT] ?? 0, size: this.counters[SIZE] ?? 0 } : undefined;
   }
 
   /** The worker's side: request `sequence` is answered (its gradient already written) and waiters wake. */

@@ -51,6 +51,8 @@ export class TrainingWorker extends WorkerThread<WorkerReply> {
     const sequence = this.sequence;
     const { buffer, images } = exchange;
     const request: ShareRequest = { sequence, count, size: share.size, exchange: { buffer, parameters, images, area } };
+    // A worker waiting in the shared memory takes the share from there; one in its event loop from the message.
+    exchange.order(request);
     const reply = this.post(request).then((answer) => {
       if (answer.type !== 'gradients') throw new TrainingWorkerError(this.number, `it answered a share with a '${answer.type}' message`);
       return { loss: answer.loss, correct: answer.correct, gradients: exchange.gradients };
