@@ -278,6 +278,7 @@ export function convolutionWeightGradients(
 function accumulateWeightGradients(inMap: usize, width: i32, gradient0: usize, gradient1: usize, outHeight: i32, outWidth: i32, weightGradient0: usize, weightGradient1: usize, tapStride: i32): void {
   const chunks = (outWidth + 3) >> 2;
   const mask = tailMask(outWidth);
+  const overlapping = (outWidth & 3) == 0 ? -1 : chunks - 1;
   for (let ky = 0; ky < 5; ky++) {
     let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0), a4 = f32x4.splat(0);
     let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0), b4 = f32x4.splat(0);
@@ -286,9 +287,13 @@ function accumulateWeightGradients(inMap: usize, width: i32, gradient0: usize, g
       const inRow = inMap + (<usize>((y + ky) * width) << 2);
       for (let chunk = 0; chunk < chunks; chunk++) {
         const x = chunkStart(chunk, outWidth);
-        const keep = chunkMask(chunk, outWidth, mask);
-        const first = v128.and(v128.load(at(gradient0 + gradientOffset, x)), keep);
-        const second = v128.and(v128.load(at(gradient1 + gradientOffset, x)), keep);
+        let first = v128.load(at(gradient0 + gradientOffset, x));
+        let second = v128.load(at(gradient1 + gradientOffset, x));
+        // Only a last chunk that overlaps the one before is masked (a branch, not two vector ops a chunk).
+        if (chunk == overlapping) {
+          first = v128.and(first, mask);
+          second = v128.and(second, mask);
+        }
         const row = at(inRow, x);
         let value = v128.load(row);
         a0 = f32x4.add(a0, f32x4.mul(first, value));
