@@ -1,7 +1,7 @@
-// The three networks the bench trains and runs, with the loss each trains with.
+// The three networks the bench trains and runs, from the model catalogue of @lenet/models (the
+// one `lenet train` and the web page use), with the loss each trains with.
 import type * as tf from '@tensorflow/tfjs';
-import { rbfMleLoss, softmaxCrossEntropy } from '@lenet/core';
-import { lenet1, lenet5, lenet5Modern, type TrainingCriterion } from '@lenet/models';
+import { criterionFor, criterionLoss, findModelRecipe, inputSide, type TrainingCriterion } from '@lenet/models';
 
 export interface BenchModel {
   /** Builds a fresh model. */
@@ -14,10 +14,18 @@ export interface BenchModel {
   readonly criterion: TrainingCriterion;
 }
 
+/** The catalogue's model `name` as the bench runs it: RBF heads train with the paper's MLE (as PyTorch's reference does), logits with cross-entropy. */
+function benchModel(name: string): BenchModel {
+  const recipe = findModelRecipe(name);
+  if (recipe === undefined) throw new Error(`The model catalogue of @lenet/models has no "${name}": pick one of its MODEL_NAMES.`);
+  const criterion = criterionFor('mle', recipe.output);
+  return { build: () => recipe.create(), size: inputSide(recipe.input), loss: criterionLoss(criterion), criterion };
+}
+
 export const benchModels = {
-  lenet1: { build: lenet1, size: 28, loss: softmaxCrossEntropy, criterion: 'cross-entropy' },
-  lenet5: { build: () => lenet5(), size: 32, loss: rbfMleLoss, criterion: 'mle' },
-  'lenet5-modern': { build: () => lenet5Modern(), size: 32, loss: softmaxCrossEntropy, criterion: 'cross-entropy' },
+  lenet1: benchModel('lenet1'),
+  lenet5: benchModel('lenet5'),
+  'lenet5-modern': benchModel('lenet5-modern'),
 } satisfies Record<string, BenchModel>;
 
 export type BenchModelName = keyof typeof benchModels;

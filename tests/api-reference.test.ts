@@ -23,7 +23,8 @@ describe('the generated API reference', () => {
   it.each(libraryFolders)('documents every export of @lenet/%s with a summary', (folder) => {
     const reference = referenceOf(folder);
     const sections = reference.split('\n### ').slice(1);
-    expect(sections.length).toBeGreaterThan(5);
+    // @lenet/common has four exports; the others dozens.
+    expect(sections.length).toBeGreaterThanOrEqual(folder === 'common' ? 4 : 6);
     const undocumented = sections.filter((section) => !/\n```\n\n\S/.test(section)).map((section) => section.split('\n')[0]);
     expect(undocumented).toEqual([]);
   });

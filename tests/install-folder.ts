@@ -9,7 +9,10 @@ import { promisify } from 'node:util';
 import { consumerConfigs, consumerSource } from './install-consumer.ts';
 
 /** The published libraries, by folder under packages/. */
-export const libraryFolders = ['core', 'data', 'models', 'viz'] as const;
+export const libraryFolders = ['common', 'core', 'data', 'models', 'viz'] as const;
+
+/** The libraries built on TensorFlow.js (a peer of each); @lenet/common needs nothing. */
+export const tfjsLibraryFolders = ['core', 'data', 'models', 'viz'] as const;
 
 /** The repository root. */
 export const repositoryRoot = join(import.meta.dirname, '..');

@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import { processTerminal } from './output/terminal.js';
-import { runCli } from './run-cli.js';
+// The version check comes before anything that an older Node could not load.
+import { nodeVersionProblem } from './node-version.js';
 
-process.exitCode = await runCli(process.argv, processTerminal());
+const problem = nodeVersionProblem(process.versions.node);
+if (problem === undefined) {
+  const [{ processTerminal }, { runCli }] = await Promise.all([import('./output/terminal.js'), import('./run-cli.js')]);
+  process.exitCode = await runCli(process.argv, processTerminal());
+} else {
+  process.stderr.write(`error: ${problem}\n`);
+  process.exitCode = 2;
+}

@@ -1,10 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
 import { PAPER_BACKGROUND, PAPER_INK, preprocessDigit } from '@lenet/data';
+import type { ModelKind } from '@lenet/models';
 import { startBackend } from './backend/start-backend.js';
 import { DIGIT_STROKES } from './draw/digit-strokes.js';
 import { DrawPad } from './draw/draw-pad.js';
 import { loadShippedModel } from './models/load-shipped-model.js';
-import { WEB_MODELS, findWebModel, type WebModel } from './models/web-models.js';
+import { findShippedModel, SHIPPED_MODELS } from './models/shipped-models.js';
 import { element } from './page-elements.js';
 import { LivePredictor } from './predict/live-predictor.js';
 import { setupTrainingPanel } from './training/training-panel.js';
@@ -59,7 +60,7 @@ function update(eventTime: number): void {
 }
 
 /** Makes `model` the one the pad talks to, and redraws everything for it. */
-export function useModel(model: tf.LayersModel, recipe: WebModel, label: string): void {
+export function useModel(model: tf.LayersModel, recipe: ModelKind, label: string): void {
   predictor = new LivePredictor(model, recipe);
   showModelFigures(inspector, model, recipe);
   document.body.dataset.model = label;
@@ -67,7 +68,7 @@ export function useModel(model: tf.LayersModel, recipe: WebModel, label: string)
 }
 
 async function selectShippedModel(name: string): Promise<void> {
-  const recipe = findWebModel(name);
+  const recipe = findShippedModel(name);
   const loading = shipped.get(name) ?? loadShippedModel(recipe, document.baseURI);
   shipped.set(name, loading);
   useModel(await loading, recipe, name);
@@ -77,7 +78,7 @@ async function start(): Promise<void> {
   const backend = await startBackend(new URL('wasm/', document.baseURI).href);
   element('backend', HTMLOutputElement).textContent = backend.description;
   document.body.dataset.backend = backend.name;
-  modelSelect.replaceChildren(...WEB_MODELS.map((model) => new Option(model.title, model.name)));
+  modelSelect.replaceChildren(...SHIPPED_MODELS.map((model) => new Option(model.title, model.name)));
   modelSelect.addEventListener('change', () => {
     void selectShippedModel(modelSelect.value);
   });

@@ -1,6 +1,6 @@
 import { setupBackend } from '@lenet/core';
 import { loadMnist } from '@lenet/data';
-import { findWebModel } from '../src/models/web-models.js';
+import { findShippedModel } from '../src/models/shipped-models.js';
 import { BrowserTrainer } from '../src/training/browser-training.js';
 import { mnistFolder } from './static-server.js';
 
@@ -13,9 +13,9 @@ export async function nodeImagesPerSecond(modelName: string, images: number): Pr
   const setup = await setupBackend();
   const dataset = await loadMnist({ folder: mnistFolder(), source: 'folder' });
   const train = { ...dataset.train, count: images, images: dataset.train.images.subarray(0, images * 784), labels: dataset.train.labels.subarray(0, images) };
-  const trainer = new BrowserTrainer(findWebModel(modelName), 1);
+  const trainer = new BrowserTrainer(findShippedModel(modelName), 1);
   let imagesPerSecond = 0;
-  await trainer.train({ train, epochs: 1, batchSize: 32, learningRate: 0.002, seed: 1 }, (progress) => {
+  await trainer.train({ train, epochs: 1, batchSize: 32, learningRate: 0.002 }, (progress) => {
     imagesPerSecond = progress.imagesPerSecond;
   });
   trainer.model.dispose();

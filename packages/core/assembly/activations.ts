@@ -4,11 +4,8 @@
 const AMPLITUDE: f32 = 1.7159;
 const SLOPE: f32 = 2.0 / 3.0;
 
-/** Activation kinds, as the engine numbers them (src/engine/network-plan.ts). */
-export const LINEAR = 0;
-export const SCALED_TANH = 1;
-export const TANH = 2;
-export const RELU = 3;
+// Activation kinds, as the engine numbers them: shared with the TypeScript side.
+import { ACTIVATION_RELU as RELU, ACTIVATION_SCALED_TANH as SCALED_TANH, ACTIVATION_TANH as TANH } from '../src/engine/kernel-constants';
 
 // @ts-ignore: decorator
 @inline function tanh4(x: v128): v128 {

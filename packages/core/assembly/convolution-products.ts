@@ -8,13 +8,13 @@
 //   the output gradient transposed to [position][map] first.
 // No lane is lost to a map's edge, no horizontal sum is taken and no product with the zero
 // padding of a full correlation is made, which the link-by-link kernels of convolution.ts would.
+import { FLOATS_PER_VECTOR, MAX_LINKS_PER_INPUT, PRODUCTS_GUARD_FLOATS, WEIGHT_GRADIENT_MAP_BLOCK as MAP_BLOCK } from '../src/engine/kernel-constants';
 import { accumulateBiasGradient, linkField } from './convolution';
 import { at, chunkStart } from './memory';
 
-/** Output maps that one pass of the weight-gradient kernel covers (four vectors). */
-const MAP_BLOCK = 16;
-/** The most links one input map may have (the engine's plan checks it). */
-const MAX_LINKS_PER_INPUT = 1024;
+// MAP_BLOCK: output maps that one pass of the weight-gradient kernel covers (four vectors);
+// MAX_LINKS_PER_INPUT: the most links one input map may have (the engine's plan checks it).
+// Both are shared with the engine's TypeScript (src/engine/kernel-constants.ts).
 // The links of the input map at hand, a pair of u32 each: the byte offset of its output map in an
 // image's output gradient, and of its weights (tap 0) in the kernel.
 const LINK_TABLE = memory.data(MAX_LINKS_PER_INPUT * 8, 16);
@@ -22,7 +22,7 @@ const LINK_TABLE = memory.data(MAX_LINKS_PER_INPUT * 8, 16);
 /** The floats of one row of products: the output area rounded up to whole vectors. */
 // @ts-ignore: decorator
 @inline export function productRow(outArea: i32): i32 {
-  return (outArea + 3) & ~3;
+  return (outArea + FLOATS_PER_VECTOR - 1) & ~(FLOATS_PER_VECTOR - 1);
 }
 
 /**
@@ -63,9 +63,9 @@ export function fullWeightGradients(
 /**
  * Writes the input gradient of {@link convolutionForward} for `batch` images; `linksByInput`
  * lists the links grouped by input map, as the forward pass takes them. `scratch` holds
- * 25 * inputMaps * productRow(outArea) + 8 floats (masked lanes read up to four floats on
- * either side of the products); the output gradient may be read up to three floats past its
- * last map.
+ * 25 * inputMaps * productRow(outArea) + 2 * PRODUCTS_GUARD_FLOATS floats (the products start
+ * PRODUCTS_GUARD_FLOATS in: masked lanes read up to four floats on either side of them); the
+ * output gradient may be read up to three floats past its last map.
  */
 export function convolutionInputGradient(
   batch: i32, inputMaps: i32, height: i32, width: i32, outputGradient: usize, outputMaps: i32,
@@ -74,7 +74,7 @@ export function convolutionInputGradient(
   const outArea = (height - 4) * (width - 4);
   const inArea = height * width;
   const row = productRow(outArea);
-  const products = scratch + 16;
+  const products = scratch + (<usize>PRODUCTS_GUARD_FLOATS << 2);
   // Input maps without links get no products: zeros, so that their gradient is zero.
   let linked = 0;
   for (let link = 0; link < linkCount; link++) if (link == 0 || linkField(linksByInput, link, 0) != linkField(linksByInput, link - 1, 0)) linked++;

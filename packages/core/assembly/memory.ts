@@ -37,3 +37,8 @@
 @inline export function chunkMask(chunk: i32, width: i32, mask: v128): v128 {
   return (chunk << 2) + 4 > width ? mask : i32x4.splat(-1);
 }
+
+/** The first byte after the module's static data; the engine checks that its buffers start later. */
+export function staticDataEnd(): usize {
+  return __heap_base;
+}

@@ -7,6 +7,7 @@ export { LENET_ACTIVATIONS, applyActivation, checkActivation } from './activatio
 export type { LenetActivation } from './activations/activation.js';
 export { FanInUniform } from './initializers/fan-in-uniform.js';
 export type { FanInUniformArgs, Initializer } from './initializers/fan-in-uniform.js';
+export type { SerializedInitializer } from './initializers/initializer-config.js';
 export { INITIALISATION_SCHEMES, schemeInitializer } from './initializers/initialisation-scheme.js';
 export type { InitialisationScheme, ParameterRole } from './initializers/initialisation-scheme.js';
 export { TrainableSubsampling2D } from './layers/trainable-subsampling-2d.js';
@@ -44,6 +45,7 @@ export type { CurvatureSummary, SdlmOptions } from './optimizers/sdlm-optimizer.
 export { curvatureByLayer, spreadOf } from './optimizers/curvature-summary.js';
 export type { LayerCurvature, Spread } from './optimizers/curvature-summary.js';
 export { SdlmError } from './optimizers/sdlm-errors.js';
+export { EngineInputError } from './engine/engine-input-error.js';
 export { supportsDiagonalStep } from './optimizers/diagonal-step.js';
 export type { DiagonalStep, FlatSegment } from './optimizers/diagonal-step.js';
 export { createLenetEngine, engineSupport } from './engine/create-lenet-engine.js';
@@ -52,3 +54,5 @@ export type { EngineBatch, EngineGradients, GradientShare } from './engine/lenet
 export type { EngineUpdate } from './engine/engine-update.js';
 export type { EngineProfile, EngineStepProfile } from './engine/engine-profile.js';
 export type { EngineCriterion } from './engine/output-loss.js';
+export { KernelBindingError } from './engine/kernel-binding-error.js';
+export type { KernelMismatch } from './engine/kernel-binding-error.js';

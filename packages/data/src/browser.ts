@@ -10,6 +10,7 @@ export type { SearchedLocation } from './errors/dataset-not-found-error.js';
 export { DownloadError } from './errors/download-error.js';
 export type { DownloadErrorDetails, DownloadProblem } from './errors/download-error.js';
 export { IdxFormatError } from './errors/idx-format-error.js';
+export { TransformArgumentError } from './errors/transform-argument-error.js';
 export type { IdxFormatErrorDetails, IdxFormatProblem } from './errors/idx-format-error.js';
 
 export { idxTypeCodes } from './idx/idx-array.js';

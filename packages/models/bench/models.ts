@@ -1,10 +1,12 @@
 // Forward-pass and training throughput of the lenet models on the backend setupBackend()
 // picks, with ratios measured in the same run. Usage: pnpm bench [backend, e.g. cpu]
 import * as tf from '@tensorflow/tfjs';
-import { rbfMleLoss, setupBackend, softmaxCrossEntropy } from '@lenet/core';
+import { setupBackend } from '@lenet/core';
 import type { BackendName } from '@lenet/core';
-import { lenet1 } from '../src/lenet1.js';
 import { lenet5 } from '../src/lenet5.js';
+import { findModelRecipe, MODEL_RECIPES, type ModelRecipe } from '../src/toolkit/model-catalogue.js';
+import { inputSide } from '../src/toolkit/model-inputs.js';
+import { criterionFor, criterionLoss } from '../src/training/training-criterion.js';
 
 interface Case {
   name: string;
@@ -13,11 +15,18 @@ interface Case {
   loss: (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar;
 }
 
+/** A catalogue model as the bench runs it: RBF heads train with the paper's MLE, logits with cross-entropy. */
+function caseOf(recipe: ModelRecipe, name = recipe.name, build = () => recipe.create()): Case {
+  return { name, build, size: inputSide(recipe.input), loss: criterionLoss(criterionFor('mle', recipe.output)) };
+}
+
+// Every model of the catalogue (the one `lenet train` and the web page use), lenet1 first as the
+// baseline, and LeNet-5 with a full C3 to show what the C3 table saves.
+const lenet1 = findModelRecipe('lenet1') as ModelRecipe;
 const cases: Case[] = [
-  { name: 'lenet1()', build: lenet1, size: 28, loss: softmaxCrossEntropy },
-  { name: 'lenet5() (C3 table, RBF)', build: () => lenet5(), size: 32, loss: rbfMleLoss },
-  { name: "lenet5({ c3: 'full' })", build: () => lenet5({ c3: 'full' }), size: 32, loss: rbfMleLoss },
-  { name: "lenet5({ preset: 'modern' })", build: () => lenet5({ preset: 'modern' }), size: 32, loss: softmaxCrossEntropy },
+  caseOf(lenet1),
+  ...MODEL_RECIPES.filter((recipe) => recipe !== lenet1).map((recipe) => caseOf(recipe)),
+  caseOf(findModelRecipe('lenet5') as ModelRecipe, "lenet5 with c3: 'full'", () => lenet5({ c3: 'full' })),
 ];
 
 async function imagesPerSecond(run: () => Promise<unknown>, images: number): Promise<number> {

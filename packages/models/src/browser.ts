@@ -13,6 +13,7 @@ export { summarize } from './summarize.js';
 export type { ModelSummary, SummaryRow } from './summarize.js';
 export { formatShape, formatSummary } from './format-summary.js';
 export { ModelOptionError } from './model-option-error.js';
+export { WeightVectorError } from './training/weight-vector-error.js';
 export { batchGradients } from './training/batch-gradients.js';
 export { createTrainer } from './training/create-trainer.js';
 export { readTrainableWeights } from './training/flat-weights.js';
@@ -21,3 +22,28 @@ export type { StepResult, Trainer, TrainerOptions } from './training/create-trai
 export type { BatchGradients, TrainingBatch } from './training/batch-gradients.js';
 export { criterionFor, criterionLoss, criterionOutput, TRAINING_CRITERIA } from './training/training-criterion.js';
 export type { TrainingCriterion } from './training/training-criterion.js';
+// The training toolkit: the model catalogue, input preparation, evaluation, model recognition
+// and the seeded epoch loop that `lenet train` and the web page share.
+export { findModelRecipe, MODEL_NAMES, MODEL_RECIPES } from './toolkit/model-catalogue.js';
+export type { InputPreparation, ModelKind, ModelRecipe } from './toolkit/model-catalogue.js';
+export { inputSide, modelInputs, placeDigits, scaledInputs } from './toolkit/model-inputs.js';
+export type { ModelInputs } from './toolkit/model-inputs.js';
+export { EVALUATION_BATCH_SIZE, evaluateModel } from './toolkit/evaluate-model.js';
+export type { EvaluateOptions, Evaluation } from './toolkit/evaluate-model.js';
+export { recognizeModel } from './toolkit/recognize-model.js';
+export type { RecognizeModelOptions } from './toolkit/recognize-model.js';
+export { mixSeed } from './toolkit/mix-seed.js';
+export { learningRateAt, SCHEDULE_NAMES } from './toolkit/learning-rate-schedule.js';
+export type { ScheduleName } from './toolkit/learning-rate-schedule.js';
+export { createOptimizer, defaultLearningRate, OPTIMIZER_NAMES } from './toolkit/create-optimizer.js';
+export type { OptimizerName, OptimizerOptions, PassContext, ScheduledOptimizer } from './toolkit/create-optimizer.js';
+export { PortableSdlm } from './toolkit/portable-sdlm.js';
+export { CURVATURE_PATTERNS, curvatureSampleIndices, estimatePassCurvature } from './toolkit/pass-curvature.js';
+export type { PassCurvatureContext } from './toolkit/pass-curvature.js';
+export { POOL_COPIES, poolItemsOfEpoch, poolPatterns } from './toolkit/distortion-pool.js';
+export { TRAINING_DEFAULTS } from './toolkit/training-defaults.js';
+export type { TrainingDefaults } from './toolkit/training-defaults.js';
+export { batchesPerEpoch, createTrainingPlan, epochOrder, learningRateOfBatch } from './toolkit/training-plan.js';
+export type { TrainingPlan, TrainingPlanOptions } from './toolkit/training-plan.js';
+export { trainEpoch } from './toolkit/train-epoch.js';
+export type { BatchProgress, EpochHooks, EpochOutcome } from './toolkit/train-epoch.js';

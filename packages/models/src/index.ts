@@ -40,11 +40,66 @@ export type {
   TrainingBatch,
   TrainingCriterion,
 } from './browser.js';
+// The training toolkit (browser-safe, from the browser entry).
+export {
+  batchesPerEpoch,
+  createOptimizer,
+  createTrainingPlan,
+  CURVATURE_PATTERNS,
+  curvatureSampleIndices,
+  defaultLearningRate,
+  epochOrder,
+  estimatePassCurvature,
+  evaluateModel,
+  EVALUATION_BATCH_SIZE,
+  findModelRecipe,
+  inputSide,
+  learningRateAt,
+  learningRateOfBatch,
+  mixSeed,
+  MODEL_NAMES,
+  MODEL_RECIPES,
+  modelInputs,
+  OPTIMIZER_NAMES,
+  placeDigits,
+  POOL_COPIES,
+  poolItemsOfEpoch,
+  poolPatterns,
+  PortableSdlm,
+  recognizeModel,
+  scaledInputs,
+  SCHEDULE_NAMES,
+  trainEpoch,
+  TRAINING_DEFAULTS,
+} from './browser.js';
+export type {
+  BatchProgress,
+  EpochHooks,
+  EpochOutcome,
+  EvaluateOptions,
+  Evaluation,
+  InputPreparation,
+  ModelInputs,
+  ModelKind,
+  ModelRecipe,
+  OptimizerName,
+  OptimizerOptions,
+  PassContext,
+  PassCurvatureContext,
+  RecognizeModelOptions,
+  ScheduledOptimizer,
+  ScheduleName,
+  TrainingDefaults,
+  TrainingPlan,
+  TrainingPlanOptions,
+} from './browser.js';
 export { fileSystemHandler, MODEL_FILE, ModelFileError, WEIGHTS_FILE } from './node/file-system-handler.js';
 export { loadModel, saveModel } from './node/save-model.js';
 export { createDataParallelTrainer, defaultTrainingThreads, shareSizes } from './node/data-parallel-trainer.js';
 export type { DataParallelOptions, DataParallelTrainer } from './node/data-parallel-trainer.js';
 export { TrainingWorkerError } from './node/training-worker-error.js';
+export { WorkerStartError } from './node/worker-start-error.js';
+export { WeightVectorError } from './training/weight-vector-error.js';
 export { createParallelPredictor, MINIMUM_PREDICTION_SHARE } from './node/parallel-predictor.js';
 export type { ParallelPredictor, ParallelPredictorOptions } from './node/parallel-predictor.js';
 export { PredictionInputError } from './node/prediction-input-error.js';

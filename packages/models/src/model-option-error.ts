@@ -1,7 +1,17 @@
 import { LenetError } from '@lenet/core/errors';
 
+const marker = '@lenet/error/ModelOptionError';
+const symbol = Symbol.for(marker);
+
 /** Thrown when a model factory or summary receives an option or a layer it cannot use. */
 export class ModelOptionError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link ModelOptionError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is ModelOptionError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The option's name, such as `pooling`. */
   readonly option: string;
   /** What the option must be. */

@@ -9,7 +9,8 @@ import { imagesToTensor, labelsToTensor, loadMnist, padImages, paperScale } from
 import type { DatasetSplit } from '@lenet/data';
 import { lenet1, lenet5 } from '@lenet/models';
 import * as viz from '@lenet/viz';
-import { writeFileAtomically, writePng, writeSvg } from '@lenet/viz/node';
+import { writeFileAtomic } from '@lenet/common/node';
+import { writePng, writeSvg } from '@lenet/viz/node';
 import { activationsFromModel } from '@lenet/viz/tfjs';
 
 const trainCount = 6000;
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
   console.info(`training LeNet-5 on ${trainCount} MNIST images, ${passes} passes, on ${setup.backend}`);
   const model = lenet5();
   const log = await train(model, slice(mnist.train, trainCount), mnist.test);
-  await writeFileAtomically(join(folder, 'training-log.jsonl'), log);
+  await writeFileAtomic(join(folder, 'training-log.jsonl'), log);
   const testImages = imagesToTensor(padImages(mnist.test));
   const predicted = predictLabels(model, testImages);
   testImages.dispose();

@@ -1,4 +1,7 @@
-import { LenetError } from '@lenet/core/errors';
+import { LenetError } from '@lenet/common';
+
+const marker = '@lenet/error/FigureInputError';
+const symbol = Symbol.for(marker);
 
 /** What {@link FigureInputError} reports. */
 export interface FigureInputErrorDetails {
@@ -17,6 +20,13 @@ export interface FigureInputErrorDetails {
  * values. Raised before anything is drawn, so no partial file is written.
  */
 export class FigureInputError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link FigureInputError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is FigureInputError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The argument or field that was wrong. */
   readonly field: string;
   /** What was expected. */

@@ -4,5 +4,4 @@
  *
  * @packageDocumentation
  */
-export { writeFileAtomically } from './node/atomic-write.js';
 export { renderPng, writePng, writeSvg } from './node/write-figure.js';

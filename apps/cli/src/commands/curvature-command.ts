@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as tf from '@tensorflow/tfjs';
 import { INITIALISATION_SCHEMES, setupBackend, type InitialisationScheme } from '@lenet/core';
 import { gather, loadMnist, type DataSourceKind } from '@lenet/data';
+import { curvatureSampleIndices, modelInputs } from '@lenet/models';
 import { UsageError } from '../errors/usage-error.js';
 import { parseChoice } from '../options/parse-choice.js';
 import { parseNumber } from '../options/parse-number.js';
@@ -9,9 +10,7 @@ import { parseSourceOption } from '../options/source-option.js';
 import { formatTable } from '../output/format-table.js';
 import type { Terminal } from '../output/terminal.js';
 import { checkCurvature, type CurvatureCheck } from '../training/curvature-check.js';
-import { modelInputs } from '../training/model-inputs.js';
 import { openModel } from '../training/open-model.js';
-import { curvatureSampleIndices } from '../training/sdlm-training.js';
 
 interface CurvatureOptions {
   initialisation: InitialisationScheme;

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { setupBackend } from '@lenet/core';
 import { loadMnist, type DataSourceKind } from '@lenet/data';
+import { evaluateModel } from '@lenet/models';
 import { perClassError, terminalConfusionMatrix } from '@lenet/viz';
 import { parseSourceOption } from '../options/source-option.js';
 import type { Terminal } from '../output/terminal.js';
-import { evaluateModel } from '../training/evaluate-model.js';
 import { openModel } from '../training/open-model.js';
 import { writeEvaluationFigures } from '../training/write-run-figures.js';
 
@@ -38,7 +38,7 @@ Examples:
       await setupBackend();
       const opened = await openModel(modelFolder);
       const dataset = await loadMnist({ folder: options.folder, source: options.source });
-      const evaluation = evaluateModel(opened.model, opened.recipe, dataset.test);
+      const evaluation = await evaluateModel(opened.model, opened.recipe, dataset.test);
       const figuresFolder = options.figures ?? join(modelFolder, 'eval');
       await mkdir(figuresFolder, { recursive: true });
       const figures = await writeEvaluationFigures(figuresFolder, opened.recipe.name, evaluation, dataset.test);

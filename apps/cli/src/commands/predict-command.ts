@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import * as tf from '@tensorflow/tfjs';
 import { readOut, setupBackend } from '@lenet/core';
+import { modelInputs } from '@lenet/models';
 import { terminalDigit } from '@lenet/viz';
 import type { Terminal } from '../output/terminal.js';
 import { readDigits } from '../images/read-digits.js';
-import { modelInputs } from '../training/model-inputs.js';
 import { openModel } from '../training/open-model.js';
 
 interface PredictOptions {

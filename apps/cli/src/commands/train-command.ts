@@ -6,10 +6,19 @@ import { parseChoice } from '../options/parse-choice.js';
 import { parseSourceOption } from '../options/source-option.js';
 import { parseNumber } from '../options/parse-number.js';
 import type { Terminal } from '../output/terminal.js';
-import { defaultLearningRate, OPTIMIZER_NAMES, type OptimizerName } from '../training/optimizers.js';
-import { SCHEDULE_NAMES, type ScheduleName } from '../training/learning-rate-schedule.js';
-import { defaultTrainingThreads, TRAINING_CRITERIA, type TrainingCriterion } from '@lenet/models';
-import { MODEL_NAMES, MODEL_RECIPES } from '../training/model-catalog.js';
+import {
+  defaultLearningRate,
+  defaultTrainingThreads,
+  MODEL_NAMES,
+  MODEL_RECIPES,
+  OPTIMIZER_NAMES,
+  SCHEDULE_NAMES,
+  TRAINING_CRITERIA,
+  TRAINING_DEFAULTS,
+  type OptimizerName,
+  type ScheduleName,
+  type TrainingCriterion,
+} from '@lenet/models';
 import { prepareRunFolder } from '../training/prepare-run-folder.js';
 import { RESUME_LOCKED_FLAGS, type TrainSettings } from '../training/train-settings.js';
 import { runTraining } from '../training/run-training.js';
@@ -47,10 +56,10 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
   const command = program
     .command('train')
     .description('Train a LeNet on MNIST, testing after each epoch, with checkpoints, a log and figures.')
-    .option('--model <name>', `the model: ${MODEL_NAMES.join(', ')}`, (value) => parseChoice('--model', value, MODEL_NAMES), 'lenet5')
-    .option('--epochs <n>', 'passes over the training set', (value) => parseNumber('--epochs', value, { integer: true, minimum: 1 }), 10)
-    .option('--batch-size <n>', 'images per update', (value) => parseNumber('--batch-size', value, { integer: true, minimum: 1 }), 32)
-    .option('--optimizer <name>', `the optimiser: ${OPTIMIZER_NAMES.join(', ')}`, (value) => parseChoice('--optimizer', value, OPTIMIZER_NAMES), 'adam')
+    .option('--model <name>', `the model: ${MODEL_NAMES.join(', ')}`, (value) => parseChoice('--model', value, MODEL_NAMES), TRAINING_DEFAULTS.model)
+    .option('--epochs <n>', 'passes over the training set', (value) => parseNumber('--epochs', value, { integer: true, minimum: 1 }), TRAINING_DEFAULTS.epochs)
+    .option('--batch-size <n>', 'images per update', (value) => parseNumber('--batch-size', value, { integer: true, minimum: 1 }), TRAINING_DEFAULTS.batchSize)
+    .option('--optimizer <name>', `the optimiser: ${OPTIMIZER_NAMES.join(', ')}`, (value) => parseChoice('--optimizer', value, OPTIMIZER_NAMES), TRAINING_DEFAULTS.optimizer)
     .option('--learning-rate <rate>', "the initial learning rate (default 0.002; sdlm: eta of the first pass, the paper's 0.0005, its schedule scaled to match)", (value) =>
       parseNumber('--learning-rate', value, { exclusiveMinimum: 0 }),
     )
@@ -61,16 +70,16 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       (value) => parseChoice('--sdlm-curvature', value, ['layerwise', 'random-sign', 'exact'] as const),
       'layerwise',
     )
-    .option('--schedule <name>', `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`, (value) => parseChoice('--schedule', value, SCHEDULE_NAMES), 'cosine')
-    .option('--loss <name>', `the criterion for RBF heads: ${TRAINING_CRITERIA.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, TRAINING_CRITERIA), 'map')
-    .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), 1)
+    .option('--schedule <name>', `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`, (value) => parseChoice('--schedule', value, SCHEDULE_NAMES), TRAINING_DEFAULTS.schedule)
+    .option('--loss <name>', `the criterion for RBF heads: ${TRAINING_CRITERIA.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, TRAINING_CRITERIA), TRAINING_DEFAULTS.loss)
+    .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), TRAINING_DEFAULTS.seed)
     .option(
       '--initialisation <scheme>',
       `how the weights start: ${INITIALISATION_SCHEMES.join(', ')} (paper: uniform in +-2.4/fan-in; eblearn: +-1/sqrt(fan-in), biases 0, subsampling coefficients 0.5, as LeCun's lab code, which SDLM needs)`,
       (value) => parseChoice('--initialisation', value, INITIALISATION_SCHEMES),
-      'paper',
+      TRAINING_DEFAULTS.initialisation,
     )
-    .option('--distortions', "train on the paper's enlarged set: each epoch draws its images from the digits and 9 random planar affine distortions of each", false)
+    .option('--distortions', "train on the paper's enlarged set: each epoch draws its images from the digits and 9 random planar affine distortions of each", TRAINING_DEFAULTS.distortions)
     .option('--limit <n>', 'train on the first n training images only', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
     .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)')
     .option('--resume', 'continue the run in --out exactly where it stopped')
@@ -82,7 +91,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     .option('--threads <n>', `threads that each compute a share of every batch (default one per core, at most 4: here ${String(defaultTrainingThreads())})`, (value) =>
       parseNumber('--threads', value, { integer: true, minimum: 1 }),
     )
-    .option('--kernels <name>', 'what computes the gradients: lenet (the LeNet engine, WebAssembly SIMD) or tfjs (tfjs on --backend)', (value) => parseChoice('--kernels', value, ['lenet', 'tfjs'] as const), 'lenet')
+    .option('--kernels <name>', 'what computes the gradients: lenet (the LeNet engine, WebAssembly SIMD) or tfjs (tfjs on --backend)', (value) => parseChoice('--kernels', value, ['lenet', 'tfjs'] as const), TRAINING_DEFAULTS.kernels)
     .option('--stop-after <batches>', 'stop as Ctrl-C does after this many batches (time-boxed training; continue with --resume)', (value) =>
       parseNumber('--stop-after', value, { integer: true, minimum: 1 }),
     )

@@ -6,8 +6,7 @@ import type { Dataset } from '@lenet/data';
 import * as viz from '@lenet/viz';
 import { activationsFromModel } from '@lenet/viz/tfjs';
 import { UsageError } from '../errors/usage-error.js';
-import { evaluateModel } from '../training/evaluate-model.js';
-import { modelInputs } from '../training/model-inputs.js';
+import { evaluateModel, modelInputs } from '@lenet/models';
 import { confusionScene, misclassifiedScene } from '../training/write-run-figures.js';
 import type { OpenedModel } from '../training/open-model.js';
 
@@ -55,7 +54,7 @@ async function learningCurves(sources: FigureSources): Promise<viz.Scene> {
 
 async function tested(sources: FigureSources, figure: 'confusion-matrix' | 'misclassified' | 'comparison'): Promise<viz.Scene> {
   const { test } = await sources.loadData();
-  const evaluation = evaluateModel(sources.opened.model, sources.opened.recipe, test);
+  const evaluation = await evaluateModel(sources.opened.model, sources.opened.recipe, test);
   const name = sources.opened.recipe.name;
   if (figure === 'confusion-matrix') return confusionScene(name, evaluation);
   if (figure === 'comparison') return viz.comparisonChartFigure({ entries: [{ label: `this ${name}`, errorRate: evaluation.errorRate }] });

@@ -1,17 +1,7 @@
 import { LenetError } from '@lenet/core/errors';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { exitCodeOf } from './error-exit-codes.js';
 import type { Terminal } from './terminal.js';
-
-const exitCodeByErrorName: Record<string, ExitCodeValue> = {
-  IdxFormatError: ExitCode.data,
-  ChecksumError: ExitCode.data,
-  DatasetMismatchError: ExitCode.data,
-  DatasetNotFoundError: ExitCode.data,
-  DownloadError: ExitCode.data,
-  UsageError: ExitCode.usage,
-  ModelFormatError: ExitCode.model,
-  CheckpointError: ExitCode.model,
-};
 
 const exitCodeBySystemCode: Record<string, ExitCodeValue> = {
   EACCES: ExitCode.io,
@@ -22,6 +12,9 @@ const exitCodeBySystemCode: Record<string, ExitCodeValue> = {
   EISDIR: ExitCode.io,
   ENOTDIR: ExitCode.io,
 };
+
+/** System errors that say the machine refused a write or a read (not that a path was wrong). */
+const resourceFailures = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS']);
 
 const systemAdvice: Record<string, string> = {
   EACCES: 'Check the permissions, or choose another location.',
@@ -40,8 +33,17 @@ const systemAdvice: Record<string, string> = {
 export function reportError(error: unknown, terminal: Terminal): ExitCodeValue {
   const prefix = terminal.color ? '\u001b[31merror\u001b[39m' : 'error';
   if (LenetError.isInstance(error)) {
-    terminal.error(`${prefix}: ${error.message}\n`);
-    return exitCodeByErrorName[error.name] ?? ExitCode.internal;
+    // A lenet error that a full disk or a permission caused (saving a model, say) is an I/O failure.
+    const causeCode = systemErrorCode(error.cause);
+    if (causeCode !== undefined && resourceFailures.has(causeCode)) {
+      terminal.error(`${prefix}: ${error.message} ${systemAdvice[causeCode] ?? ''}\n`);
+      return exitCodeBySystemCode[causeCode] ?? ExitCode.io;
+    }
+    const code = exitCodeOf(error);
+    if (code !== ExitCode.internal) {
+      terminal.error(`${prefix}: ${error.message}\n`);
+      return code;
+    }
   }
   const systemCode = systemErrorCode(error);
   if (systemCode !== undefined && error instanceof Error) {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomically } from '@lenet/viz/node';
+import { writeFileAtomic } from '@lenet/common/node';
 import type { EpochRecord } from '../training/run-log.js';
 import type { TrainSettings } from '../training/train-settings.js';
 import type { MachineInfo } from './machine-info.js';
@@ -82,5 +82,5 @@ export async function readRunRecord(root: string): Promise<RunRecord | undefined
 
 /** Writes a completed run's `result.json` atomically. */
 export async function writeRunResult(root: string, result: Omit<RunResult, 'format'>): Promise<void> {
-  await writeFileAtomically(join(root, resultFile), `${JSON.stringify({ format: resultFormat, ...result }, null, 2)}\n`);
+  await writeFileAtomic(join(root, resultFile), `${JSON.stringify({ format: resultFormat, ...result }, null, 2)}\n`);
 }

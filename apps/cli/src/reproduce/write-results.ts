@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { writeFileAtomically } from '@lenet/viz/node';
+import { writeFileAtomic } from '@lenet/common/node';
 import { collectRuns, type FoundRun } from './collect-runs.js';
 import { EXPERIMENT_NAMES } from './experiments.js';
 import { resultsMarkdown, type RunAssets } from './results-markdown.js';
@@ -32,7 +32,7 @@ async function copyRunAssets(run: FoundRun, reportFolder: string): Promise<RunAs
     for (const candidate of candidates) if (source === undefined && (await exists(candidate))) source = candidate;
     if (source === undefined) continue;
     const copy = join(target, basename(source));
-    if (resolve(copy) !== resolve(source)) await writeFileAtomically(copy, await readFile(source));
+    if (resolve(copy) !== resolve(source)) await writeFileAtomic(copy, await readFile(source));
     assets[key] = relative(reportFolder, copy).split('\\').join('/');
   }
   return assets;
@@ -49,6 +49,6 @@ export async function writeResults(out: string, file: string, now = new Date()):
   const reportFolder = dirname(file);
   const assets = new Map<string, RunAssets>();
   for (const run of runs) if (run.record.result !== undefined) assets.set(run.root, await copyRunAssets(run, reportFolder));
-  await writeFileAtomically(file, resultsMarkdown(runs, assets, now));
+  await writeFileAtomic(file, resultsMarkdown(runs, assets, now));
   return runs;
 }

@@ -2,14 +2,14 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { InitialisationScheme } from '@lenet/core';
-import { loadModel } from '@lenet/models';
+import { findModelRecipe, loadModel, MODEL_NAMES, recognizeModel, type ModelKind } from '@lenet/models';
 import { CheckpointError } from '../errors/checkpoint-error.js';
-import { findModelRecipe, MODEL_NAMES, type ModelRecipe } from './model-catalog.js';
 
 /** A model ready to use, and how to feed it and read it. */
 export interface OpenedModel {
   readonly model: tf.LayersModel;
-  readonly recipe: ModelRecipe;
+  /** Which model it is (a catalogue recipe, or what `recognizeModel` of @lenet/models made of a saved one). */
+  readonly recipe: ModelKind;
   /** Where it came from: a catalogue name or a folder. */
   readonly origin: string;
 }
@@ -20,12 +20,23 @@ const exists = (path: string) =>
     () => false,
   );
 
+/** The catalogue name a run folder's checkpoint records, if any. */
+async function savedModelName(runFolder: string): Promise<string | undefined> {
+  const state = await readFile(join(runFolder, 'checkpoint', 'state.json'), 'utf8').then(
+    (text) => JSON.parse(text) as { settings?: { model?: string } },
+    () => undefined,
+  );
+  return state?.settings?.model;
+}
+
 /**
  * Opens a model by catalogue name (fresh weights, from `fresh`'s seed and scheme when given),
  * or from a folder: a run folder (its `model/`, else its `checkpoint/`), or a folder holding
- * `model.json` saved by lenet.
+ * `model.json` saved by lenet. A saved model is recognised by `recognizeModel` of @lenet/models,
+ * told the name the run's checkpoint records.
  *
- * @throws CheckpointError when the argument is neither a model name nor a folder with a model.
+ * @throws CheckpointError when the argument is neither a model name nor a folder with a model
+ *   lenet can feed.
  */
 export async function openModel(nameOrFolder: string, fresh: { seed?: number; initialisation?: InitialisationScheme } = {}): Promise<OpenedModel> {
   const named = findModelRecipe(nameOrFolder);
@@ -36,28 +47,15 @@ export async function openModel(nameOrFolder: string, fresh: { seed?: number; in
     const model = await loadModel(folder).catch((cause: unknown) => {
       throw new CheckpointError(folder, `The model in ${folder} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. Was it saved by lenet?`, { cause });
     });
-    return { model, recipe: await recipeOf(nameOrFolder, model), origin: folder };
+    const name = await savedModelName(nameOrFolder);
+    const recipe = recognizeModel(model, name === undefined ? {} : { name });
+    if (recipe === undefined) {
+      throw new CheckpointError(folder, `The model in ${folder} takes ${JSON.stringify(model.inputs[0]?.shape.slice(1))} inputs; lenet feeds 32x32 or 28x28 digits only. Give a model saved by lenet train.`);
+    }
+    return { model, recipe, origin: folder };
   }
   throw new CheckpointError(
     nameOrFolder,
     `"${nameOrFolder}" is neither a model name (${MODEL_NAMES.join(', ')}) nor a folder holding a saved model (model.json). Give a name, or the folder of a run made by lenet train.`,
   );
-}
-
-async function recipeOf(runFolder: string, model: tf.LayersModel): Promise<ModelRecipe> {
-  const state = await readFile(join(runFolder, 'checkpoint', 'state.json'), 'utf8').then(
-    (text) => JSON.parse(text) as { settings?: { model?: string } },
-    () => undefined,
-  );
-  const saved = findModelRecipe(state?.settings?.model ?? model.name.replace(/_\d+$/, ''));
-  if (saved !== undefined) return saved;
-  const size = model.inputs[0]?.shape[1];
-  const last = model.layers.at(-1)?.getClassName();
-  return {
-    name: model.name,
-    description: 'a saved model',
-    create: () => model,
-    input: size === 32 ? 'pad-to-32' : 'downsample-to-16-in-28',
-    output: last === 'RbfOutput' ? 'rbf' : 'logits',
-  };
 }

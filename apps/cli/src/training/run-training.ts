@@ -1,15 +1,25 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '@lenet/data';
-import { createDataParallelTrainer, criterionFor, saveModel, type DataParallelTrainer } from '@lenet/models';
+import {
+  createDataParallelTrainer,
+  createOptimizer,
+  createTrainingPlan,
+  criterionFor,
+  evaluateModel,
+  findModelRecipe,
+  learningRateOfBatch,
+  saveModel,
+  trainEpoch,
+  type BatchProgress,
+  type DataParallelTrainer,
+  type Evaluation,
+  type ModelRecipe,
+  type ScheduledOptimizer,
+} from '@lenet/models';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { loadCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoint.js';
-import { evaluateModel, type Evaluation } from './evaluate-model.js';
-import { learningRateAt } from './learning-rate-schedule.js';
-import { findModelRecipe, type ModelRecipe } from './model-catalog.js';
-import { createOptimizer, type ScheduledOptimizer } from './optimizers.js';
 import type { RunFolder } from './prepare-run-folder.js';
 import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
-import { batchesPerEpoch, placeTrainingDigits, trainEpoch, type BatchProgress } from './train-epoch.js';
 import { effectiveSetting, RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
 
 /** Running totals of the epoch in progress, saved so a resumed epoch reports the same. */
@@ -74,9 +84,8 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
   let { history, elapsedSeconds } = start.state;
   let partial = start.state.partial;
   const train = { ...request.dataset.train, count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY) };
-  const batches = batchesPerEpoch(train.count, settings.batchSize);
-  const setup = { recipe, optimizer: optimizer.optimizer, trainer, train, batchSize: settings.batchSize, seed: settings.seed, distortions: settings.distortions, placed: settings.distortions ? undefined : placeTrainingDigits(train, recipe) };
-  const rateAt = (epoch: number, batch: number) => optimizer.passRate?.(epoch + 1) ?? learningRateAt(settings.schedule, settings.learningRate, (epoch + batch / batches) / settings.epochs);
+  const { epochs, batchSize, seed, learningRate, schedule, distortions } = settings;
+  const plan = createTrainingPlan({ kind: recipe, trainer, optimizer, train, epochs, batchSize, seed, learningRate, schedule, distortions });
   request.events?.onStart?.({ settings, recipe, trainer, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
   let evaluation: Evaluation | undefined;
   for (let epoch = start.state.nextEpoch; epoch < settings.epochs; epoch += 1) {
@@ -86,24 +95,20 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
     const epochStart = performance.now();
     const elapsedBefore = elapsedSeconds;
     let imagesThisSession = 0;
-    const curvature = firstBatch === 0 ? optimizer.startPass(epoch + 1, { recipe, train, seed: settings.seed }) : undefined;
-    if (curvature !== undefined) {
-      const curvatureRecord: CurvatureRecord = { type: 'curvature', pass: epoch + 1, ...curvature };
-      await appendLogRecord(request.folder.log, curvatureRecord);
-      request.events?.onCurvature?.(curvatureRecord);
-    }
-    optimizer.setLearningRate(rateAt(epoch, firstBatch));
-    const outcome = await trainEpoch(setup, epoch, {
+    const outcome = await trainEpoch(plan, epoch, {
       startBatch: firstBatch,
       shouldStop: request.shouldStop,
+      onCurvature: async (summary) => {
+        const curvatureRecord: CurvatureRecord = { type: 'curvature', pass: epoch + 1, ...summary };
+        await appendLogRecord(request.folder.log, curvatureRecord);
+        request.events?.onCurvature?.(curvatureRecord);
+      },
       onBatch: (progress) => {
-        const count = Math.min(settings.batchSize, train.count - progress.batch * settings.batchSize);
         totals.lossSum += progress.loss;
         totals.correct += progress.correct;
-        totals.seen += count;
+        totals.seen += progress.count;
         totals.batches += 1;
-        imagesThisSession += count;
-        optimizer.setLearningRate(rateAt(epoch, progress.batch + 1));
+        imagesThisSession += progress.count;
         const seconds = (performance.now() - epochStart) / 1000;
         elapsedSeconds = elapsedBefore + seconds;
         request.events?.onBatch?.(progress, { loss: totals.lossSum / totals.batches, accuracy: totals.correct / totals.seen, elapsedSeconds, epochImagesPerSecond: imagesThisSession / seconds });
@@ -113,7 +118,7 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
       await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch, nextBatch: outcome.nextBatch, settings, history, elapsedSeconds, partial: totals } satisfies RunState);
       return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe };
     }
-    evaluation = evaluateModel(model, recipe, request.dataset.test);
+    evaluation = await evaluateModel(model, recipe, request.dataset.test);
     elapsedSeconds = elapsedBefore + (performance.now() - epochStart) / 1000;
     const record: EpochRecord = {
       type: 'epoch',
@@ -121,10 +126,10 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
       trainLoss: totals.lossSum / totals.batches,
       trainError: 1 - totals.correct / totals.seen,
       testError: evaluation.errorRate,
-      learningRate: rateAt(epoch, 0),
+      learningRate: learningRateOfBatch(plan, epoch, 0),
       seconds: elapsedSeconds - (history.length > 0 ? history.reduce((sum, item) => sum + item.seconds, 0) : 0),
       imagesPerSecond: imagesThisSession / ((performance.now() - epochStart) / 1000),
-      ...(curvature === undefined ? {} : { curvature: { smallest: curvature.smallest, largest: curvature.largest } }),
+      ...(outcome.curvature === undefined ? {} : { curvature: { smallest: outcome.curvature.smallest, largest: outcome.curvature.largest } }),
     };
     history = [...history, record];
     await appendLogRecord(request.folder.log, record);
@@ -133,7 +138,7 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
     if (outcome.stopRequested && epoch + 1 < settings.epochs) return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe, evaluation };
   }
   await saveModel(model, request.folder.model);
-  return { status: 'completed', settings, history, elapsedSeconds, model, recipe, evaluation: evaluation ?? evaluateModel(model, recipe, request.dataset.test) };
+  return { status: 'completed', settings, history, elapsedSeconds, model, recipe, evaluation: evaluation ?? (await evaluateModel(model, recipe, request.dataset.test)) };
 }
 
 interface StartingPoint {

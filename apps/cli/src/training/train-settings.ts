@@ -1,6 +1,4 @@
-import type { OptimizerName } from './optimizers.js';
-import type { ScheduleName } from './learning-rate-schedule.js';
-import type { TrainingCriterion } from '@lenet/models';
+import type { OptimizerName, ScheduleName, TrainingCriterion } from '@lenet/models';
 import type { CurvatureMethod, InitialisationScheme } from '@lenet/core';
 
 /** Every setting that decides a training run's result. A resumed run keeps them. */

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DatasetSplit } from '@lenet/data';
 import { confusionMatrixFigure, learningCurvesFigure, misclassifiedGalleryFigure, type Scene } from '@lenet/viz';
 import { writePng } from '@lenet/viz/node';
-import type { Evaluation } from './evaluate-model.js';
+import type { Evaluation } from '@lenet/models';
 import type { RunFolder } from './prepare-run-folder.js';
 import type { TrainingOutcome } from './run-training.js';
 
@@ -16,7 +16,7 @@ export function confusionScene(modelName: string, evaluation: Evaluation): Scene
 
 /** The gallery of the misclassified test digits (the first {@link galleryLimit}), or undefined when there are none. */
 export function misclassifiedScene(modelName: string, evaluation: Evaluation, test: DatasetSplit): Scene | undefined {
-  const allWrong = Array.from(evaluation.predictions.keys()).filter((index) => evaluation.predictions[index] !== test.labels[index]);
+  const allWrong = evaluation.misclassified;
   if (allWrong.length === 0) return undefined;
   const wrong = allWrong.slice(0, galleryLimit);
   const pixels = test.height * test.width;

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadMnist } from '@lenet/data';
 import { loadModel } from '@lenet/models';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findWebModel } from '../models/web-models.js';
+import { findShippedModel } from '../models/shipped-models.js';
 import { LivePredictor } from './live-predictor.js';
 
 const mnistFolder = process.env.LENET_TEST_MNIST_DIR;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 describe('LivePredictor', () => {
   it.each(['lenet5', 'lenet5-modern', 'lenet1'])('reads the first 20 MNIST test digits with the shipped %s weights, leaking no tensors', async (name) => {
     const model = await loadModel(new URL(`../../public/models/${name}`, import.meta.url).pathname);
-    const predictor = new LivePredictor(model, findWebModel(name));
+    const predictor = new LivePredictor(model, findShippedModel(name));
     const before = tf.memory().numTensors;
     const labels = Array.from({ length: 20 }, (_, index) => predictor.predict(testImages.subarray(index * 784, (index + 1) * 784)).label);
     expect(tf.memory().numTensors).toBe(before);
@@ -30,7 +30,7 @@ describe('LivePredictor', () => {
 
   it("returns the paper LeNet-5's layers in order, with probabilities that sum to 1", async () => {
     const model = await loadModel(new URL('../../public/models/lenet5', import.meta.url).pathname);
-    const prediction = new LivePredictor(model, findWebModel('lenet5')).predict(testImages.subarray(0, 784));
+    const prediction = new LivePredictor(model, findShippedModel('lenet5')).predict(testImages.subarray(0, 784));
     expect(prediction.layers.map((layer) => `${layer.name} ${layer.shape.join('x')}`)).toEqual([
       'input 32x32x1',
       'C1 28x28x6',

@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readOut } from '@lenet/core';
 import type { ActivationLayer } from '@lenet/viz';
 import { activationSources } from '@lenet/viz';
-import { modelInputs } from '../models/model-inputs.js';
-import type { WebModel } from '../models/web-models.js';
+import { modelInputs, type ModelKind } from '@lenet/models';
 
 /** The network's answer for one digit, with every layer's output. */
 export interface Prediction {
@@ -23,11 +22,11 @@ export interface Prediction {
  */
 export class LivePredictor {
   readonly model: tf.LayersModel;
-  readonly recipe: WebModel;
+  readonly recipe: ModelKind;
   readonly #probe: tf.LayersModel;
   readonly #names: readonly string[];
 
-  constructor(model: tf.LayersModel, recipe: WebModel) {
+  constructor(model: tf.LayersModel, recipe: ModelKind) {
     this.model = model;
     this.recipe = recipe;
     const sources = activationSources(model);

@@ -1,13 +1,22 @@
-import * as tf from '@tensorflow/tfjs';
-import { createRandom, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
-import { createTrainer, type Trainer } from '@lenet/models';
-import { modelInputs } from '../models/model-inputs.js';
-import type { WebModel } from '../models/web-models.js';
+import type * as tf from '@tensorflow/tfjs';
+import type { DatasetSplit } from '@lenet/data';
+import {
+  createOptimizer,
+  createTrainer,
+  createTrainingPlan,
+  criterionFor,
+  TRAINING_DEFAULTS,
+  trainEpoch,
+  type ModelRecipe,
+  type Trainer,
+} from '@lenet/models';
 
 /** Progress after one batch. */
 export interface TrainingProgress {
   /** Passes over the training images so far, fractional (1.5 is half way through the second). */
   readonly epoch: number;
+  /** Images in the batch. */
+  readonly images: number;
   /** The batch's mean loss before its update. */
   readonly loss: number;
   /** The share of the batch misclassified before its update, 0..1. */
@@ -16,31 +25,39 @@ export interface TrainingProgress {
   readonly imagesPerSecond: number;
 }
 
-/** What a training run trains on and how. */
+/** What a training run in the page trains on; everything else is `lenet train`'s default ({@link TRAINING_DEFAULTS}). */
 export interface TrainingSettings {
+  /** The training digits (the first N of MNIST's training set, as `lenet train --limit N`). */
   readonly train: DatasetSplit;
   readonly epochs: number;
-  readonly batchSize: number;
   readonly learningRate: number;
-  readonly seed: number;
+  /** Images per update. Default `lenet train`'s 32. */
+  readonly batchSize?: number;
 }
 
 /**
- * Trains a model in the page the way `lenet train` does (shuffled batches in a seeded order,
- * the CLI's input preparation, Adam; the paper's MAP loss for RBF heads, cross-entropy for
- * logits; gradients from the LeNet engine's WebAssembly SIMD kernels), yielding to the page
- * between batches so it stays responsive, with pause and resume.
+ * Trains a model in the page with the training toolkit of @lenet/models, as `lenet train` does
+ * with its defaults (Adam down a cosine schedule, the MAP criterion for RBF heads, cross-entropy
+ * for logits, the seeded batch order, the LeNet engine's WebAssembly SIMD kernels where they run
+ * the model), so the same seed gives the same batches and losses; what is the page's own is the
+ * pause and resume, and yielding to the page between batches so that it stays responsive.
  */
 export class BrowserTrainer {
   readonly model: tf.LayersModel;
-  readonly recipe: WebModel;
+  readonly recipe: ModelRecipe;
+  readonly seed: number;
   #paused = false;
   #resume: (() => void) | undefined;
   #kernels: Trainer['kernels'] | undefined;
 
-  constructor(recipe: WebModel, seed: number) {
+  /**
+   * @param recipe - The catalogue model to train.
+   * @param seed - The seed of the weights and the batch order, as `lenet train --seed`. Default 1.
+   */
+  constructor(recipe: ModelRecipe, seed: number = TRAINING_DEFAULTS.seed) {
     this.recipe = recipe;
-    this.model = recipe.create(seed);
+    this.seed = seed;
+    this.model = recipe.create(seed, TRAINING_DEFAULTS.initialisation);
   }
 
   /** What computes the gradients once training started: the LeNet engine, or tfjs. */
@@ -65,55 +82,40 @@ export class BrowserTrainer {
 
   /** Runs every epoch, calling `onBatch` after each batch. Leaks no tensors. */
   async train(settings: TrainingSettings, onBatch: (progress: TrainingProgress) => void): Promise<void> {
-    const optimizer = tf.train.adam(settings.learningRate);
-    const trainer = await createTrainer(this.model, { criterion: this.recipe.output === 'rbf' ? 'map' : 'cross-entropy' });
+    const batchSize = settings.batchSize ?? TRAINING_DEFAULTS.batchSize;
+    const optimizer = createOptimizer(TRAINING_DEFAULTS.optimizer, settings.learningRate, { batchSize, model: this.model });
+    const trainer = await createTrainer(this.model, { criterion: criterionFor(TRAINING_DEFAULTS.loss, this.recipe.output), kernels: TRAINING_DEFAULTS.kernels });
     this.#kernels = trainer.kernels;
+    const { seed } = this;
+    const plan = createTrainingPlan({ kind: this.recipe, trainer, optimizer, train: settings.train, epochs: settings.epochs, batchSize, seed, learningRate: settings.learningRate, schedule: TRAINING_DEFAULTS.schedule, distortions: false });
+    let started = performance.now();
+    let images = 0;
+    let finished = false;
+    const waitWhilePaused = async () => {
+      // A pause asked for during the last batch has nothing left to hold.
+      if (!this.#paused || finished) return;
+      // The model is the page's to read while paused: the weights the trainer holds go into it.
+      trainer.flush();
+      const pausedAt = performance.now();
+      await new Promise<void>((resolve) => (this.#resume = resolve));
+      started += performance.now() - pausedAt;
+    };
     try {
-      await this.#epochs(trainer, optimizer, settings, onBatch);
+      for (let epoch = 0; epoch < plan.epochs; epoch += 1) {
+        await trainEpoch(plan, epoch, {
+          betweenBatches: waitWhilePaused,
+          onBatch: (progress) => {
+            images += progress.count;
+            finished = epoch + 1 === plan.epochs && progress.batch + 1 === progress.batches;
+            const imagesPerSecond = images / ((performance.now() - started) / 1000);
+            onBatch({ epoch: epoch + (progress.batch + 1) / progress.batches, images: progress.count, loss: progress.loss, error: 1 - progress.correct / progress.count, imagesPerSecond });
+          },
+        });
+      }
     } finally {
       // Writes the weights the trainer holds (and the optimiser's state) into the model.
       await trainer.dispose();
-      optimizer.dispose();
+      optimizer.optimizer.dispose();
     }
   }
-
-  async #epochs(trainer: Trainer, optimizer: tf.Optimizer, settings: TrainingSettings, onBatch: (progress: TrainingProgress) => void): Promise<void> {
-    const batches = Math.ceil(settings.train.count / settings.batchSize);
-    let started = performance.now();
-    let images = 0;
-    for (let epoch = 0; epoch < settings.epochs; epoch += 1) {
-      const order = shuffledIndices(settings.train.count, createRandom(settings.seed * 1009 + epoch));
-      for (let batch = 0; batch < batches; batch += 1) {
-        if (this.#paused) {
-          // The model is the page's to read while paused: the weights the trainer holds go into it.
-          trainer.flush();
-          const pausedAt = performance.now();
-          await new Promise<void>((resolve) => (this.#resume = resolve));
-          started += performance.now() - pausedAt;
-        }
-        const indices = Array.from(order.subarray(batch * settings.batchSize, (batch + 1) * settings.batchSize));
-        const step = await this.#step(trainer, optimizer, gather(settings.train, indices));
-        images += indices.length;
-        const seconds = (performance.now() - started) / 1000;
-        onBatch({ epoch: epoch + (batch + 1) / batches, loss: step.loss, error: 1 - step.correct / indices.length, imagesPerSecond: images / seconds });
-        await nextTask();
-      }
-    }
-  }
-
-  #step(trainer: Trainer, optimizer: tf.Optimizer, batch: { images: Uint8Array; labels: Uint8Array; count: number }) {
-    const { pixels, size } = modelInputs({ images: batch.images, count: batch.count, height: 28, width: 28 }, this.recipe.input);
-    return trainer.step(optimizer, { pixels, size, labels: batch.labels });
-  }
-}
-
-/** Resolves on the next task of the event loop (no timer clamping), so the page can paint and react. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      resolve();
-    };
-    channel.port2.postMessage(undefined);
-  });
 }

@@ -1,19 +1,18 @@
 import type * as tf from '@tensorflow/tfjs';
 import { loadMnist, type Dataset, type DatasetSplit } from '@lenet/data';
+import { evaluateModel, recognizeModel, type ModelKind } from '@lenet/models';
 import { confusionMatrixFigure, learningCurvesFigure, misclassifiedGalleryFigure, type LearningCurvePoint } from '@lenet/viz';
-import { recognizeModel } from '../models/recognize-model.js';
-import { WEB_MODELS, findWebModel, type WebModel } from '../models/web-models.js';
+import { findShippedModel, SHIPPED_MODELS } from '../models/shipped-models.js';
 import { element } from '../page-elements.js';
 import { drawFigure } from '../view/figure-canvas.js';
 import { drawLossCurve } from '../view/loss-curve.js';
 import { BrowserTrainer, type TrainingProgress } from './browser-training.js';
-import { evaluateModel } from './evaluate-model.js';
 import { downloadModel, loadFromBrowser, loadFromFiles, saveToBrowser } from './model-store.js';
 
 /** What the training panel needs from the page. */
 export interface PageModels {
   /** Makes a model the one the drawing pad uses. */
-  readonly useModel: (model: tf.LayersModel, recipe: WebModel, label: string) => void;
+  readonly useModel: (model: tf.LayersModel, recipe: ModelKind, label: string) => void;
 }
 
 const datasets = new Map<string, Promise<Dataset>>();
@@ -46,7 +45,7 @@ function drawCurves(losses: readonly number[], points: readonly LearningCurvePoi
 /** Wires the "train in the browser" and "save and load" controls. */
 export function setupTrainingPanel(page: PageModels): void {
   const trainModel = element('train-model', HTMLSelectElement);
-  trainModel.replaceChildren(...WEB_MODELS.map((model) => new Option(model.title, model.name)));
+  trainModel.replaceChildren(...SHIPPED_MODELS.map((model) => new Option(model.title, model.name)));
   const pause = element('train-pause', HTMLButtonElement);
   const start = element('train-start', HTMLButtonElement);
   let trainer: BrowserTrainer | undefined;
@@ -61,8 +60,7 @@ export function setupTrainingPanel(page: PageModels): void {
       const loading = datasets.get(url) ?? loadMnist({ folder: url });
       datasets.set(url, loading);
       dataset = await loading;
-      const recipe = findWebModel(trainModel.value);
-      trainer = new BrowserTrainer(recipe, 1);
+      trainer = new BrowserTrainer(findShippedModel(trainModel.value));
       const train = firstImages(dataset.train, element('train-limit', HTMLInputElement).valueAsNumber);
       const losses: number[] = [];
       const points: LearningCurvePoint[] = [];
@@ -71,12 +69,12 @@ export function setupTrainingPanel(page: PageModels): void {
       let drawn = 0;
       pause.disabled = false;
       status().dataset.state = 'training';
-      const settings = { train, epochs: element('train-epochs', HTMLInputElement).valueAsNumber, batchSize: 32, learningRate: element('train-rate', HTMLInputElement).valueAsNumber, seed: 1 };
+      const settings = { train, epochs: element('train-epochs', HTMLInputElement).valueAsNumber, learningRate: element('train-rate', HTMLInputElement).valueAsNumber };
       await trainer.train(settings, (progress) => {
-        images += 32;
+        images += progress.images;
         losses.push(progress.loss);
         errors += progress.error;
-        report(progress, Math.min(images, train.count * settings.epochs), trainer?.kernels ?? 'tfjs');
+        report(progress, images, trainer?.kernels ?? 'tfjs');
         if (performance.now() - drawn < 250 && losses.length % 10 !== 0) return;
         drawn = performance.now();
         points.push({ epoch: progress.epoch, trainError: errors / losses.length });
@@ -112,15 +110,14 @@ export function setupTrainingPanel(page: PageModels): void {
       status().textContent = `test error ${(evaluation.errorRate * 100).toFixed(2)}%`;
       status().dataset.testError = evaluation.errorRate.toFixed(4);
       drawFigure(element('confusion', HTMLCanvasElement), confusionMatrixFigure({ matrix: evaluation.confusion, title: 'Confusion matrix (test set)' }));
-      const allWrong = Array.from(evaluation.predictions.keys()).filter((index) => evaluation.predictions[index] !== test.labels[index]);
-      const wrong = allWrong.slice(0, 40);
+      const wrong = evaluation.misclassified.slice(0, 40);
       if (wrong.length === 0) return;
       drawFigure(element('misclassified', HTMLCanvasElement), misclassifiedGalleryFigure({
         images: wrong.map((index) => test.images.subarray(index * 784, (index + 1) * 784)),
         trueLabels: wrong.map((index) => test.labels[index] ?? 0),
         predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
         tested: evaluation.predictions.length,
-        errors: allWrong.length,
+        errors: evaluation.errors,
         title: 'Misclassified test digits',
       }));
     });
@@ -138,7 +135,7 @@ export function setupTrainingPanel(page: PageModels): void {
     if (trainer !== undefined) void downloadModel(trainer.model, trainer.recipe.name);
   });
   element('load-idb', HTMLButtonElement).addEventListener('click', () => {
-    const recipe = findWebModel(trainModel.value);
+    const recipe = findShippedModel(trainModel.value);
     void loadFromBrowser(recipe.name).then((model) => {
       if (model === undefined) {
         storeStatus().textContent = `no ${recipe.title} saved in this browser yet: train one and press "Save to this browser".`;
@@ -154,6 +151,7 @@ export function setupTrainingPanel(page: PageModels): void {
       .then(() => loadFromFiles(files))
       .then((model) => {
         const recipe = recognizeModel(model);
+        if (recipe === undefined) throw new Error(`${files.map((file) => file.name).join(' + ')} holds a model with ${JSON.stringify(model.inputs[0]?.shape.slice(1))} inputs; the page feeds 32x32 or 28x28 digits only. Choose a model saved by lenet train or by this page.`);
         page.useModel(model, recipe, `file ${recipe.name}`);
         storeStatus().textContent = `loaded ${files.map((file) => file.name).join(' + ')} as ${recipe.title}`;
       })

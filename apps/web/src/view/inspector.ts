@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { C3_TABLE, DIGIT_CODES } from '@lenet/core';
 import { activationsFigure, kernelsFigure, kernelsFromModel, rbfCodesFigure } from '@lenet/viz';
 import type { Prediction } from '../predict/live-predictor.js';
-import type { WebModel } from '../models/web-models.js';
+import type { ModelKind } from '@lenet/models';
 import { drawFigure } from './figure-canvas.js';
 
 /** The canvases and containers of the "look inside" section. */
@@ -16,13 +16,13 @@ export interface InspectorElements {
 }
 
 /** Draws every layer's output for the current digit (C1, S2, C3, S4, C5, F6, output). */
-export function showActivations(elements: InspectorElements, prediction: Prediction, recipe: WebModel): void {
+export function showActivations(elements: InspectorElements, prediction: Prediction, recipe: ModelKind): void {
   const output = recipe.output === 'rbf' ? 'penalties' : 'scores';
   drawFigure(elements.activations, activationsFigure({ layers: prediction.layers, output, perRow: 16, title: 'Activations' }));
 }
 
 /** Draws what does not change with the drawing: the learned kernels, the C3 table and the RBF codes. */
-export function showModelFigures(elements: InspectorElements, model: tf.LayersModel, recipe: WebModel): void {
+export function showModelFigures(elements: InspectorElements, model: tf.LayersModel, recipe: ModelKind): void {
   drawFigure(elements.kernels, kernelsFigure({ layers: kernelsFromModel(model), maximumOutputs: 16, title: 'Learned kernels' }));
   const hasTable = model.layers.some((layer) => layer.getClassName() === 'PartialConv2D');
   elements.c3Panel.hidden = !hasTable;

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { LenetError } from '../errors/lenet-error.js';
-import { checkGradients, roundTrip } from '../test-support/layer-checks.js';
+import { LenetError } from '@lenet/common';
+import { checkGradients, modelFromTopology, rebuiltFromConfig, roundTrip, thrownBy } from '../test-support/layer-checks.js';
 import { ScaledTanh } from './scaled-tanh.js';
 
 describe('ScaledTanh', () => {
@@ -35,13 +35,10 @@ describe('ScaledTanh', () => {
     input.dispose();
   });
 
-  it('rejects a non-finite amplitude with a lenet error', () => {
+  it('rejects a non-finite amplitude or slope with a lenet error', () => {
     expect(() => new ScaledTanh({ amplitude: Number.NaN })).toThrow(/amplitude/);
-    try {
-      new ScaledTanh({ slope: Number.POSITIVE_INFINITY });
-    } catch (error) {
-      expect(LenetError.isInstance(error)).toBe(true);
-    }
+    expect(() => new ScaledTanh({ slope: Number.POSITIVE_INFINITY })).toThrow(/slope/);
+    expect(thrownBy(() => new ScaledTanh({ slope: Number.POSITIVE_INFINITY }))).toSatisfy((error) => LenetError.isInstance(error));
   });
 
   it('survives a save and load round trip with its configuration', async () => {
@@ -54,5 +51,16 @@ describe('ScaledTanh', () => {
     const [expected, actual] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
     expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
     tf.dispose([x, expected, actual]);
+  });
+
+  it('rebuilds an identical layer from its configuration, directly and through tf.models.modelFromJSON', async () => {
+    const layer = new ScaledTanh({ name: 'squash', amplitude: 1.5, slope: 0.75, trainable: false });
+    expect(rebuiltFromConfig(layer).getConfig()).toEqual(layer.getConfig());
+    const input = tf.input({ shape: [3] });
+    const model = tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
+    const loaded = await modelFromTopology(model);
+    expect(loaded.getLayer('squash').getConfig()).toEqual(layer.getConfig());
+    model.dispose();
+    loaded.dispose();
   });
 });

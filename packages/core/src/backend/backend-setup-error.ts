@@ -1,5 +1,8 @@
 import { LenetError } from '../errors/index.js';
 
+const marker = '@lenet/error/BackendSetupError';
+const symbol = Symbol.for(marker);
+
 /** Why one candidate backend could not be used. */
 export interface BackendAttempt {
   /** The backend that was tried, such as `wasm`. */
@@ -10,6 +13,13 @@ export interface BackendAttempt {
 
 /** Thrown by `setupBackend()` when none of the requested backends could be started. */
 export class BackendSetupError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link BackendSetupError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is BackendSetupError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** Every backend tried, in order, and why each failed. */
   readonly attempts: readonly BackendAttempt[];
 

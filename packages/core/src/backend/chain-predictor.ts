@@ -1,8 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { LenetError } from '../errors/index.js';
 
+const marker = '@lenet/error/NotAChainError';
+const symbol = Symbol.for(marker);
+
 /** Thrown by {@link createChainPredictor} for a model that is not a single chain of layers. */
 export class NotAChainError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link NotAChainError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is NotAChainError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The first layer that breaks the chain. */
   readonly layerName: string;
 

@@ -3,14 +3,16 @@
 // images, laid out again when a larger slice comes.
 import type { UpdateBuffers } from './engine-update.js';
 import { constantTable, scratchFor, type StepBuffers } from './engine-steps.js';
+import { FLOATS_PER_VECTOR, KERNEL_STATIC_BYTES } from './kernel-constants.js';
 import { mapElements, type NetworkPlan } from './network-plan.js';
 
 /** Bytes a float32. */
 export const FLOAT = 4;
 /** Bytes a WebAssembly page. */
 export const PAGE = 65_536;
-// The kernels' own constants sit in the first page; engine buffers start after it.
-const FIRST_FREE_BYTE = PAGE;
+// The kernels' own static data sits in the first KERNEL_STATIC_BYTES (one page, checked when the
+// kernels are loaded); engine buffers start after it.
+const FIRST_FREE_BYTE = KERNEL_STATIC_BYTES;
 
 /** The part of the layout that does not depend on the slice size. */
 export interface StaticLayout {
@@ -26,7 +28,7 @@ export interface StaticLayout {
 
 /** The static layout of `plan`. */
 export function staticLayout(plan: NetworkPlan): StaticLayout {
-  const vectorBytes = Math.ceil(plan.parameters / 4) * 4 * FLOAT;
+  const vectorBytes = Math.ceil(plan.parameters / FLOATS_PER_VECTOR) * FLOATS_PER_VECTOR * FLOAT;
   const weights = FIRST_FREE_BYTE;
   const vectors = {
     count: plan.parameters,

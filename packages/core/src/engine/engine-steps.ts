@@ -1,5 +1,6 @@
 // How the engine runs one step of its plan: which kernel, on which buffers, forward and backward.
 import { FLOAT } from './engine-layout.js';
+import { FLOATS_PER_VECTOR, PRODUCTS_GUARD_FLOATS } from './kernel-constants.js';
 import type { LenetKernels } from './lenet-kernels.js';
 import { mapElements, weightGradientAsProduct, type PlanStep } from './network-plan.js';
 
@@ -34,8 +35,10 @@ function convolutionScratch(step: PlanStep & { kind: 'convolution' }): number {
   return productsFloats(step) + (weightGradientAsProduct(step) ? mapElements(step.output) : 0);
 }
 
+/** The input gradient's products: 25 taps x input maps rows of whole vectors, with the kernel's guard floats on either side (assembly/convolution-products.ts). */
 function productsFloats(step: PlanStep & { kind: 'convolution' }): number {
-  return step.firstLayer ? 0 : 25 * step.input.maps * (Math.ceil((step.output.height * step.output.width) / 4) * 4) + 8;
+  const row = Math.ceil((step.output.height * step.output.width) / FLOATS_PER_VECTOR) * FLOATS_PER_VECTOR;
+  return step.firstLayer ? 0 : 25 * step.input.maps * row + 2 * PRODUCTS_GUARD_FLOATS;
 }
 
 export function forwardStep(kernels: LenetKernels, step: PlanStep, count: number, x: number, buffers: StepBuffers, parameters: number): void {

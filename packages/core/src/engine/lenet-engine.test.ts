@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScaledTanh } from '../activations/scaled-tanh.js';
 import { setupBackend } from '../backend/setup-backend.js';
+import { EngineInputError } from './engine-input-error.js';
 import { C3_TABLE, H3_TABLE } from '../layers/connection-table.js';
 import { PartialConv2D } from '../layers/partial-conv-2d.js';
 import { RbfOutput } from '../layers/rbf-output.js';
@@ -132,6 +133,7 @@ describe('the LeNet engine', () => {
         expect(worstRelativeError(model, ours.gradients, reference.gradients)).toBeLessThan(2e-5);
         const predicted = tf.tidy(() => (model.predict(tf.tensor4d(pixels, [11, size, size, 1])) as tf.Tensor).dataSync());
         const outputs = engine!.predict(pixels, size);
+        expect(outputs).toHaveLength(11 * 10);
         for (let index = 0; index < outputs.length; index += 1) expect(outputs[index]).toBeCloseTo(predicted[index] ?? Number.NaN, 3);
         model.dispose();
       });
@@ -212,6 +214,7 @@ describe('the LeNet engine', () => {
     const model = paperLenet5();
     const engine = await createLenetEngine(model);
     expect(() => engine!.predict(new Float32Array(28 * 28), 28)).toThrow(/expected 32x32 images, got size 28/);
+    expect(() => engine!.predict(new Float32Array(28 * 28), 28)).toThrow(EngineInputError);
     expect(() => engine!.gradients({ pixels: new Float32Array(2 * 32 * 32), size: 32, labels: new Uint8Array(3) }, 'map')).toThrow(/2 images but 3 labels/);
     model.dispose();
   });

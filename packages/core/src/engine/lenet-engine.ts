@@ -5,6 +5,7 @@ import { backwardStep, forwardStep, type StepBuffers } from './engine-steps.js';
 import type { NetworkPlan } from './network-plan.js';
 import { outputLoss, type EngineCriterion } from './output-loss.js';
 import { runUpdate, type EngineUpdate, type UpdateBuffers } from './engine-update.js';
+import { EngineInputError } from './engine-input-error.js';
 
 const DIAGONAL: EngineUpdate = { rule: 'diagonal' };
 
@@ -125,7 +126,7 @@ export class LenetEngine {
     } else {
       gradients.forEach((share, index) => {
         if (share.gradients !== 'held') this.checkLength('applyUpdate', share.gradients);
-        else if (index > 0 || !this.gradientHeld) throw new RangeError("LenetEngine.applyUpdate: a 'held' share must come first, after computeGradients().");
+        else if (index > 0 || !this.gradientHeld) throw new EngineInputError('applyUpdate', "a 'held' share must come first, after computeGradients().");
       });
       // A held gradient is staged before the sum it is in starts from zero.
       if (gradients.length === 0) summed.fill(0);
@@ -159,7 +160,7 @@ export class LenetEngine {
   }
 
   private checkLength(method: string, values: Float32Array): void {
-    if (values.length !== this.plan.parameters) throw new RangeError(`LenetEngine.${method}: expected ${String(this.plan.parameters)} values, got ${String(values.length)}.`);
+    if (values.length !== this.plan.parameters) throw new EngineInputError(method, `expected ${String(this.plan.parameters)} values, got ${String(values.length)}.`);
   }
 
   /** The outputs (RBF distances or logits), `[count, 10]` row-major, for `count` images, computed in slices. */
@@ -203,7 +204,7 @@ export class LenetEngine {
   private accumulateGradients(batch: EngineBatch, criterion: EngineCriterion, timer?: StepTimer): { loss: number; correct: number } {
     const area = this.plan.inputSize * this.plan.inputSize;
     const count = this.checkBatch(batch.pixels, batch.size, Math.min(LenetEngine.sliceSize, batch.labels.length));
-    if (batch.labels.length !== count) throw new RangeError(`LenetEngine.gradients: ${String(count)} images but ${String(batch.labels.length)} labels.`);
+    if (batch.labels.length !== count) throw new EngineInputError('gradients', `${String(count)} images but ${String(batch.labels.length)} labels: give one label per image.`);
     new Float32Array(this.kernels.memory.buffer, this.vectors.gradients, this.plan.parameters).fill(0);
     let loss = 0;
     let correct = 0;
@@ -224,7 +225,7 @@ export class LenetEngine {
   private checkBatch(pixels: Float32Array, size: number, slice?: number): number {
     const area = this.plan.inputSize * this.plan.inputSize;
     if (size !== this.plan.inputSize || pixels.length % area !== 0) {
-      throw new RangeError(`LenetEngine: expected ${String(this.plan.inputSize)}x${String(this.plan.inputSize)} images, got size ${String(size)} and ${String(pixels.length)} values.`);
+      throw new EngineInputError('batch', `expected ${String(this.plan.inputSize)}x${String(this.plan.inputSize)} images, got size ${String(size)} and ${String(pixels.length)} values.`);
     }
     const count = pixels.length / area;
     if ((slice ?? count) > this.capacity) this.layOut(slice ?? count);

@@ -1,8 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
 import { SCALED_TANH_AMPLITUDE, SCALED_TANH_SLOPE } from '../activations/scaled-tanh-function.js';
+import { ACTIVATION_LINEAR, ACTIVATION_RELU, ACTIVATION_SCALED_TANH, ACTIVATION_TANH, MAX_LINKS_PER_INPUT, WEIGHT_GRADIENT_MAP_BLOCK } from './kernel-constants.js';
 
-/** Activation codes shared with the WebAssembly kernels (assembly/activations.ts). */
-export const ENGINE_ACTIVATIONS = { linear: 0, scaledTanh: 1, tanh: 2, relu: 3 } as const;
+/** Activation codes shared with the WebAssembly kernels (kernel-constants.ts, read by assembly/activations.ts). */
+export const ENGINE_ACTIVATIONS = { linear: ACTIVATION_LINEAR, scaledTanh: ACTIVATION_SCALED_TANH, tanh: ACTIVATION_TANH, relu: ACTIVATION_RELU } as const;
 
 /** A planar stack of maps, or a vector (`height` = `width` = 1). */
 export interface MapShape {
@@ -33,11 +34,11 @@ export interface NetworkPlan {
 /**
  * Whether a convolution's weight gradient runs as a matrix product vectorised over output maps
  * (assembly/convolution-products.ts): every input map feeds every output map and the output
- * maps come in groups of 16.
+ * maps come in whole groups of {@link WEIGHT_GRADIENT_MAP_BLOCK} (16).
  */
 export function weightGradientAsProduct(step: PlanStep & { kind: 'convolution' }): boolean {
   const { input, output } = step;
-  return step.links.length === 3 * input.maps * output.maps && step.tapStride === input.maps * output.maps && output.maps % 16 === 0;
+  return step.links.length === 3 * input.maps * output.maps && step.tapStride === input.maps * output.maps && output.maps % WEIGHT_GRADIENT_MAP_BLOCK === 0;
 }
 
 /** Why a model cannot run on the engine. */
@@ -92,9 +93,6 @@ function groupByInput(links: Int32Array): Int32Array {
   });
   return grouped;
 }
-
-/** The most links one input map may have: the size of the input-gradient kernel's link table (assembly/convolution-products.ts). */
-const MAX_LINKS_PER_INPUT = 1024;
 
 function planConvolution(state: PlanState, owner: string, links: Int32Array, tapStride: number, outputs: number, weight: number, bias: number): void {
   const input = state.shape;

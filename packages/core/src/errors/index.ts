@@ -1,3 +1,3 @@
-export { LenetError } from './lenet-error.js';
-export type { LenetErrorOptions } from './lenet-error.js';
+export { LenetError } from '@lenet/common';
+export type { LenetErrorOptions } from '@lenet/common';
 export { LayerArgumentError } from './layer-argument-error.js';

@@ -1,4 +1,7 @@
-import { LenetError } from './lenet-error.js';
+import { LenetError } from '@lenet/common';
+
+const marker = '@lenet/error/LayerArgumentError';
+const symbol = Symbol.for(marker);
 
 /**
  * Thrown when a lenet layer, initialiser or loss receives an argument it cannot use.
@@ -7,6 +10,13 @@ import { LenetError } from './lenet-error.js';
  * surfaces as a stack trace from deep inside tfjs.
  */
 export class LayerArgumentError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link LayerArgumentError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is LayerArgumentError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The class whose argument was rejected, such as `PartialConv2D`. */
   readonly owner: string;
   /** The argument's name, such as `table`. */

@@ -6,7 +6,8 @@ export type Initializer = Exclude<NonNullable<Parameters<typeof tf.layers.dense>
 
 // tfjs accepts an initialiser object only if it is an `instanceof` its internal base class,
 // which the package does not export; reach it through a stock initialiser's prototype chain.
-const InitializerBase = Object.getPrototypeOf(tf.initializers.zeros().constructor) as abstract new () => Initializer;
+/** tfjs's internal initialiser base class (not exported by tfjs), for `instanceof` checks and subclassing. */
+export const InitializerBase = Object.getPrototypeOf(tf.initializers.zeros().constructor) as abstract new () => Initializer;
 
 /** Arguments of {@link FanInUniform}. */
 export interface FanInUniformArgs {

@@ -37,10 +37,22 @@ export type ParameterRole = 'weight' | 'bias' | 'coefficient';
  * @see LeCun et al. 1998, Appendix A.
  */
 export function schemeInitializer(scheme: InitialisationScheme, role: ParameterRole, fanIn: number | readonly number[], seed?: number): Initializer {
-  if (!INITIALISATION_SCHEMES.includes(scheme)) {
-    throw new LayerArgumentError('schemeInitializer', 'scheme', `one of ${INITIALISATION_SCHEMES.join(', ')}`, JSON.stringify(scheme));
-  }
+  checkInitialisationScheme('schemeInitializer', 'scheme', scheme);
   if (scheme === 'paper') return new FanInUniform({ fanIn, seed });
   if (role === 'weight') return new FanInUniform({ fanIn, seed, scale: 1, exponent: 0.5 });
   return role === 'bias' ? tf.initializers.zeros() : tf.initializers.constant({ value: 0.5 });
+}
+
+/**
+ * Checks that `value` is one of the {@link INITIALISATION_SCHEMES}.
+ *
+ * @param owner - The class or function whose argument it is, for the message.
+ * @param argument - The argument's name, for the message.
+ * @throws {@link LayerArgumentError} otherwise.
+ */
+export function checkInitialisationScheme(owner: string, argument: string, value: unknown): InitialisationScheme {
+  if (!INITIALISATION_SCHEMES.includes(value as InitialisationScheme)) {
+    throw new LayerArgumentError(owner, argument, `one of ${INITIALISATION_SCHEMES.join(', ')}`, JSON.stringify(value));
+  }
+  return value as InitialisationScheme;
 }

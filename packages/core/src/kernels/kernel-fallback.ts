@@ -1,8 +1,18 @@
 import type { KernelFunc } from '@tensorflow/tfjs';
 import { LenetError } from '../errors/index.js';
 
+const marker = '@lenet/error/UnsupportedKernelInputError';
+const symbol = Symbol.for(marker);
+
 /** Thrown when a lenet kernel gets inputs it does not handle and the backend has no kernel to fall back to. */
 export class UnsupportedKernelInputError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link UnsupportedKernelInputError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is UnsupportedKernelInputError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The kernel, such as `Conv2DBackpropFilter`. */
   readonly kernelName: string;
   /** The backend, such as `wasm`. */

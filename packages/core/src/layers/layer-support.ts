@@ -87,3 +87,14 @@ export function checkFiniteNumber(owner: string, argument: string, value: unknow
   }
   return value;
 }
+
+/**
+ * Checks an optional random seed: `undefined` or `null` (what a saved configuration holds
+ * for "unseeded") give `undefined`, anything else must be a finite number.
+ *
+ * @throws {@link LayerArgumentError} otherwise.
+ */
+export function checkSeed(owner: string, value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  return checkFiniteNumber(owner, 'seed', value);
+}

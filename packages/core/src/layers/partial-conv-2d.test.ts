@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
-import { checkGradients, roundTrip } from '../test-support/layer-checks.js';
+import { FanInUniform } from '../initializers/fan-in-uniform.js';
+import { checkGradients, modelFromTopology, rebuiltFromConfig, roundTrip, weightValues } from '../test-support/layer-checks.js';
 import { C3_TABLE, H3_TABLE } from './connection-table.js';
 import { PartialConv2D } from './partial-conv-2d.js';
 
@@ -98,5 +99,49 @@ describe('PartialConv2D', () => {
     const [expected, actual] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
     expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
     tf.dispose([x, expected, actual]);
+  });
+
+  it('rebuilds from its configuration with the same scheme, seed and initial weights', () => {
+    const built = (args: Omit<ConstructorParameters<typeof PartialConv2D>[0], 'table'>): PartialConv2D => {
+      const layer = new PartialConv2D({ table: H3_TABLE, kernelSize: 3, ...args });
+      layer.build([null, 6, 6, 4]);
+      return layer;
+    };
+    const seeded = built({ name: 'H3', seed: 21, initialisation: 'eblearn' });
+    const rebuilt = rebuiltFromConfig(seeded);
+    rebuilt.build([null, 6, 6, 4]);
+    expect(seeded.getConfig()).toMatchObject({ initialisation: 'eblearn', seed: 21, kernelInitializer: null, biasInitializer: null });
+    expect(rebuilt.getConfig()).toEqual(seeded.getConfig());
+    expect(weightValues(rebuilt)).toEqual(weightValues(seeded));
+    expect(weightValues(built({ seed: 22, initialisation: 'eblearn' }))[0]).not.toEqual(weightValues(seeded)[0]);
+    // eblearn starts the biases at 0, the paper's scheme draws them: the scheme must survive too.
+    expect(weightValues(seeded)[1]).toEqual(new Array<number>(12).fill(0));
+    expect(weightValues(built({ seed: 21 }))[1]).not.toEqual(weightValues(seeded)[1]);
+  });
+
+  it('rebuilds from its configuration with the initialisers it was given', () => {
+    const layer = new PartialConv2D({
+      table: H3_TABLE,
+      kernelSize: 3,
+      kernelInitializer: new FanInUniform({ scale: 1, fanIn: 9, seed: 4 }),
+      biasInitializer: tf.initializers.constant({ value: 0.125 }),
+    });
+    layer.build([null, 6, 6, 4]);
+    expect(layer.getConfig()['kernelInitializer']).toEqual({ className: 'FanInUniform', config: { scale: 1, exponent: 1, fanIn: 9, seed: 4 } });
+    const rebuilt = rebuiltFromConfig(layer);
+    rebuilt.build([null, 6, 6, 4]);
+    expect(rebuilt.getConfig()).toEqual(layer.getConfig());
+    expect(weightValues(rebuilt)).toEqual(weightValues(layer));
+  });
+
+  it('keeps its initialisers and seed through model.toJSON and tf.models.modelFromJSON', async () => {
+    const input = tf.input({ shape: [14, 14, 6] });
+    const layer = new PartialConv2D({ name: 'C3', table: C3_TABLE, activation: 'scaledTanh', seed: 3, biasInitializer: new FanInUniform({ fanIn: 25, seed: 9 }) });
+    const model = tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
+    const loaded = await modelFromTopology(model);
+    expect(loaded.getLayer('C3').getConfig()).toEqual(layer.getConfig());
+    expect(weightValues(loaded.getLayer('C3'))).toEqual(weightValues(layer));
+    model.dispose();
+    loaded.dispose();
   });
 });

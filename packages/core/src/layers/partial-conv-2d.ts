@@ -3,10 +3,11 @@ import { applyActivation, checkActivation } from '../activations/activation.js';
 import type { LenetActivation } from '../activations/activation.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 import type { Initializer } from '../initializers/fan-in-uniform.js';
-import { schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
+import { resolveInitializer, serializeInitializer, type SerializedInitializer } from '../initializers/initializer-config.js';
+import { checkInitialisationScheme, schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
 import { checkConnectionTable, connectionLinks } from './connection-table.js';
 import type { ConnectionLink, ConnectionTable } from './connection-table.js';
-import { checkPositiveInteger, imageShape, singleShape, singleTensor } from './layer-support.js';
+import { checkPositiveInteger, checkSeed, imageShape, singleShape, singleTensor } from './layer-support.js';
 import type { BaseLayerArgs, ConnectionCounting } from './layer-support.js';
 
 /** Arguments of {@link PartialConv2D}. */
@@ -17,12 +18,16 @@ export interface PartialConv2DLayerArgs extends BaseLayerArgs {
   kernelSize?: number;
   /** Applied after the bias. Default `linear` (the models add a separate activation layer). */
   activation?: LenetActivation;
-  /** Initialiser of the stored weights `[kernelSize, kernelSize, links]`. Default: uniform in +-2.4 / F_i per output map. */
-  kernelInitializer?: Initializer;
-  /** Initialiser of the per-map biases. Default: uniform in +-2.4 / F_i per output map. */
-  biasInitializer?: Initializer;
-  /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default: unseeded. */
-  seed?: number;
+  /**
+   * Initialiser of the stored weights `[kernelSize, kernelSize, links]`, an instance or its
+   * serialised form (what `getConfig()` writes). Default (also for `null`): the
+   * `initialisation` scheme's with each output map's fan-in, seeded with `seed`.
+   */
+  kernelInitializer?: Initializer | SerializedInitializer | null;
+  /** Initialiser of the per-map biases, as `kernelInitializer`. Default: the scheme's, seeded with `seed + 1`. */
+  biasInitializer?: Initializer | SerializedInitializer | null;
+  /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default (also for `null`): unseeded. */
+  seed?: number | null;
   /** The scheme of the default initialisers. Default `paper` (uniform in +-2.4 / F_i). */
   initialisation?: InitialisationScheme;
 }
@@ -57,6 +62,14 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
   readonly activation: LenetActivation;
   /** The connected (input, output) pairs, in storage order. */
   readonly links: readonly ConnectionLink[];
+  /** The scheme of the default initialisers. */
+  readonly initialisation: InitialisationScheme;
+  /** The seed of the default initialisers, if any. */
+  readonly seed: number | undefined;
+  // The initialisers given as arguments, kept apart from the defaults so that getConfig()
+  // writes back exactly what the constructor was given.
+  private readonly givenKernelInitializer: Initializer | undefined;
+  private readonly givenBiasInitializer: Initializer | undefined;
   private readonly inputMaps: number;
   private readonly outputMaps: number;
   private readonly kernelInitializer: Initializer;
@@ -74,12 +87,16 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
     this.kernelSize = checkPositiveInteger('PartialConv2D', 'kernelSize', args.kernelSize ?? 5);
     this.activation = checkActivation('PartialConv2D', args.activation ?? 'linear');
     this.links = connectionLinks(this.table);
+    this.initialisation = checkInitialisationScheme('PartialConv2D', 'initialisation', args.initialisation ?? 'paper');
+    this.seed = checkSeed('PartialConv2D', args.seed);
+    this.givenKernelInitializer = resolveInitializer('PartialConv2D', 'kernelInitializer', args.kernelInitializer);
+    this.givenBiasInitializer = resolveInitializer('PartialConv2D', 'biasInitializer', args.biasInitializer);
     const area = this.kernelSize * this.kernelSize;
     const inputsPerOutput = Array.from({ length: outputs }, (_, output) => this.links.filter((link) => link.output === output).length);
-    const biasSeed = args.seed === undefined ? undefined : args.seed + 1;
-    const scheme = args.initialisation ?? 'paper';
-    this.kernelInitializer = args.kernelInitializer ?? schemeInitializer(scheme, 'weight', this.links.map((link) => area * inputsPerOutput[link.output]!), args.seed);
-    this.biasInitializer = args.biasInitializer ?? schemeInitializer(scheme, 'bias', inputsPerOutput.map((count) => area * count), biasSeed);
+    const biasSeed = this.seed === undefined ? undefined : this.seed + 1;
+    const kernelFanIns = this.links.map((link) => area * inputsPerOutput[link.output]!);
+    this.kernelInitializer = this.givenKernelInitializer ?? schemeInitializer(this.initialisation, 'weight', kernelFanIns, this.seed);
+    this.biasInitializer = this.givenBiasInitializer ?? schemeInitializer(this.initialisation, 'bias', inputsPerOutput.map((count) => area * count), biasSeed);
     this.scatter = new Float32Array(this.links.length * inputs * outputs);
     this.links.forEach((link, index) => {
       this.scatter[index * inputs * outputs + link.input * outputs + link.output] = 1;
@@ -133,13 +150,21 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
     return (height ?? 0) * (width ?? 0) * (this.links.length * this.kernelSize * this.kernelSize + this.outputMaps);
   }
 
-  /** The constructor arguments, for serialisation. */
+  /**
+   * The constructor arguments, for serialisation: `new PartialConv2D(config)` builds the same
+   * layer, with the same initial weights when seeded. Initialisers given as arguments are
+   * written in serialised form; `null` means the scheme's default.
+   */
   override getConfig(): tf.serialization.ConfigDict {
     return {
       ...super.getConfig(),
       table: this.table.map((row) => [...row]),
       kernelSize: this.kernelSize,
       activation: this.activation,
+      initialisation: this.initialisation,
+      seed: this.seed ?? null,
+      kernelInitializer: serializeInitializer(this.givenKernelInitializer),
+      biasInitializer: serializeInitializer(this.givenBiasInitializer),
     };
   }
 }

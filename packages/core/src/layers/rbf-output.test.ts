@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { DIGIT_CODES } from '../codes/digit-codes.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
-import { checkGradients, roundTrip } from '../test-support/layer-checks.js';
+import { checkGradients, modelFromTopology, rebuiltFromConfig, roundTrip, weightValues } from '../test-support/layer-checks.js';
 import { RbfOutput } from './rbf-output.js';
 
 describe('RbfOutput', () => {
@@ -72,5 +72,22 @@ describe('RbfOutput', () => {
     const [expected, actual] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
     expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
     tf.dispose([x, expected, actual]);
+  });
+
+  it('rebuilds an identical layer from its configuration, directly and through tf.models.modelFromJSON', async () => {
+    const layer = new RbfOutput({ name: 'output', codes: [[1, 0], [0, -1], [0.5, 0.5]], trainableCodes: true });
+    layer.build([null, 2]);
+    const rebuilt = rebuiltFromConfig(layer);
+    rebuilt.build([null, 2]);
+    expect(rebuilt.getConfig()).toEqual(layer.getConfig());
+    expect(weightValues(rebuilt)).toEqual(weightValues(layer));
+    expect(rebuilt.trainableWeights).toHaveLength(1);
+    const input = tf.input({ shape: [2] });
+    const model = tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
+    const loaded = await modelFromTopology(model);
+    expect(loaded.getLayer('output').getConfig()).toEqual(layer.getConfig());
+    expect(weightValues(loaded.getLayer('output'))).toEqual(weightValues(layer));
+    model.dispose();
+    loaded.dispose();
   });
 });

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
-import { checkGradients, roundTrip } from '../test-support/layer-checks.js';
+import { checkGradients, modelFromTopology, rebuiltFromConfig, roundTrip, weightValues } from '../test-support/layer-checks.js';
 import { TrainableSubsampling2D } from './trainable-subsampling-2d.js';
 
 function built(args: ConstructorParameters<typeof TrainableSubsampling2D>[0], shape: number[]): TrainableSubsampling2D {
@@ -82,5 +82,54 @@ describe('TrainableSubsampling2D', () => {
     const [expected, actual] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
     expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
     tf.dispose([x, expected, actual]);
+  });
+
+  it('rebuilds from its configuration with the same scheme, seed and initial weights', () => {
+    const seeded = built({ name: 'S2', activation: 'scaledTanh', seed: 11 }, [4, 4, 3]);
+    const rebuilt = rebuiltFromConfig(seeded);
+    rebuilt.build([null, 4, 4, 3]);
+    expect(seeded.getConfig()).toMatchObject({ initialisation: 'paper', seed: 11, coefficientInitializer: null, biasInitializer: null });
+    expect(rebuilt.getConfig()).toEqual(seeded.getConfig());
+    expect(weightValues(rebuilt)).toEqual(weightValues(seeded));
+    expect(weightValues(built({ seed: 12 }, [4, 4, 3]))).not.toEqual(weightValues(seeded));
+    const eblearn = rebuiltFromConfig(built({ initialisation: 'eblearn' }, [4, 4, 2]));
+    eblearn.build([null, 4, 4, 2]);
+    expect(eblearn.getConfig()).toMatchObject({ initialisation: 'eblearn', seed: null });
+    expect(weightValues(eblearn)).toEqual([[0.5, 0.5], [0, 0]]);
+  });
+
+  it('rebuilds from its configuration with the initialisers it was given', () => {
+    const layer = built(
+      { coefficientInitializer: tf.initializers.randomUniform({ minval: 1, maxval: 2, seed: 3 }), biasInitializer: tf.initializers.constant({ value: -0.25 }) },
+      [4, 4, 2],
+    );
+    expect(layer.getConfig()['coefficientInitializer']).toEqual({ className: 'RandomUniform', config: { minval: 1, maxval: 2, seed: 3 } });
+    expect(layer.getConfig()['biasInitializer']).toEqual({ className: 'Constant', config: { value: -0.25 } });
+    const rebuilt = rebuiltFromConfig(layer);
+    rebuilt.build([null, 4, 4, 2]);
+    expect(rebuilt.getConfig()).toEqual(layer.getConfig());
+    expect(weightValues(rebuilt)).toEqual(weightValues(layer));
+  });
+
+  it('keeps its initialisers and seed through model.toJSON and tf.models.modelFromJSON', async () => {
+    const input = tf.input({ shape: [4, 4, 2] });
+    const seeded = new TrainableSubsampling2D({ name: 'seeded', seed: 5, initialisation: 'paper', depthMultiplier: 2 });
+    const given = new TrainableSubsampling2D({ name: 'given', biasInitializer: tf.initializers.randomNormal({ mean: 1, stddev: 0.1, seed: 8 }) });
+    const model = tf.model({ inputs: input, outputs: given.apply(seeded.apply(input)) as tf.SymbolicTensor });
+    const loaded = await modelFromTopology(model);
+    const [loadedSeeded, loadedGiven] = [loaded.getLayer('seeded'), loaded.getLayer('given')];
+    expect(loadedSeeded.getConfig()).toEqual(seeded.getConfig());
+    expect(loadedGiven.getConfig()).toEqual(given.getConfig());
+    expect(weightValues(loadedSeeded)).toEqual(weightValues(seeded));
+    expect(weightValues(loadedGiven)[1]).toEqual(weightValues(given)[1]);
+    model.dispose();
+    loaded.dispose();
+  });
+
+  it('rejects a bad seed, scheme or initialiser configuration with lenet errors', () => {
+    expect(() => new TrainableSubsampling2D({ seed: Number.NaN })).toThrow(/seed/);
+    expect(() => new TrainableSubsampling2D({ initialisation: 'xavier' as never })).toThrow(/paper, eblearn/);
+    expect(() => new TrainableSubsampling2D({ biasInitializer: { className: 'NoSuchInitializer', config: {} } })).toThrow(LayerArgumentError);
+    expect(() => new TrainableSubsampling2D({ coefficientInitializer: 'zeros' as never })).toThrow(/coefficientInitializer/);
   });
 });

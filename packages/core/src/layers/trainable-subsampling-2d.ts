@@ -3,8 +3,9 @@ import { applyActivation, checkActivation } from '../activations/activation.js';
 import type { LenetActivation } from '../activations/activation.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 import type { Initializer } from '../initializers/fan-in-uniform.js';
-import { schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
-import { checkPositiveInteger, imageShape, singleShape, singleTensor } from './layer-support.js';
+import { resolveInitializer, serializeInitializer, type SerializedInitializer } from '../initializers/initializer-config.js';
+import { checkInitialisationScheme, schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
+import { checkPositiveInteger, checkSeed, imageShape, singleShape, singleTensor } from './layer-support.js';
 import type { BaseLayerArgs, ConnectionCounting } from './layer-support.js';
 
 /** Arguments of {@link TrainableSubsampling2D}. */
@@ -18,12 +19,15 @@ export interface TrainableSubsampling2DLayerArgs extends BaseLayerArgs {
    * Default 1; LeNet-4's reconstruction uses 2 ("connected in pairs").
    */
   depthMultiplier?: number;
-  /** Initialiser of the coefficients. Default: uniform in +-2.4 / poolSize^2. */
-  coefficientInitializer?: Initializer;
-  /** Initialiser of the biases. Default: uniform in +-2.4 / poolSize^2. */
-  biasInitializer?: Initializer;
-  /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default: unseeded. */
-  seed?: number;
+  /**
+   * Initialiser of the coefficients, an instance or its serialised form (what `getConfig()`
+   * writes). Default (also for `null`): the `initialisation` scheme's, seeded with `seed`.
+   */
+  coefficientInitializer?: Initializer | SerializedInitializer | null;
+  /** Initialiser of the biases, as `coefficientInitializer`. Default: the scheme's, seeded with `seed + 1`. */
+  biasInitializer?: Initializer | SerializedInitializer | null;
+  /** Seed of the default initialisers (the biases use `seed + 1`), for reproducible runs. Default (also for `null`): unseeded. */
+  seed?: number | null;
   /** The scheme of the default initialisers. Default `paper` (uniform in +-2.4 / poolSize^2). */
   initialisation?: InitialisationScheme;
 }
@@ -54,6 +58,14 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
   readonly activation: LenetActivation;
   /** Output maps per input map. */
   readonly depthMultiplier: number;
+  /** The scheme of the default initialisers. */
+  readonly initialisation: InitialisationScheme;
+  /** The seed of the default initialisers, if any. */
+  readonly seed: number | undefined;
+  // The initialisers given as arguments, kept apart from the defaults so that getConfig()
+  // writes back exactly what the constructor was given.
+  private readonly givenCoefficientInitializer: Initializer | undefined;
+  private readonly givenBiasInitializer: Initializer | undefined;
   private readonly coefficientInitializer: Initializer;
   private readonly biasInitializer: Initializer;
   private coefficient: tf.LayerVariable | undefined;
@@ -64,10 +76,14 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
     this.poolSize = checkPositiveInteger('TrainableSubsampling2D', 'poolSize', args.poolSize ?? 2);
     this.depthMultiplier = checkPositiveInteger('TrainableSubsampling2D', 'depthMultiplier', args.depthMultiplier ?? 1);
     this.activation = checkActivation('TrainableSubsampling2D', args.activation ?? 'linear');
+    this.initialisation = checkInitialisationScheme('TrainableSubsampling2D', 'initialisation', args.initialisation ?? 'paper');
+    this.seed = checkSeed('TrainableSubsampling2D', args.seed);
+    this.givenCoefficientInitializer = resolveInitializer('TrainableSubsampling2D', 'coefficientInitializer', args.coefficientInitializer);
+    this.givenBiasInitializer = resolveInitializer('TrainableSubsampling2D', 'biasInitializer', args.biasInitializer);
     const fanIn = this.poolSize * this.poolSize;
-    const scheme = args.initialisation ?? 'paper';
-    this.coefficientInitializer = args.coefficientInitializer ?? schemeInitializer(scheme, 'coefficient', fanIn, args.seed);
-    this.biasInitializer = args.biasInitializer ?? schemeInitializer(scheme, 'bias', fanIn, args.seed === undefined ? undefined : args.seed + 1);
+    const biasSeed = this.seed === undefined ? undefined : this.seed + 1;
+    this.coefficientInitializer = this.givenCoefficientInitializer ?? schemeInitializer(this.initialisation, 'coefficient', fanIn, this.seed);
+    this.biasInitializer = this.givenBiasInitializer ?? schemeInitializer(this.initialisation, 'bias', fanIn, biasSeed);
   }
 
   /** Creates one coefficient and one bias per output map. */
@@ -112,9 +128,22 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
     return (height ?? 0) * (width ?? 0) * (maps ?? 0) * (this.poolSize * this.poolSize + 1);
   }
 
-  /** The constructor arguments, for serialisation. */
+  /**
+   * The constructor arguments, for serialisation: `new TrainableSubsampling2D(config)` builds
+   * the same layer, with the same initial weights when seeded. Initialisers given as
+   * arguments are written in serialised form; `null` means the scheme's default.
+   */
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), poolSize: this.poolSize, activation: this.activation, depthMultiplier: this.depthMultiplier };
+    return {
+      ...super.getConfig(),
+      poolSize: this.poolSize,
+      activation: this.activation,
+      depthMultiplier: this.depthMultiplier,
+      initialisation: this.initialisation,
+      seed: this.seed ?? null,
+      coefficientInitializer: serializeInitializer(this.givenCoefficientInitializer),
+      biasInitializer: serializeInitializer(this.givenBiasInitializer),
+    };
   }
 }
 tf.serialization.registerClass(TrainableSubsampling2D);

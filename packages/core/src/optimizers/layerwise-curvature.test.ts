@@ -36,6 +36,7 @@ describe("gaussNewtonDiagonal's layerwise method (the paper's recursion)", () =>
     const { exact, layerwise } = diagonals(model, inputs);
     expect(tf.memory().numTensors).toBe(before);
     expect([...layerwise.keys()].sort()).toEqual([...exact.keys()].sort());
+    expect(exact.size).toBe(4);
     for (const [name, values] of exact) {
       values.forEach((value, index) => {
         expect(value).toBeGreaterThan(0);
@@ -77,7 +78,9 @@ describe("gaussNewtonDiagonal's layerwise method (the paper's recursion)", () =>
     const { exact, layerwise } = diagonals(model, inputs);
     expect(tf.memory().numTensors).toBe(before);
     expect([...layerwise.keys()].sort()).toEqual([...exact.keys()].sort());
+    expect(layerwise.size).toBe(8);
     const last = model.layers[4]!.trainableWeights.map((weight) => weight.name);
+    expect(last).toHaveLength(2);
     for (const name of last) {
       exact.get(name)!.forEach((value, index) => {
         expect(layerwise.get(name)![index]).toBeCloseTo(value, 4);

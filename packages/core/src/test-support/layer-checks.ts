@@ -13,6 +13,27 @@ export async function roundTrip(model: tf.LayersModel): Promise<tf.LayersModel> 
   return tf.loadLayersModel(tf.io.fromMemory(saved));
 }
 
+/** Rebuilds a layer from its `getConfig()` the way tfjs loading does: by class name through `tf.serialization.SerializationMap`. */
+export function rebuiltFromConfig(layer: tf.layers.Layer): tf.layers.Layer {
+  const entry = tf.serialization.SerializationMap.getMap().classNameMap[layer.getClassName()];
+  if (entry === undefined) throw new Error(`${layer.getClassName()} is not registered for serialisation`);
+  const [constructor, fromConfig] = entry;
+  const rebuilt: unknown = fromConfig(constructor, layer.getConfig());
+  if (!(rebuilt instanceof tf.layers.Layer)) throw new Error(`${layer.getClassName()}.fromConfig did not return a layer`);
+  return rebuilt;
+}
+
+/** A new model from `model.toJSON()` through `tf.models.modelFromJSON`: the topology only, so its weights are freshly initialised. */
+export function modelFromTopology(model: tf.LayersModel): Promise<tf.LayersModel> {
+  const topology = model.toJSON(null, false) as Parameters<typeof tf.models.modelFromJSON>[0];
+  return tf.models.modelFromJSON(topology);
+}
+
+/** A layer's weights as plain arrays, in `getWeights()` order. */
+export function weightValues(layer: tf.layers.Layer): number[][] {
+  return layer.getWeights().map((weight) => Array.from(weight.dataSync()));
+}
+
 /** The largest absolute difference between analytic and central finite-difference gradients. */
 export interface GradientReport {
   /** Max |analytic - numeric| over the probed entries, per weight and for the input. */
@@ -71,4 +92,17 @@ export function checkGradients(layer: tf.layers.Layer, input: tf.Tensor, step = 
   }
   projection.dispose();
   return { worst, probed };
+}
+
+/**
+ * The error `action` throws. Fails (throws an `Error` saying so) when it returns normally, so
+ * an assertion on the result cannot pass by the action not throwing.
+ */
+export function thrownBy(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the action to throw, but it returned normally');
 }

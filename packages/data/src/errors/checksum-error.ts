@@ -1,10 +1,20 @@
 import { DataError } from './data-error.js';
 
+const marker = '@lenet/error/ChecksumError';
+const symbol = Symbol.for(marker);
+
 /**
  * Thrown when a file's sha256 is not the one recorded for it: the file is corrupt,
  * truncated, or not the file its name claims.
  */
 export class ChecksumError extends DataError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link ChecksumError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is ChecksumError {
+    return DataError.hasMarker(error, marker);
+  }
+
   /** The hash algorithm, always `sha256`. */
   readonly algorithm = 'sha256';
   /** How many bytes were hashed. */

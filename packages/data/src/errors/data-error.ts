@@ -1,4 +1,7 @@
-import { LenetError } from '@lenet/core/errors';
+import { LenetError } from '@lenet/common';
+
+const marker = '@lenet/error/DataError';
+const symbol = Symbol.for(marker);
 
 /** The facts every data error carries: which file, where in it, and expected against actual. */
 export interface DataErrorDetails {
@@ -17,6 +20,13 @@ export interface DataErrorDetails {
  * expected and actual values as typed fields.
  */
 export abstract class DataError extends LenetError implements DataErrorDetails {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link DataError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is DataError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   readonly file: string;
   readonly byteOffset: number | undefined;
   readonly expected: string | number;

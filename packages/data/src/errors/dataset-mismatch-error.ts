@@ -1,6 +1,9 @@
 import { DataError } from './data-error.js';
 import type { DataErrorDetails } from './data-error.js';
 
+const marker = '@lenet/error/DatasetMismatchError';
+const symbol = Symbol.for(marker);
+
 /** Which consistency check between a dataset's files failed. */
 export type DatasetMismatchProblem = 'count' | 'shape' | 'label-range';
 
@@ -17,6 +20,13 @@ export interface DatasetMismatchErrorDetails extends DataErrorDetails {
  * images have the wrong shape, or a label is outside `0..classes-1`.
  */
 export class DatasetMismatchError extends DataError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link DatasetMismatchError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is DatasetMismatchError {
+    return DataError.hasMarker(error, marker);
+  }
+
   /** Which check failed. */
   readonly problem: DatasetMismatchProblem;
 

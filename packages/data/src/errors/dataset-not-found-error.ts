@@ -1,4 +1,7 @@
-import { LenetError } from '@lenet/core/errors';
+import { LenetError } from '@lenet/common';
+
+const marker = '@lenet/error/DatasetNotFoundError';
+const symbol = Symbol.for(marker);
 
 /** One place a loader looked for a dataset, and the files it did not find there. */
 export interface SearchedLocation {
@@ -12,6 +15,13 @@ export interface SearchedLocation {
 
 /** Thrown when no source holds the dataset's files and downloading is not possible. */
 export class DatasetNotFoundError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link DatasetNotFoundError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is DatasetNotFoundError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The dataset's name, such as `mnist`. */
   readonly dataset: string;
   /** Every place looked in, in order. */

@@ -1,5 +1,8 @@
 import { DataError } from './data-error.js';
 
+const marker = '@lenet/error/DownloadError';
+const symbol = Symbol.for(marker);
+
 /** Why a download failed. */
 export type DownloadProblem = 'status' | 'connection' | 'truncated' | 'no-checksum' | 'all-mirrors-failed';
 
@@ -26,6 +29,13 @@ export interface DownloadErrorDetails {
  * drops mid-file, a body shorter than announced, or every mirror failing.
  */
 export class DownloadError extends DataError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link DownloadError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is DownloadError {
+    return DataError.hasMarker(error, marker);
+  }
+
   /** Which step failed. */
   readonly problem: DownloadProblem;
   /** The URL that failed. */

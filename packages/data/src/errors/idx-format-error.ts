@@ -1,6 +1,9 @@
 import { DataError } from './data-error.js';
 import type { DataErrorDetails } from './data-error.js';
 
+const marker = '@lenet/error/IdxFormatError';
+const symbol = Symbol.for(marker);
+
 /** Why an IDX file could not be read. */
 export type IdxFormatProblem = 'gzip' | 'compressed' | 'header' | 'magic' | 'type-code' | 'length';
 
@@ -21,6 +24,13 @@ export interface IdxFormatErrorDetails extends DataErrorDetails {
  * @see http://yann.lecun.com/exdb/mnist/ (the IDX format description)
  */
 export class IdxFormatError extends DataError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link IdxFormatError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is IdxFormatError {
+    return DataError.hasMarker(error, marker);
+  }
+
   /** Which check failed. */
   readonly problem: IdxFormatProblem;
 

@@ -5,7 +5,7 @@ import type { DatasetDescriptor, DatasetProgressEvent, VerifiedFile } from '../d
 import { downloadVerified } from '../datasets/download-verified.js';
 import { sha256 } from '../io/sha256.js';
 import { datasetCacheDir } from './cache-dir.js';
-import { removeAbandonedTemporaryFiles, writeFileAtomic } from './write-file-atomic.js';
+import { removeAbandonedTemporaryFiles, writeFileAtomic } from '@lenet/common/node';
 
 /** Options of {@link downloadDataset}. */
 export interface DownloadDatasetOptions {

@@ -2,6 +2,7 @@ import { allocateLike } from './image-batch.js';
 import type { LabeledImages, PixelArray } from './image-batch.js';
 import { shuffledIndices } from './random.js';
 import type { Random } from './random.js';
+import { TransformArgumentError } from '../errors/transform-argument-error.js';
 
 /** Options of {@link batches}. */
 export interface BatchesOptions {
@@ -29,7 +30,7 @@ export interface BatchesOptions {
  */
 export function* batches<T extends PixelArray>(data: LabeledImages<T>, options: BatchesOptions): Generator<LabeledImages<T>> {
   const { batchSize } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batches: batchSize must be a positive integer, got ${batchSize}.`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new TransformArgumentError('batches', `batchSize must be a positive integer, got ${batchSize}.`);
   const order = options.random === undefined ? undefined : shuffledIndices(data.count, options.random);
   const end = options.dropRemainder === true ? data.count - (data.count % batchSize) : data.count;
   for (let start = 0; start < end; start += batchSize) {

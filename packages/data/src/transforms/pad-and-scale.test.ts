@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TransformArgumentError } from '../errors/transform-argument-error.js';
 import { loadMnist } from '../node/load-dataset.js';
 import { mnistTestDirectory } from '../test-support/mnist-directory.js';
 import { padImages } from './pad-images.js';
@@ -21,7 +22,7 @@ describe('padImages', () => {
   });
 
   it('rejects a negative padding', () => {
-    expect(() => padImages({ images: new Uint8Array(1), count: 1, height: 1, width: 1 }, { padding: -1 })).toThrow(RangeError);
+    expect(() => padImages({ images: new Uint8Array(1), count: 1, height: 1, width: 1 }, { padding: -1 })).toThrow(TransformArgumentError);
   });
 });
 

@@ -1,5 +1,6 @@
 import { allocateLike } from './image-batch.js';
 import type { ImageBatch, PixelArray } from './image-batch.js';
+import { TransformArgumentError } from '../errors/transform-argument-error.js';
 
 /** Options of {@link padImages}. */
 export interface PadImagesOptions {
@@ -24,7 +25,7 @@ export interface PadImagesOptions {
  */
 export function padImages<T extends PixelArray>(batch: ImageBatch<T>, options: PadImagesOptions = {}): ImageBatch<T> {
   const padding = options.padding ?? 2;
-  if (!Number.isInteger(padding) || padding < 0) throw new RangeError(`padImages: padding must be a non-negative integer, got ${padding}.`);
+  if (!Number.isInteger(padding) || padding < 0) throw new TransformArgumentError('padImages', `padding must be a non-negative integer, got ${padding}.`);
   const { images, count, height, width } = batch;
   const paddedHeight = height + 2 * padding;
   const paddedWidth = width + 2 * padding;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TransformArgumentError } from '../errors/transform-argument-error.js';
 import { batches, gather } from './batches.js';
 import { createRandom, shuffledIndices } from './random.js';
 
@@ -65,7 +66,7 @@ describe('batches', () => {
   });
 
   it('rejects a batch size that is not a positive integer', () => {
-    expect(() => [...batches(data, { batchSize: 0 })]).toThrow(RangeError);
+    expect(() => [...batches(data, { batchSize: 0 })]).toThrow(TransformArgumentError);
   });
 
   it('gathers chosen items into a copy', () => {

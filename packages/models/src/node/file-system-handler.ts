@@ -1,7 +1,11 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { LenetError } from '@lenet/core/errors';
+import { writeFileAtomic } from '@lenet/common/node';
+
+const marker = '@lenet/error/ModelFileError';
+const symbol = Symbol.for(marker);
 
 /** The model topology file a {@link fileSystemHandler} writes and reads. */
 export const MODEL_FILE = 'model.json';
@@ -10,6 +14,13 @@ export const WEIGHTS_FILE = 'weights.bin';
 
 /** Thrown when a model folder cannot be written or read. */
 export class ModelFileError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link ModelFileError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is ModelFileError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The file involved. */
   readonly path: string;
 
@@ -25,12 +36,9 @@ export class ModelFileError extends LenetError {
 }
 
 async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
+    await writeFileAtomic(path, data);
   } catch (error) {
-    await rm(temporary, { force: true });
     throw new ModelFileError(path, `Could not write ${path}: ${String(error)}. Check that the folder is writable and the disk has room.`, error);
   }
 }

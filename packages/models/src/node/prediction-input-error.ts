@@ -1,7 +1,17 @@
 import { LenetError } from '@lenet/core/errors';
 
+const marker = '@lenet/error/PredictionInputError';
+const symbol = Symbol.for(marker);
+
 /** Thrown when a parallel predictor receives pixels or weights that do not fit its model. */
 export class PredictionInputError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link PredictionInputError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is PredictionInputError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** The argument's name, such as `pixels`. */
   readonly argument: string;
   /** What the argument must be. */

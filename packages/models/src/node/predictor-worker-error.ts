@@ -1,7 +1,17 @@
 import { LenetError } from '@lenet/core/errors';
 
+const marker = '@lenet/error/PredictorWorkerError';
+const symbol = Symbol.for(marker);
+
 /** Thrown when a worker thread of a parallel predictor fails to start or to compute its share of a batch. */
 export class PredictorWorkerError extends LenetError {
+  private readonly [symbol] = true;
+
+  /** True when `error` is a {@link PredictorWorkerError} (a subclass too), from any installed copy of lenet. */
+  static override isInstance(error: unknown): error is PredictorWorkerError {
+    return LenetError.hasMarker(error, marker);
+  }
+
   /** Which worker failed, from 1 (the calling thread computes share 0). */
   readonly worker: number;
 

@@ -2,6 +2,7 @@
 import { parentPort, type Transferable } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend, type BackendName } from '@lenet/core';
+import { WorkerStartError } from './worker-start-error.js';
 
 /** What a worker rebuilds the calling thread's model from. */
 export interface WorkerModelSetup {
@@ -48,7 +49,7 @@ export async function rebuildModel(setup: WorkerModelSetup): Promise<tf.LayersMo
  */
 export function serveRequests<Request, Reply>(owner: string, start: () => Promise<RequestHandler<Request, Reply>>): void {
   const port = parentPort;
-  if (port === null) throw new Error(`This entry runs as a worker thread of ${owner}.`);
+  if (port === null) throw new WorkerStartError(owner, 'this entry runs as a worker thread, started by that factory, not on its own.');
   start().then(
     (handle) => {
       const post = ({ reply, transfer = [] }: WorkerAnswer<Reply>): void => {

@@ -5,6 +5,7 @@ import { checkPixels, checkWeights } from './check-prediction-input.js';
 import { shareSizes } from './data-parallel-trainer.js';
 import type { ParallelPredictor } from './parallel-predictor.js';
 import { PredictorDisposedError } from './predictor-disposed-error.js';
+import { PredictorWorkerError } from './predictor-worker-error.js';
 import type { PredictorReply } from './predictor-worker-messages.js';
 import type { WorkerThread } from './worker-thread.js';
 
@@ -42,20 +43,20 @@ export class SplitPredictor implements ParallelPredictor {
       await Promise.allSettled(replies);
       throw error;
     }
-    return concatenate([outputs, ...(await Promise.all(replies)).map(outputsOf)]);
+    return concatenate([outputs, ...(await Promise.all(replies)).map((reply, index) => outputsOf(reply, index + 1))]);
   }
 
   /** Sends every share but the first (the calling thread's) to its worker. */
   private sendShares(pixels: Float32Array, size: number, shares: readonly number[]): Promise<PredictorReply>[] {
     const area = size * size;
     let start = shares[0] ?? 0;
-    return shares.slice(1).map((count, index) => {
+    // Share k (at most one per worker) goes to worker k - 1.
+    return this.workers.slice(0, shares.length - 1).map((worker, index) => {
+      const count = shares[index + 1] ?? 0;
       const share = pixels.subarray(start * area, (start + count) * area);
       start += count;
       const weights = this.newWeights[index];
       this.newWeights[index] = undefined;
-      const worker = this.workers[index];
-      if (worker === undefined) return Promise.reject(new Error(`no worker for share ${String(index + 1)}`));
       if (share.buffer instanceof SharedArrayBuffer) return worker.post({ pixels: share, size, weights });
       const copy = share.slice();
       return worker.post({ pixels: copy, size, weights }, [copy.buffer]);
@@ -84,8 +85,8 @@ export class SplitPredictor implements ParallelPredictor {
   }
 }
 
-function outputsOf(reply: PredictorReply): Float32Array {
-  if (reply.type !== 'outputs') throw new Error(`a prediction worker answered ${reply.type} to a share`);
+function outputsOf(reply: PredictorReply, share: number): Float32Array {
+  if (reply.type !== 'outputs') throw new PredictorWorkerError(share, `it answered a share with a '${reply.type}' message`);
   return reply.outputs;
 }
 

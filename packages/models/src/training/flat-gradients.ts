@@ -3,6 +3,7 @@ import type { LenetEngine } from '@lenet/core';
 import { batchGradients, type TrainingBatch } from './batch-gradients.js';
 import { readTrainableWeights, writeTrainableWeights } from './flat-weights.js';
 import type { TrainingCriterion } from './training-criterion.js';
+import { WeightVectorError } from './weight-vector-error.js';
 
 /** A batch's mean loss, correct read-outs, and gradient concatenated in `model.trainableWeights` order. */
 export interface FlatGradients {
@@ -26,7 +27,7 @@ export function flatGradients(model: tf.LayersModel, engine: LenetEngine | undef
   if (weights !== undefined) writeTrainableWeights(model, weights);
   const { loss, correct, gradients } = batchGradients(model, criterion, batch);
   const size = gradients.reduce((sum, gradient) => sum + gradient.size, 0);
-  if (target !== undefined && target.length !== size) throw new RangeError(`flatGradients: the target holds ${String(target.length)} values, the gradient ${String(size)}.`);
+  if (target !== undefined && target.length !== size) throw new WeightVectorError('flatGradients', `the target holds ${String(target.length)} values, the gradient ${String(size)}: pass a target as long as the weights.`);
   const flat = target ?? new Float32Array(size);
   let offset = 0;
   for (const gradient of gradients) {

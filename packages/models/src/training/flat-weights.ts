@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { WeightVectorError } from './weight-vector-error.js';
 
 /** The number of values in each of the model's trainable weights, in `model.trainableWeights` order. */
 export function trainableWeightSizes(model: tf.LayersModel): number[] {
@@ -28,5 +29,5 @@ export function writeTrainableWeights(model: tf.LayersModel, flat: Float32Array)
     });
     offset += size;
   }
-  if (offset !== flat.length) throw new RangeError(`writeTrainableWeights: ${String(flat.length)} values for ${String(offset)} weights.`);
+  if (offset !== flat.length) throw new WeightVectorError('writeTrainableWeights', `${String(flat.length)} values for ${String(offset)} weights: pass one value per trainable weight, in model.trainableWeights order.`);
 }

@@ -4,7 +4,7 @@ import { renderRaster } from '../raster/render-raster.js';
 import type { RenderRasterOptions } from '../raster/render-raster.js';
 import type { Scene } from '../scene/scene.js';
 import { renderSvg } from '../svg/render-svg.js';
-import { writeFileAtomically } from './atomic-write.js';
+import { writeFileAtomic } from '@lenet/common/node';
 
 /**
  * Renders a scene to compressed PNG bytes (pure JavaScript raster, `node:zlib` deflate).
@@ -27,10 +27,10 @@ export function renderPng(scene: Scene, options: RenderRasterOptions = {}): Uint
  * ```
  */
 export async function writePng(scene: Scene, path: string, options: RenderRasterOptions = {}): Promise<void> {
-  await writeFileAtomically(path, renderPng(scene, options));
+  await writeFileAtomic(path, renderPng(scene, options));
 }
 
 /** Writes a scene as an SVG file, atomically (temporary file, then rename). */
 export async function writeSvg(scene: Scene, path: string): Promise<void> {
-  await writeFileAtomically(path, renderSvg(scene));
+  await writeFileAtomic(path, renderSvg(scene));
 }

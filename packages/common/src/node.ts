@@ -1,0 +1,1 @@
+export { removeAbandonedTemporaryFiles, writeFileAtomic } from './node/write-file-atomic.js';

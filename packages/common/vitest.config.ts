@@ -1,0 +1,3 @@
+import { lenetVitestConfig } from '../../vitest.shared.ts';
+
+export default lenetVitestConfig(import.meta.dirname);

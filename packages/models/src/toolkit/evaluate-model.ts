@@ -1,0 +1,82 @@
+import * as tf from '@tensorflow/tfjs';
+import type { DatasetSplit } from '@lenet/data';
+import type { ModelKind } from './model-catalogue.js';
+import { modelInputs } from './model-inputs.js';
+
+/** A model's results on a labelled split. */
+export interface Evaluation {
+  /** Misclassified examples over all examples, 0..1. */
+  readonly errorRate: number;
+  /** How many examples were misclassified. */
+  readonly errors: number;
+  /** How many examples were classified. */
+  readonly count: number;
+  /** The predicted label of each example. */
+  readonly predictions: Uint8Array;
+  /** The indices of the misclassified examples, in order. */
+  readonly misclassified: readonly number[];
+  /**
+   * `confusion[truth * 10 + predicted]` counts (row = true class), the flat layout `perClassError`
+   * and `confusionMatrixFigure` of @lenet/viz take.
+   */
+  readonly confusion: Int32Array;
+}
+
+/** Options of {@link evaluateModel}. */
+export interface EvaluateOptions {
+  /** Examples classified per forward pass. Default {@link EVALUATION_BATCH_SIZE}. */
+  readonly batchSize?: number;
+}
+
+/** The examples {@link evaluateModel} classifies per forward pass unless told otherwise: small enough for a page to stay responsive. */
+export const EVALUATION_BATCH_SIZE = 500;
+
+/**
+ * Classifies every example of `split` in batches (inference, no training-time behaviour),
+ * prepared as `kind` wants them and read out by its output kind (the smallest RBF distance or
+ * the largest logit), and counts the errors per class. Awaits each batch's labels, so a page
+ * can paint between batches. Leaks no tensors.
+ *
+ * @param model - The model to test.
+ * @param kind - How to feed the model and read it (a catalogue recipe, or what `recognizeModel` says).
+ * @param split - 28x28 digits and their labels.
+ * @param options - The batch size.
+ * @example
+ * ```ts
+ * const evaluation = await evaluateModel(model, findModelRecipe('lenet5')!, dataset.test);
+ * console.log(`test error ${(evaluation.errorRate * 100).toFixed(2)}%`);
+ * ```
+ */
+export async function evaluateModel(model: tf.LayersModel, kind: ModelKind, split: DatasetSplit, options: EvaluateOptions = {}): Promise<Evaluation> {
+  const batchSize = options.batchSize ?? EVALUATION_BATCH_SIZE;
+  const predictions = new Uint8Array(split.count);
+  const pixelsPerImage = split.height * split.width;
+  for (let start = 0; start < split.count; start += batchSize) {
+    const count = Math.min(batchSize, split.count - start);
+    const images = split.images.subarray(start * pixelsPerImage, (start + count) * pixelsPerImage);
+    const { pixels, size } = modelInputs({ images, count, height: split.height, width: split.width }, kind.input);
+    const labels = tf.tidy(() => {
+      const output = model.predict(tf.tensor4d(pixels, [count, size, size, 1])) as tf.Tensor;
+      return kind.output === 'rbf' ? tf.argMin(output, 1) : tf.argMax(output, 1);
+    });
+    try {
+      predictions.set(await labels.data(), start);
+    } finally {
+      labels.dispose();
+    }
+  }
+  return scorePredictions(predictions, split.labels);
+}
+
+/** The error rate, misclassified examples and confusion counts of `predictions` against `labels`. */
+function scorePredictions(predictions: Uint8Array, labels: Uint8Array): Evaluation {
+  const confusion = new Int32Array(100);
+  const misclassified: number[] = [];
+  predictions.forEach((predicted, index) => {
+    const truth = labels[index] ?? 0;
+    confusion[truth * 10 + predicted] = (confusion[truth * 10 + predicted] ?? 0) + 1;
+    if (truth !== predicted) misclassified.push(index);
+  });
+  const count = predictions.length;
+  return { errorRate: count === 0 ? 0 : misclassified.length / count, errors: misclassified.length, count, predictions, misclassified, confusion };
+}
