@@ -55,4 +55,5 @@ export type { EngineUpdate } from './engine/engine-update.js';
 export type { EngineProfile, EngineStepProfile } from './engine/engine-profile.js';
 export type { EngineCriterion } from './engine/output-loss.js';
 export { KernelBindingError } from './engine/kernel-binding-error.js';
+export { KernelFetchError } from './engine/kernel-fetch-error.js';
 export type { KernelMismatch } from './engine/kernel-binding-error.js';

@@ -35,10 +35,12 @@ describe('LeNet-1 with the place-code head', () => {
 
   it('names the heads it knows when given another', () => {
     expect(() => lenet1({ head: 'rbf' as never })).toThrow(/softmax or place-code/);
+    let thrown: unknown;
     try {
       lenet1({ head: 'rbf' as never });
     } catch (error) {
-      expect(LenetError.isInstance(error)).toBe(true);
+      thrown = error;
     }
+    expect(LenetError.isInstance(thrown)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { BackendSetupError, EngineInputError, KernelBindingError, LayerArgumentError, MissingKernelError, NotAChainError, SdlmError, UnsupportedKernelInputError } from '@lenet/core';
+import { BackendSetupError, EngineInputError, KernelBindingError, KernelFetchError, LayerArgumentError, MissingKernelError, NotAChainError, SdlmError, UnsupportedKernelInputError } from '@lenet/core';
 import { ChecksumError, DataError, DatasetMismatchError, DatasetNotFoundError, DownloadError, IdxFormatError, TransformArgumentError } from '@lenet/data';
 import { ModelFileError, ModelOptionError, PredictionInputError, PredictorDisposedError, PredictorWorkerError, TrainingWorkerError, WeightVectorError, WorkerStartError } from '@lenet/models';
 import { FigureInputError } from '@lenet/viz';
@@ -43,6 +43,7 @@ export const exitCodeByErrorClass: readonly (readonly [RecognisedErrorClass, Exi
   [FigureInputError, ExitCode.internal],
   [EngineInputError, ExitCode.internal],
   [KernelBindingError, ExitCode.internal],
+  [KernelFetchError, ExitCode.internal],
   [WeightVectorError, ExitCode.internal],
   [WorkerStartError, ExitCode.internal],
 ];

@@ -1,5 +1,6 @@
 import { KernelBindingError, type KernelMismatch } from './kernel-binding-error.js';
 import * as KERNEL_CONSTANTS from './kernel-constants.js';
+import { KernelFetchError } from './kernel-fetch-error.js';
 
 /** The exports of the LeNet WebAssembly kernels (packages/core/assembly); buffers are byte offsets. */
 export interface LenetKernels {
@@ -112,7 +113,7 @@ async function readKernelFile(): Promise<BufferSource> {
     return process.getBuiltinModule('fs/promises').readFile(kernelFile);
   }
   const response = await fetch(kernelFile);
-  if (!response.ok) throw new Error(`could not fetch the LeNet kernels at ${kernelFile.href}: HTTP ${String(response.status)}. Serve the package's wasm/lenet-kernels.wasm beside its modules (bundlers that understand new URL(..., import.meta.url) do).`);
+  if (!response.ok) throw new KernelFetchError(kernelFile.href, response.status);
   return response.arrayBuffer();
 }
 
