@@ -1,7 +1,13 @@
 // The three networks the bench trains and runs, from the model catalogue of @lenet/models (the
 // one `lenet train` and the web page use), with the loss each trains with.
 import type * as tf from '@tensorflow/tfjs';
-import { criterionFor, criterionLoss, findModelRecipe, inputSide, type TrainingCriterion } from '@lenet/models';
+import {
+  criterionFor,
+  criterionLoss,
+  findModelRecipe,
+  inputSide,
+  type TrainingCriterion,
+} from '@lenet/models';
 
 export interface BenchModel {
   /** Builds a fresh model. */
@@ -17,9 +23,17 @@ export interface BenchModel {
 /** The catalogue's model `name` as the bench runs it: RBF heads train with the paper's MLE (as PyTorch's reference does), logits with cross-entropy. */
 function benchModel(name: string): BenchModel {
   const recipe = findModelRecipe(name);
-  if (recipe === undefined) throw new Error(`The model catalogue of @lenet/models has no "${name}": pick one of its MODEL_NAMES.`);
+  if (recipe === undefined)
+    throw new Error(
+      `The model catalogue of @lenet/models has no "${name}": pick one of its MODEL_NAMES.`,
+    );
   const criterion = criterionFor('mle', recipe.output);
-  return { build: () => recipe.create(), size: inputSide(recipe.input), loss: criterionLoss(criterion), criterion };
+  return {
+    build: () => recipe.create(),
+    size: inputSide(recipe.input),
+    loss: criterionLoss(criterion),
+    criterion,
+  };
 }
 
 export const benchModels = {

@@ -16,27 +16,67 @@ interface KernelCase {
 
 const convolution = { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC' };
 const cases: KernelCase[] = [];
-for (const [size, inChannels, outChannels] of [[32, 1, 6], [14, 6, 16], [5, 16, 120]] as const) {
+for (const [size, inChannels, outChannels] of [
+  [32, 1, 6],
+  [14, 6, 16],
+  [5, 16, 120],
+] as const) {
   const x = tf.randomUniform<tf.Rank.R4>([batch, size, size, inChannels]);
   const filter = tf.randomUniform<tf.Rank.R4>([5, 5, inChannels, outChannels]);
   const dy = tf.randomUniform([batch, size - 4, size - 4, outChannels]);
   const label = `${size}x${size}x${inChannels} -> ${outChannels}`;
   cases.push(
-    { name: `Conv2DBackpropFilter ${label}`, run: () => tf.engine().runKernel<Tensor>('Conv2DBackpropFilter', { x, dy }, { ...convolution, filterShape: filter.shape }) },
-    { name: `Conv2DBackpropInput ${label}`, run: () => tf.engine().runKernel<Tensor>('Conv2DBackpropInput', { dy, filter }, { ...convolution, inputShape: x.shape }) },
+    {
+      name: `Conv2DBackpropFilter ${label}`,
+      run: () =>
+        tf
+          .engine()
+          .runKernel<Tensor>(
+            'Conv2DBackpropFilter',
+            { x, dy },
+            { ...convolution, filterShape: filter.shape },
+          ),
+    },
+    {
+      name: `Conv2DBackpropInput ${label}`,
+      run: () =>
+        tf
+          .engine()
+          .runKernel<Tensor>(
+            'Conv2DBackpropInput',
+            { dy, filter },
+            { ...convolution, inputShape: x.shape },
+          ),
+    },
   );
 }
-for (const [size, channels] of [[28, 6], [10, 16]] as const) {
+for (const [size, channels] of [
+  [28, 6],
+  [10, 16],
+] as const) {
   const x = tf.randomUniform([batch, size, size, channels]);
   const dy = tf.randomUniform([batch, size / 2, size / 2, channels]);
   cases.push(
-    { name: `AvgPoolGrad ${size}x${size}x${channels}`, run: () => tf.engine().runKernel<Tensor>('AvgPoolGrad', { dy, input: x }, { filterSize: 2, strides: 2, pad: 'valid' }) },
+    {
+      name: `AvgPoolGrad ${size}x${size}x${channels}`,
+      run: () =>
+        tf
+          .engine()
+          .runKernel<Tensor>(
+            'AvgPoolGrad',
+            { dy, input: x },
+            { filterSize: 2, strides: 2, pad: 'valid' },
+          ),
+    },
     { name: `Tanh ${size}x${size}x${channels}`, run: () => tf.tanh(x) },
     { name: `Sum to channels ${size}x${size}x${channels}`, run: () => tf.sum(x, [0, 1, 2]) },
   );
 }
 const dataset = tf.randomUniform([6000, 32, 32, 1]);
-cases.push({ name: `Slice ${batch} of 6000 images`, run: () => tf.slice(dataset, [1000, 0, 0, 0], [batch, -1, -1, -1]) });
+cases.push({
+  name: `Slice ${batch} of 6000 images`,
+  run: () => tf.slice(dataset, [1000, 0, 0, 0], [batch, -1, -1, -1]),
+});
 
 function bestOf(run: () => Tensor, repeats = 15): number {
   let best = Infinity;
@@ -60,10 +100,16 @@ const stock = cases.map((kernelCase) => {
   }
 });
 registerTrainingKernels(backend);
-console.log(`| kernel on ${backend}, batch ${batch} | stock ms | lenet ms | speed-up |\n|---|---:|---:|---:|`);
+console.log(
+  `| kernel on ${backend}, batch ${batch} | stock ms | lenet ms | speed-up |\n|---|---:|---:|---:|`,
+);
 cases.forEach((kernelCase, index) => {
   const stockTime = stock[index]!;
   const oursTime = ours[index]!;
-  const speedUp = Number.isNaN(stockTime) ? 'stock missing' : `${(stockTime / oursTime).toFixed(1)}x`;
-  console.log(`| ${kernelCase.name} | ${Number.isNaN(stockTime) ? '-' : stockTime.toFixed(3)} | ${oursTime.toFixed(3)} | ${speedUp} |`);
+  const speedUp = Number.isNaN(stockTime)
+    ? 'stock missing'
+    : `${(stockTime / oursTime).toFixed(1)}x`;
+  console.log(
+    `| ${kernelCase.name} | ${Number.isNaN(stockTime) ? '-' : stockTime.toFixed(3)} | ${oursTime.toFixed(3)} | ${speedUp} |`,
+  );
 });

@@ -16,7 +16,9 @@ import type { BenchModelName } from './bench-models.ts';
 const [modelName, runtime = 'wasm', mode, batchText, imagesText] = process.argv.slice(2);
 const batch = Number(batchText);
 const images = Number(imagesText);
-const engineThreads = runtime.startsWith('engine-') ? Number(runtime.slice('engine-'.length)) : undefined;
+const engineThreads = runtime.startsWith('engine-')
+  ? Number(runtime.slice('engine-'.length))
+  : undefined;
 await setupBackend({ backends: [engineThreads === undefined ? (runtime as BackendName) : 'wasm'] });
 const { build, size, loss, criterion } = benchModels[modelName as BenchModelName];
 const model = build();
@@ -27,7 +29,10 @@ const optimizer = mode === 'sdlm' ? sdlmFor(model) : tf.train.sgd(0.01);
 function sdlmFor(network: tf.LayersModel): tf.Optimizer {
   const sdlm = createSdlm();
   const patterns = Math.min(500, images);
-  const [sample, targets] = tf.tidy(() => [inputs.slice(0, patterns), tf.oneHot(labels.slice(0, patterns), 10).toFloat()]);
+  const [sample, targets] = tf.tidy(() => [
+    inputs.slice(0, patterns),
+    tf.oneHot(labels.slice(0, patterns), 10).toFloat(),
+  ]);
   sdlm.estimateCurvature(network, sample, targets);
   tf.dispose([sample, targets]);
   return sdlm;
@@ -67,10 +72,15 @@ async function engineSteps(threads: number): Promise<Step> {
     };
   }
   const trainer = await createDataParallelTrainer(model, { criterion, threads });
-  if (trainer.kernels !== 'lenet') throw new Error(`the LeNet engine cannot run ${modelName}: ${trainer.fallbackReason ?? ''}`);
+  if (trainer.kernels !== 'lenet')
+    throw new Error(`the LeNet engine cannot run ${modelName}: ${trainer.fallbackReason ?? ''}`);
   return async (start) => {
     // Views of the data set, as PyTorch's reference takes its batches (the trainer copies what its workers need).
-    await trainer.step(optimizer, { pixels: pixels.subarray(start * area, (start + batch) * area), size, labels: labelValues.subarray(start, start + batch) });
+    await trainer.step(optimizer, {
+      pixels: pixels.subarray(start * area, (start + batch) * area),
+      size,
+      labels: labelValues.subarray(start, start + batch),
+    });
   };
 }
 

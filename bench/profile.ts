@@ -35,8 +35,19 @@ for (let round = 0; round < rounds; round++) {
 }
 const sorted = [...totals].sort((a, b) => b[1].milliseconds - a[1].milliseconds);
 const kernelTotal = sorted.reduce((sum, [, total]) => sum + total.milliseconds, 0);
-console.log(`${modelName} on ${backend}, batch ${batch}: ${(wall / rounds).toFixed(2)} ms a step (profiled), kernels ${kernelTotal.toFixed(2)} ms, ${sorted.reduce((sum, [, t]) => sum + t.calls, 0).toFixed(0)} kernel calls`);
+console.log(
+  `${modelName} on ${backend}, batch ${batch}: ${(wall / rounds).toFixed(2)} ms a step (profiled), kernels ${kernelTotal.toFixed(2)} ms, ${sorted.reduce((sum, [, t]) => sum + t.calls, 0).toFixed(0)} kernel calls`,
+);
 const byName = new Map<string, number>();
-for (const [key, total] of sorted) byName.set(key.split(' ')[0]!, (byName.get(key.split(' ')[0]!) ?? 0) + total.milliseconds);
-console.log([...byName].sort((a, b) => b[1] - a[1]).map(([name, milliseconds]) => `${name} ${milliseconds.toFixed(2)}`).join(', '));
-for (const [key, total] of sorted.slice(0, 25)) console.log(`${total.milliseconds.toFixed(3).padStart(8)} ms  x${total.calls.toFixed(0).padEnd(3)} ${key}`);
+for (const [key, total] of sorted)
+  byName.set(key.split(' ')[0]!, (byName.get(key.split(' ')[0]!) ?? 0) + total.milliseconds);
+console.log(
+  [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, milliseconds]) => `${name} ${milliseconds.toFixed(2)}`)
+    .join(', '),
+);
+for (const [key, total] of sorted.slice(0, 25))
+  console.log(
+    `${total.milliseconds.toFixed(3).padStart(8)} ms  x${total.calls.toFixed(0).padEnd(3)} ${key}`,
+  );

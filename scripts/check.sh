@@ -41,8 +41,10 @@ fi
 rm -rf packages/*/reports apps/*/reports tests/reports
 status=0
 pnpm exec turbo run build lint typecheck test --continue --concurrency=2 --output-logs=new-only || status=1
-pnpm exec eslint ./*.ts ./*.js scripts tests || status=1
-pnpm exec tsc -p tsconfig.tooling.json || status=1
+pnpm exec eslint ./*.ts ./*.js scripts tests bench || status=1
+pnpm exec prettier --check . || status=1
+# Every TypeScript project at once (libraries, apps, tests, benches, tooling): tsc -b at the root.
+pnpm exec tsc -b || status=1
 pnpm run test:packaging || status=1
 node scripts/count-tests.mjs || status=1
 exit $status

@@ -6,7 +6,11 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const reportFiles = ['packages', 'apps']
-  .flatMap((group) => (existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : []))
+  .flatMap((group) =>
+    existsSync(join(root, group))
+      ? readdirSync(join(root, group)).map((name) => join(root, group, name))
+      : [],
+  )
   .concat([join(root, 'tests')])
   .map((dir) => join(dir, 'reports', 'vitest.json'))
   .filter((file) => existsSync(file));
@@ -18,10 +22,14 @@ for (const file of reportFiles) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
   // A test file that failed to load counts as a failure even though it ran no test.
-  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  const brokenSuites = report.testResults.filter(
+    (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+  ).length;
   failed += report.numFailedTests + brokenSuites;
   skipped += report.numPendingTests + report.numTodoTests;
-  console.log(`${file.slice(root.length)}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed`);
+  console.log(
+    `${file.slice(root.length)}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenSuites} failed`,
+  );
 }
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

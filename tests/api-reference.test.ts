@@ -25,11 +25,15 @@ describe('the generated API reference', () => {
     const sections = reference.split('\n### ').slice(1);
     // @lenet/common has four exports; the others dozens.
     expect(sections.length).toBeGreaterThanOrEqual(folder === 'common' ? 4 : 6);
-    const undocumented = sections.filter((section) => !/\n```\n\n\S/.test(section)).map((section) => section.split('\n')[0]);
+    const undocumented = sections
+      .filter((section) => !/\n```\n\n\S/.test(section))
+      .map((section) => section.split('\n')[0]);
     expect(undocumented).toEqual([]);
   });
 
   it.each(libraryFolders)('is linked from the README of @lenet/%s', (folder) => {
-    expect(readFileSync(join(repositoryRoot, 'packages', folder, 'README.md'), 'utf8')).toContain('](API.md)');
+    expect(readFileSync(join(repositoryRoot, 'packages', folder, 'README.md'), 'utf8')).toContain(
+      '](API.md)',
+    );
   });
 });

@@ -26,18 +26,44 @@ function kindOf(declaration: ts.Declaration): string {
 
 /** The declaration without its comments; for a class, its heading and public members only. */
 function signatureOf(declaration: ts.Declaration, source: ts.SourceFile): string {
-  if (ts.isVariableDeclaration(declaration)) return `const ${printer.printNode(ts.EmitHint.Unspecified, declaration, source)};`;
-  if (!ts.isClassDeclaration(declaration)) return printer.printNode(ts.EmitHint.Unspecified, declaration, source);
+  if (ts.isVariableDeclaration(declaration))
+    return `const ${printer.printNode(ts.EmitHint.Unspecified, declaration, source)};`;
+  if (!ts.isClassDeclaration(declaration))
+    return printer.printNode(ts.EmitHint.Unspecified, declaration, source);
   const members = declaration.members.filter((member) => {
     const modifiers = ts.canHaveModifiers(member) ? (ts.getModifiers(member) ?? []) : [];
-    return !modifiers.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword || modifier.kind === ts.SyntaxKind.ProtectedKeyword);
+    return !modifiers.some(
+      (modifier) =>
+        modifier.kind === ts.SyntaxKind.PrivateKeyword ||
+        modifier.kind === ts.SyntaxKind.ProtectedKeyword,
+    );
   });
-  const body = members.map((member) => `    ${printer.printNode(ts.EmitHint.Unspecified, member, source)}`).join('\n');
-  const heading = printer.printNode(ts.EmitHint.Unspecified, ts.factory.updateClassDeclaration(declaration, declaration.modifiers, declaration.name, declaration.typeParameters, declaration.heritageClauses, []), source);
+  const body = members
+    .map((member) => `    ${printer.printNode(ts.EmitHint.Unspecified, member, source)}`)
+    .join('\n');
+  const heading = printer.printNode(
+    ts.EmitHint.Unspecified,
+    ts.factory.updateClassDeclaration(
+      declaration,
+      declaration.modifiers,
+      declaration.name,
+      declaration.typeParameters,
+      declaration.heritageClauses,
+      [],
+    ),
+    source,
+  );
   return `${heading.replace(/\{\s*\}$/, '{')}\n${body}\n}`;
 }
 
-const tagLabels: Record<string, string> = { param: 'Parameter', returns: 'Returns', throws: 'Throws', see: 'See', defaultValue: 'Default', deprecated: 'Deprecated' };
+const tagLabels: Record<string, string> = {
+  param: 'Parameter',
+  returns: 'Returns',
+  throws: 'Throws',
+  see: 'See',
+  defaultValue: 'Default',
+  deprecated: 'Deprecated',
+};
 
 /** The raw text of a declaration's TSDoc comment, without the comment markers. */
 function commentOf(declaration: ts.Declaration): string {
@@ -48,7 +74,10 @@ function commentOf(declaration: ts.Declaration): string {
     .split('\n')
     .map((line) => line.replace(/^\s*\* ?/, ''))
     .join('\n')
-    .replace(/\{@link ([^}|\s]+)(?:[|\s]([^}]*))?\}/g, (_, target: string, text?: string) => text?.trim() || `\`${target}\``);
+    .replace(
+      /\{@link ([^}|\s]+)(?:[|\s]([^}]*))?\}/g,
+      (_, target: string, text?: string) => text?.trim() || `\`${target}\``,
+    );
 }
 
 /** The summary and the tags of an export, as Markdown lines. */
@@ -61,26 +90,47 @@ function documentationOf(declaration: ts.Declaration): string[] {
     if (name === 'example') examples.push('', '**Example**', '', text.trim());
     const label = tagLabels[name];
     const flat = text.trim().replace(/\s*\n\s*/g, ' ');
-    if (label !== undefined) tagLines.push(`- **${label}**: ${name === 'param' ? flat.replace(/^([\w.]+)\s*-?\s*/, '`$1`: ') : flat}`);
+    if (label !== undefined)
+      tagLines.push(
+        `- **${label}**: ${name === 'param' ? flat.replace(/^([\w.]+)\s*-?\s*/, '`$1`: ') : flat}`,
+      );
   }
   const lines = summary.trim() === '' ? [] : [summary.trim()];
-  return [...lines, ...(lines.length > 0 && tagLines.length > 0 ? [''] : []), ...tagLines, ...examples];
+  return [
+    ...lines,
+    ...(lines.length > 0 && tagLines.length > 0 ? [''] : []),
+    ...tagLines,
+    ...examples,
+  ];
 }
 
-function entrySection(specifier: string, file: string, program: ts.Program, browserOnly: ReadonlySet<string> | undefined): string[] {
+function entrySection(
+  specifier: string,
+  file: string,
+  program: ts.Program,
+  browserOnly: ReadonlySet<string> | undefined,
+): string[] {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
   const module = source === undefined ? undefined : checker.getSymbolAtLocation(source);
-  if (module === undefined) throw new Error(`${file} is missing or not a module: run \`pnpm build\` first.`);
+  if (module === undefined)
+    throw new Error(`${file} is missing or not a module: run \`pnpm build\` first.`);
   const lines = [`## \`${specifier}\``, ''];
   const index: string[] = [];
   for (const exported of checker.getExportsOfModule(module)) {
-    const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+    const symbol =
+      exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
     const declaration = symbol.declarations?.[0];
     if (declaration === undefined) continue;
-    const nodeOnly = browserOnly !== undefined && !browserOnly.has(exported.name) ? ' (Node only)' : '';
+    const nodeOnly =
+      browserOnly !== undefined && !browserOnly.has(exported.name) ? ' (Node only)' : '';
     const heading = `\`${exported.name}\` (${kindOf(declaration)})${nodeOnly}`;
-    index.push(`[\`${exported.name}\`](#${heading.toLowerCase().replace(/[^a-z0-9_ -]/g, '').replace(/ /g, '-')})`);
+    index.push(
+      `[\`${exported.name}\`](#${heading
+        .toLowerCase()
+        .replace(/[^a-z0-9_ -]/g, '')
+        .replace(/ /g, '-')})`,
+    );
     lines.push(`### ${heading}`, '');
     lines.push('```ts', signatureOf(declaration, declaration.getSourceFile()), '```', '');
     const documentation = documentationOf(declaration);
@@ -94,17 +144,33 @@ function exportNames(file: string, program: ts.Program): Set<string> {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
   const module = source === undefined ? undefined : checker.getSymbolAtLocation(source);
-  return new Set(module === undefined ? [] : checker.getExportsOfModule(module).map((symbol) => symbol.name));
+  return new Set(
+    module === undefined ? [] : checker.getExportsOfModule(module).map((symbol) => symbol.name),
+  );
 }
 
 /** The API.md of one library (a folder under packages/), from its built declaration files. */
 export function apiReference(folder: string): string {
   const packageFolder = join(repositoryRoot, 'packages', folder);
-  const manifest = JSON.parse(readFileSync(join(packageFolder, 'package.json'), 'utf8')) as LibraryManifest;
-  const entries = Object.entries(manifest.exports).filter(([, target]) => typeof target !== 'string' && target.types !== undefined);
-  const files = entries.flatMap(([, target]) => (typeof target === 'string' ? [] : [target.types, target.browser?.types]));
-  const roots = files.filter((file): file is string => file !== undefined).map((file) => join(packageFolder, file));
-  const program = ts.createProgram(roots, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, strict: true, noEmit: true, types: [] });
+  const manifest = JSON.parse(
+    readFileSync(join(packageFolder, 'package.json'), 'utf8'),
+  ) as LibraryManifest;
+  const entries = Object.entries(manifest.exports).filter(
+    ([, target]) => typeof target !== 'string' && target.types !== undefined,
+  );
+  const files = entries.flatMap(([, target]) =>
+    typeof target === 'string' ? [] : [target.types, target.browser?.types],
+  );
+  const roots = files
+    .filter((file): file is string => file !== undefined)
+    .map((file) => join(packageFolder, file));
+  const program = ts.createProgram(roots, {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    noEmit: true,
+    types: [],
+  });
   const lines = [
     `# ${manifest.name} API reference`,
     '',
@@ -116,8 +182,18 @@ export function apiReference(folder: string): string {
   for (const [subpath, target] of entries) {
     if (typeof target === 'string' || target.types === undefined) continue;
     const browserTypes = target.browser?.types;
-    const browserExports = browserTypes === undefined ? undefined : exportNames(join(packageFolder, browserTypes), program);
-    lines.push(...entrySection(join(manifest.name, subpath), join(packageFolder, target.types), program, browserExports));
+    const browserExports =
+      browserTypes === undefined
+        ? undefined
+        : exportNames(join(packageFolder, browserTypes), program);
+    lines.push(
+      ...entrySection(
+        join(manifest.name, subpath),
+        join(packageFolder, target.types),
+        program,
+        browserExports,
+      ),
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

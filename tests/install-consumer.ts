@@ -35,13 +35,28 @@ export async function check(): Promise<number> {
 }
 `;
 
-const strict = { strict: true, noEmit: true, skipLibCheck: true, noUnusedLocals: false, types: [], lib: ['es2022', 'dom'] };
+const strict = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  noUnusedLocals: false,
+  types: [],
+  lib: ['es2022', 'dom'],
+};
 
 /** tsconfig files for the two ways an application resolves the packages. */
 export const consumerConfigs = {
-  'tsconfig.node.json': { compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['consumer.ts'] },
+  'tsconfig.node.json': {
+    compilerOptions: { ...strict, module: 'nodenext', moduleResolution: 'nodenext' },
+    files: ['consumer.ts'],
+  },
   'tsconfig.bundler.json': {
-    compilerOptions: { ...strict, module: 'esnext', moduleResolution: 'bundler', customConditions: ['browser'] },
+    compilerOptions: {
+      ...strict,
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      customConditions: ['browser'],
+    },
     files: ['consumer.ts'],
   },
 };

@@ -21,15 +21,25 @@ const allowedLicences = ['MIT', 'ISC', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clau
 const recorded = readFileSync(join(repositoryRoot, 'THIRD_PARTY_LICENSES.md'), 'utf8');
 
 function manifestOf(folder: string): Manifest {
-  return JSON.parse(readFileSync(join(repositoryRoot, 'packages', folder, 'package.json'), 'utf8')) as Manifest;
+  return JSON.parse(
+    readFileSync(join(repositoryRoot, 'packages', folder, 'package.json'), 'utf8'),
+  ) as Manifest;
 }
 
 describe('licences', () => {
   it('of the production dependencies are allowed and recorded with their versions', () => {
-    const listing = execFileSync('pnpm', ['licenses', 'list', '--prod', '--json', '--filter', './packages/*'], { cwd: repositoryRoot, encoding: 'utf8' });
+    const listing = execFileSync(
+      'pnpm',
+      ['licenses', 'list', '--prod', '--json', '--filter', './packages/*'],
+      { cwd: repositoryRoot, encoding: 'utf8' },
+    );
     const byLicence = JSON.parse(listing) as Record<string, LicensedPackage[]>;
-    expect(Object.keys(byLicence).filter((licence) => !allowedLicences.includes(licence))).toEqual([]);
-    const rows = Object.entries(byLicence).flatMap(([licence, packages]) => packages.map((entry) => `| ${entry.name} | ${entry.versions.join(', ')} | ${licence} |`));
+    expect(Object.keys(byLicence).filter((licence) => !allowedLicences.includes(licence))).toEqual(
+      [],
+    );
+    const rows = Object.entries(byLicence).flatMap(([licence, packages]) =>
+      packages.map((entry) => `| ${entry.name} | ${entry.versions.join(', ')} | ${licence} |`),
+    );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((row) => !recorded.includes(row))).toEqual([]);
   });

@@ -16,7 +16,11 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'lenet-light-install-'));
   for (const folder of ['common', 'data', 'viz']) {
     const destination = join(root, 'tarballs', folder);
-    await run('pnpm', ['pack', '--pack-destination', destination], join(repositoryRoot, 'packages', folder));
+    await run(
+      'pnpm',
+      ['pack', '--pack-destination', destination],
+      join(repositoryRoot, 'packages', folder),
+    );
     const [name = ''] = readdirSync(destination);
     tarballs.set(folder, join(destination, name));
   }
@@ -29,8 +33,24 @@ afterAll(async () => {
 async function installAlone(folder: string): Promise<string> {
   const app = join(root, `app-${folder}`);
   await run('mkdir', ['-p', app], root);
-  await writeFile(join(app, 'package.json'), JSON.stringify({ name: `lenet-${folder}-alone`, private: true, type: 'module' }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarballs.get(folder) ?? '', tarballs.get('common') ?? ''], app, 600_000);
+  await writeFile(
+    join(app, 'package.json'),
+    JSON.stringify({ name: `lenet-${folder}-alone`, private: true, type: 'module' }),
+  );
+  await run(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      tarballs.get(folder) ?? '',
+      tarballs.get('common') ?? '',
+    ],
+    app,
+    600_000,
+  );
   return app;
 }
 
@@ -42,7 +62,10 @@ describe.each(['data', 'viz'])('npm i @lenet/%s alone', (folder) => {
     expect(existsSync(join(modules, '@lenet', 'common', 'package.json'))).toBe(true);
     expect(existsSync(join(modules, '@lenet', 'core'))).toBe(false);
     expect(existsSync(join(modules, '@tensorflow', 'tfjs-backend-wasm'))).toBe(false);
-    const size = (path: string) => execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0];
-    console.log(`@lenet/${folder} alone: the package ${String(size(join(modules, '@lenet', folder)))} kB, all of node_modules ${String(size(modules))} kB`);
+    const size = (path: string) =>
+      execFileSync('du', ['-sk', path], { encoding: 'utf8' }).split('\t')[0];
+    console.log(
+      `@lenet/${folder} alone: the package ${String(size(join(modules, '@lenet', folder)))} kB, all of node_modules ${String(size(modules))} kB`,
+    );
   }, 600_000);
 });

@@ -34,7 +34,11 @@ describe('published packages', () => {
   it.each(landed)('$manifest.name passes publint --strict', async ({ dir }) => {
     const manifest = readFileSync(join(dir, 'package.json'), 'utf8');
     const { messages } = await publint({ pkgDir: dir, strict: true, level: 'suggestion' });
-    expect(messages.map((message) => formatMessage(message, JSON.parse(manifest) as Record<string, unknown>))).toEqual([]);
+    expect(
+      messages.map((message) =>
+        formatMessage(message, JSON.parse(manifest) as Record<string, unknown>),
+      ),
+    ).toEqual([]);
   });
 
   it.each(landed)('$manifest.name has types that resolve for ESM consumers (attw)', ({ dir }) => {

@@ -15,7 +15,12 @@ function declarationFiles(folder: string): string[] {
 
 /** Every `any` written in a declaration file, as `file:line  source text`. */
 function anyUses(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+  );
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.AnyKeyword) {
@@ -32,7 +37,10 @@ function anyUses(file: string): string[] {
 describe('the published declaration files', () => {
   it.each(libraryFolders)('@lenet/%s exposes no any', (folder) => {
     const files = declarationFiles(join(repositoryRoot, 'packages', folder, 'dist'));
-    expect(files.length, `packages/${folder}/dist holds no .d.ts: run \`pnpm build\` first`).toBeGreaterThan(0);
+    expect(
+      files.length,
+      `packages/${folder}/dist holds no .d.ts: run \`pnpm build\` first`,
+    ).toBeGreaterThan(0);
     expect(files.flatMap(anyUses)).toEqual([]);
   });
 

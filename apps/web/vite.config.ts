@@ -16,7 +16,12 @@ function wasmBinaries(): Plugin {
   return {
     name: 'lenet-wasm-binaries',
     generateBundle() {
-      for (const file of wasmFiles) this.emitFile({ type: 'asset', fileName: `wasm/${file}`, source: readFileSync(join(wasmFolder, file)) });
+      for (const file of wasmFiles)
+        this.emitFile({
+          type: 'asset',
+          fileName: `wasm/${file}`,
+          source: readFileSync(join(wasmFolder, file)),
+        });
     },
     configureServer(server) {
       server.middlewares.use('/wasm', (request, response, next) => {
@@ -34,7 +39,8 @@ function wasmBinaries(): Plugin {
 
 /** In the dev server, serves the local MNIST copy ($LENET_TEST_MNIST_DIR or ../shared/data/mnist) under `/mnist/`. */
 function localMnist(): Plugin {
-  const folder = process.env.LENET_TEST_MNIST_DIR ?? resolve(import.meta.dirname, '../../../shared/data/mnist');
+  const folder =
+    process.env.LENET_TEST_MNIST_DIR ?? resolve(import.meta.dirname, '../../../shared/data/mnist');
   return {
     name: 'lenet-local-mnist',
     configureServer(server) {

@@ -4,5 +4,10 @@ import { lenetVitestConfig } from '../../vitest.shared.ts';
 // The browser tests drive one built copy of the app in headless Chromium: the global set-up
 // builds it once, and the files run one after another (each starts its own browser).
 export default mergeConfig(lenetVitestConfig(import.meta.dirname), {
-  test: { globalSetup: ['test/build-app.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 180_000 },
+  test: {
+    globalSetup: ['test/build-app.ts'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
 });

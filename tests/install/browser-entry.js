@@ -10,10 +10,31 @@ import { activationsFromModel } from '@lenet/viz/tfjs';
 export async function run(canvas) {
   await setupBackend({ wasmPaths: '/wasm/' });
   const model = lenet5();
-  const digit = preprocessDigit({ data: new Uint8ClampedArray(28 * 28 * 4), width: 28, height: 28 });
-  const input = paperScaleTensor(tf.tensor4d(digit, [1, 28, 28, 1]).pad([[0, 0], [2, 2], [2, 2], [0, 0]]));
+  const digit = preprocessDigit({
+    data: new Uint8ClampedArray(28 * 28 * 4),
+    width: 28,
+    height: 28,
+  });
+  const input = paperScaleTensor(
+    tf.tensor4d(digit, [1, 28, 28, 1]).pad([
+      [0, 0],
+      [2, 2],
+      [2, 2],
+      [0, 0],
+    ]),
+  );
   drawToCanvas(architectureFigure({ layers: layersFromModel(model) }), canvas.getContext('2d'));
   const trainer = await createTrainer(model, { criterion: 'map' });
-  const step = await trainer.step(tf.train.sgd(0.01), { pixels: input.dataSync(), size: 32, labels: new Uint8Array([0]) });
-  return { summary: summarize(model), layers: activationsFromModel(model, input), label: readOut(model.predict(input), 'rbf').labels[0], kernels: trainer.kernels, loss: step.loss };
+  const step = await trainer.step(tf.train.sgd(0.01), {
+    pixels: input.dataSync(),
+    size: 32,
+    labels: new Uint8Array([0]),
+  });
+  return {
+    summary: summarize(model),
+    layers: activationsFromModel(model, input),
+    label: readOut(model.predict(input), 'rbf').labels[0],
+    kernels: trainer.kernels,
+    loss: step.loss,
+  };
 }

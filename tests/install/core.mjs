@@ -2,7 +2,16 @@
 // read-out, the error base class. Prints one JSON line for tests/install.test.ts.
 /* global console */
 import * as tf from '@tensorflow/tfjs';
-import { C3_TABLE, DIGIT_CODES, PartialConv2D, RbfOutput, ScaledTanh, TrainableSubsampling2D, readOut, setupBackend } from '@lenet/core';
+import {
+  C3_TABLE,
+  DIGIT_CODES,
+  PartialConv2D,
+  RbfOutput,
+  ScaledTanh,
+  TrainableSubsampling2D,
+  readOut,
+  setupBackend,
+} from '@lenet/core';
 import { LayerArgumentError, LenetError } from '@lenet/core/errors';
 
 const setup = await setupBackend({ backends: ['wasm', 'cpu'] });
@@ -31,6 +40,7 @@ console.log(
     outputShape: model.outputs[0].shape,
     rbfFixedParameters: rbf.countParams(),
     labels,
-    errorIsLenetError: LenetError.isInstance(badArgument) && badArgument instanceof LayerArgumentError,
+    errorIsLenetError:
+      LenetError.isInstance(badArgument) && badArgument instanceof LayerArgumentError,
   }),
 );

@@ -2,16 +2,28 @@
 // against the official sha256, and the paper's preprocessing. Prints one JSON line.
 /* global console, process */
 import * as tf from '@tensorflow/tfjs';
-import { batches, createRandom, imagesToTensor, loadMnist, padImages, paperScale } from '@lenet/data';
+import {
+  batches,
+  createRandom,
+  imagesToTensor,
+  loadMnist,
+  padImages,
+  paperScale,
+} from '@lenet/data';
 
 const folder = process.env.LENET_TEST_MNIST_DIR;
-if (!folder) throw new Error('LENET_TEST_MNIST_DIR is not set: point it at the four MNIST .gz files.');
+if (!folder)
+  throw new Error('LENET_TEST_MNIST_DIR is not set: point it at the four MNIST .gz files.');
 
 const mnist = await loadMnist({ folder, source: 'folder' });
 const padded = padImages(mnist.test);
 const scaled = paperScale(padded.images);
 const [first] = batches(mnist.train, { batchSize: 128, random: createRandom(1) });
-const tensor = imagesToTensor({ ...padded, images: padded.images.subarray(0, 4 * 32 * 32), count: 4 });
+const tensor = imagesToTensor({
+  ...padded,
+  images: padded.images.subarray(0, 4 * 32 * 32),
+  count: 4,
+});
 
 console.log(
   JSON.stringify({

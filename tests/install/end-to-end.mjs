@@ -7,28 +7,53 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { rbfMapLoss, readOut, setupBackend } from '@lenet/core';
-import { createRandom, gather, imagesToTensor, labelsToTensor, loadMnist, padImages, shuffledIndices } from '@lenet/data';
-import { createDataParallelTrainer, formatSummary, lenet5, loadModel, saveModel, summarize } from '@lenet/models';
+import {
+  createRandom,
+  gather,
+  imagesToTensor,
+  labelsToTensor,
+  loadMnist,
+  padImages,
+  shuffledIndices,
+} from '@lenet/data';
+import {
+  createDataParallelTrainer,
+  formatSummary,
+  lenet5,
+  loadModel,
+  saveModel,
+  summarize,
+} from '@lenet/models';
 import { architectureFigure, confusionMatrixFigure, layersFromModel } from '@lenet/viz';
 import { writePng, writeSvg } from '@lenet/viz/node';
 import { activationsFromModel } from '@lenet/viz/tfjs';
 
 const folder = process.env.LENET_TEST_MNIST_DIR;
-if (!folder) throw new Error('LENET_TEST_MNIST_DIR is not set: point it at the four MNIST .gz files.');
+if (!folder)
+  throw new Error('LENET_TEST_MNIST_DIR is not set: point it at the four MNIST .gz files.');
 
 const setup = await setupBackend({ backends: ['wasm', 'cpu'] });
 const mnist = await loadMnist({ folder });
 const random = createRandom(7);
-const trainSubset = gather(mnist.train, [...shuffledIndices(mnist.train.count, random).slice(0, 512)]);
-const testSubset = gather(mnist.test, Array.from({ length: 500 }, (_, index) => index));
+const trainSubset = gather(mnist.train, [
+  ...shuffledIndices(mnist.train.count, random).slice(0, 512),
+]);
+const testSubset = gather(
+  mnist.test,
+  Array.from({ length: 500 }, (_, index) => index),
+);
 const trainImages = imagesToTensor(padImages(trainSubset));
 const trainLabels = labelsToTensor(trainSubset.labels);
 const testImages = imagesToTensor(padImages(testSubset));
 
 const model = lenet5({ seed: 1 });
 const summary = summarize(model);
-model.compile({ optimizer: tf.train.adam(2e-3), loss: (labels, distances) => rbfMapLoss(labels, distances) });
-const lossOf = () => tf.tidy(() => (model.evaluate(trainImages, trainLabels, { batchSize: 128 })).dataSync()[0]);
+model.compile({
+  optimizer: tf.train.adam(2e-3),
+  loss: (labels, distances) => rbfMapLoss(labels, distances),
+});
+const lossOf = () =>
+  tf.tidy(() => model.evaluate(trainImages, trainLabels, { batchSize: 128 }).dataSync()[0]);
 const lossBefore = lossOf();
 await model.fit(trainImages, trainLabels, { batchSize: 64, epochs: 1, shuffle: false, verbose: 0 });
 const lossAfter = lossOf();
@@ -38,7 +63,11 @@ const trainer = await createDataParallelTrainer(model, { criterion: 'map', threa
 const trainPixels = trainImages.dataSync();
 const engineLosses = [];
 for (let start = 0; start < 256; start += 64) {
-  const step = await trainer.step(tf.train.sgd(1e-4), { pixels: trainPixels.slice(start * 1024, (start + 64) * 1024), size: 32, labels: trainSubset.labels.slice(start, start + 64) });
+  const step = await trainer.step(tf.train.sgd(1e-4), {
+    pixels: trainPixels.slice(start * 1024, (start + 64) * 1024),
+    size: 32,
+    labels: trainSubset.labels.slice(start, start + 64),
+  });
   engineLosses.push(step.loss);
 }
 await trainer.dispose();

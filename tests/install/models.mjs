@@ -11,17 +11,37 @@ import { lenet1, lenet5, loadModel, saveModel, summarize } from '@lenet/models';
 
 await setupBackend({ backends: ['wasm', 'cpu'] });
 const model = lenet5({ seed: 3 });
-model.compile({ optimizer: tf.train.adam(2e-3), loss: (labels, distances) => rbfMapLoss(labels, distances) });
+model.compile({
+  optimizer: tf.train.adam(2e-3),
+  loss: (labels, distances) => rbfMapLoss(labels, distances),
+});
 const images = tf.randomUniform([64, 32, 32, 1], -0.1, 1.175, 'float32', 5);
-const labels = tf.oneHot(tf.tensor1d([...Array(64).keys()].map((index) => index % 10), 'int32'), 10).toFloat();
-const history = await model.fit(images, labels, { batchSize: 16, epochs: 2, shuffle: false, verbose: 0 });
+const labels = tf
+  .oneHot(
+    tf.tensor1d(
+      [...Array(64).keys()].map((index) => index % 10),
+      'int32',
+    ),
+    10,
+  )
+  .toFloat();
+const history = await model.fit(images, labels, {
+  batchSize: 16,
+  epochs: 2,
+  shuffle: false,
+  verbose: 0,
+});
 
 const folder = join(await mkdtemp(join(tmpdir(), 'lenet-models-')), 'lenet5');
 await saveModel(model, folder);
 const reloaded = await loadModel(folder);
 const original = model.predict(images).arraySync();
 const restored = reloaded.predict(images).arraySync();
-const largestDifference = Math.max(...original.flatMap((row, index) => row.map((value, column) => Math.abs(value - restored[index][column]))));
+const largestDifference = Math.max(
+  ...original.flatMap((row, index) =>
+    row.map((value, column) => Math.abs(value - restored[index][column])),
+  ),
+);
 
 console.log(
   JSON.stringify({

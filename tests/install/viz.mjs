@@ -4,7 +4,13 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { comparisonChartFigure, confusionMatrixFigure, overallError, renderSvg, terminalConfusionMatrix } from '@lenet/viz';
+import {
+  comparisonChartFigure,
+  confusionMatrixFigure,
+  overallError,
+  renderSvg,
+  terminalConfusionMatrix,
+} from '@lenet/viz';
 import { writePng, writeSvg } from '@lenet/viz/node';
 
 const matrix = [
@@ -15,7 +21,10 @@ const matrix = [
 const folder = await mkdtemp(join(tmpdir(), 'lenet-viz-'));
 const scene = confusionMatrixFigure({ matrix, labels: ['0', '1', '2'] });
 await writePng(scene, join(folder, 'confusion.png'), { scale: 2 });
-await writeSvg(comparisonChartFigure({ entries: [{ label: 'my LeNet-5', errorRate: 0.0112 }] }), join(folder, 'comparison.svg'));
+await writeSvg(
+  comparisonChartFigure({ entries: [{ label: 'my LeNet-5', errorRate: 0.0112 }] }),
+  join(folder, 'comparison.svg'),
+);
 const png = await readFile(join(folder, 'confusion.png'));
 const svg = await readFile(join(folder, 'comparison.svg'), 'utf8');
 

@@ -4,7 +4,10 @@ import { nodeVersionProblem } from './node-version.js';
 
 const problem = nodeVersionProblem(process.versions.node);
 if (problem === undefined) {
-  const [{ processTerminal }, { runCli }] = await Promise.all([import('./output/terminal.js'), import('./run-cli.js')]);
+  const [{ processTerminal }, { runCli }] = await Promise.all([
+    import('./output/terminal.js'),
+    import('./run-cli.js'),
+  ]);
   process.exitCode = await runCli(process.argv, processTerminal());
 } else {
   process.stderr.write(`error: ${problem}\n`);

@@ -5,7 +5,9 @@ import { MINIMUM_NODE_VERSION, nodeVersionProblem } from './node-version.js';
 
 describe('the Node.js version check', () => {
   it('refuses an older Node with what to do, and accepts the minimum and newer ones', () => {
-    expect(nodeVersionProblem('20.15.1')).toMatch(/needs Node\.js 20\.16\.0 or newer, and this is Node\.js 20\.15\.1: install a newer Node\.js/);
+    expect(nodeVersionProblem('20.15.1')).toMatch(
+      /needs Node\.js 20\.16\.0 or newer, and this is Node\.js 20\.15\.1: install a newer Node\.js/,
+    );
     expect(nodeVersionProblem('18.20.4')).toBeDefined();
     expect(nodeVersionProblem('20.16.0')).toBeUndefined();
     expect(nodeVersionProblem('20.20.2')).toBeUndefined();
@@ -13,7 +15,9 @@ describe('the Node.js version check', () => {
   });
 
   it("is the version the CLI's package.json requires", () => {
-    const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { engines: { node: string } };
+    const manifest = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8'),
+    ) as { engines: { node: string } };
     expect(manifest.engines.node).toBe(`>=${MINIMUM_NODE_VERSION.replace(/\.0$/, '')}`);
   });
 });

@@ -15,7 +15,10 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+await build({
+  configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+  logLevel: 'warn',
+});
 const app = await openApp();
 const latencies: number[] = [];
 for (let round = 0; round < 3; round += 1) {
@@ -34,10 +37,26 @@ await app.close();
 const node = await nodeImagesPerSecond('lenet5', trainedImages);
 
 console.table([
-  { measure: 'stroke to prediction + activations, median ms', value: median(latencies).toFixed(1), target: '< 16' },
-  { measure: 'stroke to prediction + activations, max ms', value: Math.max(...latencies).toFixed(1), target: '' },
+  {
+    measure: 'stroke to prediction + activations, median ms',
+    value: median(latencies).toFixed(1),
+    target: '< 16',
+  },
+  {
+    measure: 'stroke to prediction + activations, max ms',
+    value: Math.max(...latencies).toFixed(1),
+    target: '',
+  },
   { measure: 'LeNet-5 training in the page, images/s', value: pageSpeed.toFixed(0), target: '' },
-  { measure: `LeNet-5 training in Node (${node.backend}), images/s`, value: node.imagesPerSecond.toFixed(0), target: '' },
-  { measure: 'page / Node', value: (pageSpeed / node.imagesPerSecond).toFixed(2), target: '>= 0.5' },
+  {
+    measure: `LeNet-5 training in Node (${node.backend}), images/s`,
+    value: node.imagesPerSecond.toFixed(0),
+    target: '',
+  },
+  {
+    measure: 'page / Node',
+    value: (pageSpeed / node.imagesPerSecond).toFixed(2),
+    target: '>= 0.5',
+  },
 ]);
 process.exit(0);

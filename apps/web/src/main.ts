@@ -45,12 +45,28 @@ function update(eventTime: number): void {
     return;
   }
   const picture = pad.picture();
-  const digit = preprocessDigit({ pixels: picture.data, width: picture.width, height: picture.height, channels: 4 }, { polarity: 'dark-on-light' });
+  const digit = preprocessDigit(
+    { pixels: picture.data, width: picture.width, height: picture.height, channels: 4 },
+    { polarity: 'dark-on-light' },
+  );
   drawGray(element('seen-28', HTMLCanvasElement), digit, 28, 0, 255);
   const result = predictor.predict(digit);
   const input = result.layers[0];
-  if (input !== undefined) drawGray(element('seen-input', HTMLCanvasElement), input.values, input.shape[0] ?? 28, PAPER_BACKGROUND, PAPER_INK);
-  renderScoreBars(element('scores', HTMLOListElement), result.scores, result.probabilities, result.label, predictor.recipe.output);
+  if (input !== undefined)
+    drawGray(
+      element('seen-input', HTMLCanvasElement),
+      input.values,
+      input.shape[0] ?? 28,
+      PAPER_BACKGROUND,
+      PAPER_INK,
+    );
+  renderScoreBars(
+    element('scores', HTMLOListElement),
+    result.scores,
+    result.probabilities,
+    result.label,
+    predictor.recipe.output,
+  );
   showActivations(inspector, result, predictor.recipe);
   prediction.textContent = String(result.label);
   prediction.dataset.label = String(result.label);
@@ -78,7 +94,9 @@ async function start(): Promise<void> {
   const backend = await startBackend(new URL('wasm/', document.baseURI).href);
   element('backend', HTMLOutputElement).textContent = backend.description;
   document.body.dataset.backend = backend.name;
-  modelSelect.replaceChildren(...SHIPPED_MODELS.map((model) => new Option(model.title, model.name)));
+  modelSelect.replaceChildren(
+    ...SHIPPED_MODELS.map((model) => new Option(model.title, model.name)),
+  );
   modelSelect.addEventListener('change', () => {
     void selectShippedModel(modelSelect.value);
   });
@@ -109,5 +127,6 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   console.error(error);
-  element('backend', HTMLOutputElement).textContent = `failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  element('backend', HTMLOutputElement).textContent =
+    `failed to start: ${error instanceof Error ? error.message : String(error)}`;
 });

@@ -24,20 +24,33 @@ export async function openApp(): Promise<AppPage> {
   try {
     return await openAppOnce();
   } catch (error) {
-    process.stderr.write(`openApp: the app was not ready, trying once more in a new browser: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `openApp: the app was not ready, trying once more in a new browser: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return openAppOnce();
   }
 }
 
 async function openAppOnce(): Promise<AppPage> {
-  const server: StaticServer = await startStaticServer(new URL('../dist', import.meta.url).pathname);
+  const server: StaticServer = await startStaticServer(
+    new URL('../dist', import.meta.url).pathname,
+  );
   const profile = mkdtempSync(join(tmpdir(), 'lenet-web-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1100, height: 900 },
     acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
@@ -55,7 +68,10 @@ async function openAppOnce(): Promise<AppPage> {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   } catch (error) {
     await close();
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; page errors: ${errors.length === 0 ? 'none' : errors.join(' | ')}`, { cause: error });
+    throw new Error(
+      `${error instanceof Error ? error.message : String(error)}; page errors: ${errors.length === 0 ? 'none' : errors.join(' | ')}`,
+      { cause: error },
+    );
   }
   return { page, errors, close };
 }

@@ -11,8 +11,14 @@ import { chromiumPath } from './browser-page.js';
 export default async function buildApp(): Promise<void> {
   if (!existsSync(chromiumPath)) {
     const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-    if (!canInstall) throw new Error(`The browser tests need Chromium at ${chromiumPath}. Install it (apt-get install -y chromium) and run the tests again.`);
+    if (!canInstall)
+      throw new Error(
+        `The browser tests need Chromium at ${chromiumPath}. Install it (apt-get install -y chromium) and run the tests again.`,
+      );
     execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit' });
   }
-  await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+  await build({
+    configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+    logLevel: 'warn',
+  });
 }

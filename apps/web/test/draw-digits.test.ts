@@ -6,7 +6,9 @@ import { DIGIT_STROKES } from '../src/draw/digit-strokes.js';
 let app: AppPage;
 
 /** Draws one digit on a cleared pad; returns the predicted label and the stroke-to-answer time. */
-async function drawDigit(strokes: (typeof DIGIT_STROKES)[number]): Promise<{ label: number; milliseconds: number }> {
+async function drawDigit(
+  strokes: (typeof DIGIT_STROKES)[number],
+): Promise<{ label: number; milliseconds: number }> {
   await app.page.click('#clear');
   await drawStrokes(app.page, strokes);
   return {
@@ -70,7 +72,11 @@ describe('the drawing pad in headless Chromium', () => {
   it('saves a screenshot of the main view with no console errors', async () => {
     await app.page.click('#clear');
     await drawStrokes(app.page, DIGIT_STROKES[3] ?? []);
-    await app.page.screenshot({ path: new URL('../reports/main-view.png', import.meta.url).pathname, clip: { x: 0, y: 0, width: 1100, height: 1500 }, fullPage: true });
+    await app.page.screenshot({
+      path: new URL('../reports/main-view.png', import.meta.url).pathname,
+      clip: { x: 0, y: 0, width: 1100, height: 1500 },
+      fullPage: true,
+    });
     expect(app.errors).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import type { Stroke } from '../src/draw/digit-strokes.js';
 export async function drawStrokes(page: Page, strokes: readonly Stroke[]): Promise<void> {
   const box = await page.locator('#pad').boundingBox();
   if (box === null) throw new Error('The drawing pad is not visible.');
-  const at = ([x, y]: readonly [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+  const at = ([x, y]: readonly [number, number]) =>
+    [box.x + x * box.width, box.y + y * box.height] as const;
   for (const stroke of strokes) {
     const [first, ...rest] = stroke;
     if (first === undefined) continue;
@@ -14,7 +15,12 @@ export async function drawStrokes(page: Page, strokes: readonly Stroke[]): Promi
     await page.mouse.down();
     for (const point of rest) {
       const next = at(point);
-      await page.mouse.move(...next, { steps: Math.max(1, Math.round(Math.hypot(next[0] - previous[0], next[1] - previous[1]) / 20)) });
+      await page.mouse.move(...next, {
+        steps: Math.max(
+          1,
+          Math.round(Math.hypot(next[0] - previous[0], next[1] - previous[1]) / 20),
+        ),
+      });
       previous = next;
     }
     await page.mouse.up();

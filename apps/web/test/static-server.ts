@@ -23,7 +23,9 @@ export interface StaticServer {
 export function mnistFolder(): string {
   const folder = process.env.LENET_TEST_MNIST_DIR;
   if (folder === undefined || !existsSync(join(folder, 'train-images-idx3-ubyte.gz'))) {
-    throw new Error(`LENET_TEST_MNIST_DIR must name a folder holding the four MNIST .gz files; it is ${folder ?? 'unset'}.`);
+    throw new Error(
+      `LENET_TEST_MNIST_DIR must name a folder holding the four MNIST .gz files; it is ${folder ?? 'unset'}.`,
+    );
   }
   return folder;
 }
@@ -36,7 +38,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
   const mnist = mnistFolder();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = path.startsWith('/mnist/') ? join(mnist, basename(path)) : join(root, normalize(path === '/' ? '/index.html' : path));
+    const file = path.startsWith('/mnist/')
+      ? join(mnist, basename(path))
+      : join(root, normalize(path === '/' ? '/index.html' : path));
     if (!existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end('not found');
       return;
@@ -46,7 +50,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () =>
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
       new Promise((resolve) => {
         server.close(() => {
           resolve();

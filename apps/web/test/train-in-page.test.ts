@@ -32,7 +32,8 @@ describe('training in the page (headless Chromium)', () => {
     await page.waitForFunction(
       () => {
         // Before the run starts data-images is unset (NaN): not yet 64 either.
-        if (!(Number(document.querySelector<HTMLElement>('#train-status')?.dataset.images) >= 64)) return false;
+        if (!(Number(document.querySelector<HTMLElement>('#train-status')?.dataset.images) >= 64))
+          return false;
         document.querySelector<HTMLButtonElement>('#train-pause')?.click();
         return true;
       },
@@ -46,7 +47,9 @@ describe('training in the page (headless Chromium)', () => {
     await page.click('#train-pause');
     await page.waitForSelector('#train-status[data-state="done"]', { timeout: 150_000 });
     expect(await page.getAttribute('#train-status', 'data-images')).toBe(String(trainedImages));
-    expect(await page.getAttribute('#train-curves', 'data-batches')).toBe(String(trainedImages / 32));
+    expect(await page.getAttribute('#train-curves', 'data-batches')).toBe(
+      String(trainedImages / 32),
+    );
     const first = Number(await page.getAttribute('#train-curves', 'data-first-loss'));
     const last = Number(await page.getAttribute('#train-curves', 'data-last-loss'));
     expect(last).toBeLessThan(0.8 * first);
@@ -63,13 +66,17 @@ describe('training in the page (headless Chromium)', () => {
     // One epoch down lenet train's cosine schedule: 0.005 leaves LeNet-1 at ~51-57% test error.
     await page.fill('#train-rate', '0.01');
     await page.click('#train-start');
-    await page.waitForSelector('#train-status[data-state="done"][data-images="960"]', { timeout: 100_000 });
+    await page.waitForSelector('#train-status[data-state="done"][data-images="960"]', {
+      timeout: 100_000,
+    });
     await app.page.click('#train-evaluate');
     await app.page.waitForSelector('#train-status[data-test-error]', { timeout: 120_000 });
     const error = Number(await app.page.getAttribute('#train-status', 'data-test-error'));
     expect(error).toBeGreaterThan(0);
     expect(error).toBeLessThan(0.5);
-    expect(await app.page.locator('#confusion').evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(100);
+    expect(
+      await app.page.locator('#confusion').evaluate((canvas: HTMLCanvasElement) => canvas.width),
+    ).toBeGreaterThan(100);
   });
 
   it('saves the trained model in IndexedDB and gives the same answers after a reload', async () => {

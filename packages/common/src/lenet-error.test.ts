@@ -29,8 +29,14 @@ describe('LenetError', () => {
 
   it("gives each subclass an isInstance of its own, by the subclass's marker", () => {
     expect(ExampleError.isInstance(new ExampleError())).toBe(true);
-    expect(ExampleError.isInstance(new LenetError('ExampleError', 'named alike, not the class'))).toBe(false);
-    expect(ExampleError.isInstance(Object.assign(new Error('x'), { [Symbol.for('@lenet/error/ExampleError')]: true }))).toBe(true);
+    expect(
+      ExampleError.isInstance(new LenetError('ExampleError', 'named alike, not the class')),
+    ).toBe(false);
+    expect(
+      ExampleError.isInstance(
+        Object.assign(new Error('x'), { [Symbol.for('@lenet/error/ExampleError')]: true }),
+      ),
+    ).toBe(true);
   });
 
   it('rejects plain errors and non-errors', () => {

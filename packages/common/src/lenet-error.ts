@@ -50,6 +50,11 @@ export class LenetError extends Error {
    */
   protected static hasMarker(error: unknown, marker: string): boolean {
     const key = Symbol.for(marker);
-    return typeof error === 'object' && error !== null && key in error && (error as Record<symbol, unknown>)[key] === true;
+    return (
+      typeof error === 'object' &&
+      error !== null &&
+      key in error &&
+      (error as Record<symbol, unknown>)[key] === true
+    );
   }
 }

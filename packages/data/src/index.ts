@@ -4,7 +4,10 @@ export { ChecksumError } from './errors/checksum-error.js';
 export { DataError } from './errors/data-error.js';
 export type { DataErrorDetails } from './errors/data-error.js';
 export { DatasetMismatchError } from './errors/dataset-mismatch-error.js';
-export type { DatasetMismatchErrorDetails, DatasetMismatchProblem } from './errors/dataset-mismatch-error.js';
+export type {
+  DatasetMismatchErrorDetails,
+  DatasetMismatchProblem,
+} from './errors/dataset-mismatch-error.js';
 export { DatasetNotFoundError } from './errors/dataset-not-found-error.js';
 export type { SearchedLocation } from './errors/dataset-not-found-error.js';
 export { DownloadError } from './errors/download-error.js';
@@ -65,5 +68,11 @@ export { createRandom, shuffledIndices, uniform } from './transforms/random.js';
 export type { Random } from './transforms/random.js';
 export { batches, gather } from './transforms/batches.js';
 export type { BatchesOptions } from './transforms/batches.js';
-export { imagesToTensor, labelsToTensor, padImagesTensor, paperScaleTensor, standardizeTensor } from './transforms/tensors.js';
+export {
+  imagesToTensor,
+  labelsToTensor,
+  padImagesTensor,
+  paperScaleTensor,
+  standardizeTensor,
+} from './transforms/tensors.js';
 export type { PixelScaling } from './transforms/tensors.js';

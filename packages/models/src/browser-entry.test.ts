@@ -17,14 +17,18 @@ function moduleGraph(entry: string): Map<string, string[]> {
     if (graph.has(file)) continue;
     const specifiers = importsOf(file);
     graph.set(file, specifiers);
-    for (const specifier of specifiers.filter((name) => name.startsWith('.'))) pending.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
+    for (const specifier of specifiers.filter((name) => name.startsWith('.')))
+      pending.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
   }
   return graph;
 }
 
 describe('the browser entry', () => {
   it('imports no node:* module, while the Node entry does', () => {
-    const external = (entry: string): string[] => [...moduleGraph(join(sourceFolder, entry)).values()].flat().filter((name) => !name.startsWith('.'));
+    const external = (entry: string): string[] =>
+      [...moduleGraph(join(sourceFolder, entry)).values()]
+        .flat()
+        .filter((name) => !name.startsWith('.'));
     expect(external('browser.ts').filter((name) => name.startsWith('node:'))).toEqual([]);
     expect(external('browser.ts')).toContain('@tensorflow/tfjs');
     expect(external('index.ts')).toContain('node:fs/promises');

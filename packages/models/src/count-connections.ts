@@ -1,18 +1,30 @@
 import type * as tf from '@tensorflow/tfjs';
 import { ModelOptionError } from './model-option-error.js';
 
-const withoutConnections = new Set(['InputLayer', 'Activation', 'Flatten', 'Reshape', 'Dropout', 'ReLU', 'Softmax']);
+const withoutConnections = new Set([
+  'InputLayer',
+  'Activation',
+  'Flatten',
+  'Reshape',
+  'Dropout',
+  'ReLU',
+  'Softmax',
+]);
 
 function product(shape: readonly (number | null)[]): number {
   return shape.slice(1).reduce<number>((total, size) => total * (size ?? 0), 1);
 }
 
-function hasCounter(layer: tf.layers.Layer): layer is tf.layers.Layer & { countConnections(inputShape: tf.Shape): number } {
+function hasCounter(
+  layer: tf.layers.Layer,
+): layer is tf.layers.Layer & { countConnections(inputShape: tf.Shape): number } {
   return typeof (layer as Partial<{ countConnections: unknown }>).countConnections === 'function';
 }
 
 function pair(value: unknown): number {
-  return Array.isArray(value) ? (value as number[]).reduce((total, size) => total * size, 1) : (value as number) * (value as number);
+  return Array.isArray(value)
+    ? (value as number[]).reduce((total, size) => total * size, 1)
+    : (value as number) * (value as number);
 }
 
 /**
@@ -43,6 +55,11 @@ export function countConnections(layer: tf.layers.Layer): number {
       return product(outputShape) * pair(config['poolSize']);
     default:
       if (withoutConnections.has(className)) return 0;
-      throw new ModelOptionError('countConnections', 'layer', 'a lenet layer, Conv2D, Dense, a 2D pooling, activation, flatten, reshape or dropout layer', className);
+      throw new ModelOptionError(
+        'countConnections',
+        'layer',
+        'a lenet layer, Conv2D, Dense, a 2D pooling, activation, flatten, reshape or dropout layer',
+        className,
+      );
   }
 }

@@ -21,13 +21,39 @@ export function formatShape(shape: readonly number[]): string {
  */
 export function formatSummary(summary: ModelSummary): string {
   const header = ['layer', 'output', 'trainable', 'fixed', 'connections'];
-  const body = summary.rows.map((row) => [row.name, formatShape(row.outputShape), grouped(row.trainableParameters), grouped(row.fixedParameters), grouped(row.connections)]);
+  const body = summary.rows.map((row) => [
+    row.name,
+    formatShape(row.outputShape),
+    grouped(row.trainableParameters),
+    grouped(row.fixedParameters),
+    grouped(row.connections),
+  ]);
   const { totals } = summary;
-  const footer = ['total', `${grouped(totals.units)} units`, grouped(totals.trainableParameters), grouped(totals.fixedParameters), grouped(totals.connections)];
+  const footer = [
+    'total',
+    `${grouped(totals.units)} units`,
+    grouped(totals.trainableParameters),
+    grouped(totals.fixedParameters),
+    grouped(totals.connections),
+  ];
   const table = [header, ...body, footer];
-  const widths = header.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
+  const widths = header.map((_, column) =>
+    Math.max(...table.map((cells) => cells[column]!.length)),
+  );
   const line = (cells: string[]): string =>
-    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd();
+    cells
+      .map((cell, column) =>
+        column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  ')
+      .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
-  return [`${summary.name} (input ${formatShape(summary.inputShape)})`, line(header), rule, ...body.map(line), rule, line(footer)].join('\n');
+  return [
+    `${summary.name} (input ${formatShape(summary.inputShape)})`,
+    line(header),
+    rule,
+    ...body.map(line),
+    rule,
+    line(footer),
+  ].join('\n');
 }

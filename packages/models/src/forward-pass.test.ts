@@ -29,17 +29,34 @@ function images(count: number, size: number): tf.Tensor4D {
   return tf.tidy(() => tf.randomUniform([count, size, size, 1], -0.1, 1.175, 'float32', 42));
 }
 
-function convolutionLayer(model: tf.LayersModel, name: string, image: Image, activation: (value: number) => number): Image {
+function convolutionLayer(
+  model: tf.LayersModel,
+  name: string,
+  image: Image,
+  activation: (value: number) => number,
+): Image {
   const [kernel, bias] = weightsOf(model, name) as [Kernel, Vector];
   return mapImage(convolve(image, kernel, bias), activation);
 }
 
-function partialLayer(model: tf.LayersModel, name: string, table: readonly (readonly number[])[], image: Image, activation: (value: number) => number): Image {
+function partialLayer(
+  model: tf.LayersModel,
+  name: string,
+  table: readonly (readonly number[])[],
+  image: Image,
+  activation: (value: number) => number,
+): Image {
   const [stored, bias] = weightsOf(model, name) as [number[][][], Vector];
   return mapImage(convolve(image, expandPartialKernel(stored, table), bias), activation);
 }
 
-function subsamplingLayer(model: tf.LayersModel, name: string, image: Image, activation: (value: number) => number, depthMultiplier = 1): Image {
+function subsamplingLayer(
+  model: tf.LayersModel,
+  name: string,
+  image: Image,
+  activation: (value: number) => number,
+  depthMultiplier = 1,
+): Image {
   const [coefficient, bias] = weightsOf(model, name) as [Vector, Vector];
   return subsample(image, coefficient, bias, activation, depthMultiplier);
 }
@@ -50,10 +67,18 @@ function referenceLenet5(model: tf.LayersModel, image: Image, options: Lenet5Opt
   const down = (name: string, input: Image): Image =>
     pooling === 'trainable'
       ? subsamplingLayer(model, name, input, squash)
-      : pool(input, pooling === 'max' ? (block) => Math.max(...block) : (block) => block.reduce((total, value) => total + value, 0) / 4);
+      : pool(
+          input,
+          pooling === 'max'
+            ? (block) => Math.max(...block)
+            : (block) => block.reduce((total, value) => total + value, 0) / 4,
+        );
   const c1 = convolutionLayer(model, 'C1', image, squash);
   const s2 = down('S2', c1);
-  const c3Output = c3 === 'table' ? partialLayer(model, 'C3', C3_TABLE, s2, squash) : convolutionLayer(model, 'C3', s2, squash);
+  const c3Output =
+    c3 === 'table'
+      ? partialLayer(model, 'C3', C3_TABLE, s2, squash)
+      : convolutionLayer(model, 'C3', s2, squash);
   const c5 = convolutionLayer(model, 'C5', down('S4', c3Output), squash);
   const [f6Kernel, f6Bias] = weightsOf(model, 'F6') as [Matrix, Vector];
   const f6 = dense(flatten(c5), f6Kernel, f6Bias).map(squash);
@@ -73,12 +98,21 @@ function referenceLenet1(model: tf.LayersModel, image: Image): Vector {
 function referenceLenet4(model: tf.LayersModel, image: Image): Vector {
   const squash = activationFunction('scaledTanh');
   const s2 = subsamplingLayer(model, 'S2', convolutionLayer(model, 'C1', image, squash), squash, 2);
-  const s4 = subsamplingLayer(model, 'S4', partialLayer(model, 'C3', LENET4_TABLE, s2, squash), squash);
+  const s4 = subsamplingLayer(
+    model,
+    'S4',
+    partialLayer(model, 'C3', LENET4_TABLE, s2, squash),
+    squash,
+  );
   const [kernel, bias] = weightsOf(model, 'OUTPUT') as [Matrix, Vector];
   return dense(flatten(convolutionLayer(model, 'C5', s4, squash)), kernel, bias);
 }
 
-function expectAgreement(model: tf.LayersModel, size: number, reference: (image: Image) => Vector): void {
+function expectAgreement(
+  model: tf.LayersModel,
+  size: number,
+  reference: (image: Image) => Vector,
+): void {
   setDeterministicWeights(model, (values, shape) => tf.tensor(values, shape));
   const input = images(2, size);
   const before = tf.memory().numTensors;
@@ -92,7 +126,9 @@ function expectAgreement(model: tf.LayersModel, size: number, reference: (image:
     const expected = reference(image);
     expect(actual[index]).toHaveLength(10);
     expected.forEach((value, unit) => {
-      expect(Math.abs(actual[index]![unit]! - value)).toBeLessThan(1e-4 * Math.max(1, Math.abs(value)));
+      expect(Math.abs(actual[index]![unit]! - value)).toBeLessThan(
+        1e-4 * Math.max(1, Math.abs(value)),
+      );
     });
   });
   model.dispose();
@@ -104,7 +140,12 @@ describe('forward pass against a plain-loop reference', () => {
     expectAgreement(model, 28, (image) => referenceLenet1(model, image));
   });
 
-  const variants: Lenet5Options[] = [{}, { head: 'softmax' }, { preset: 'modern' }, { pooling: 'average', activation: 'tanh' }];
+  const variants: Lenet5Options[] = [
+    {},
+    { head: 'softmax' },
+    { preset: 'modern' },
+    { pooling: 'average', activation: 'tanh' },
+  ];
   for (const options of variants) {
     it(`agrees for lenet5(${JSON.stringify(options)})`, () => {
       const model = lenet5(options);

@@ -93,9 +93,18 @@ export type {
   TrainingPlan,
   TrainingPlanOptions,
 } from './browser.js';
-export { fileSystemHandler, MODEL_FILE, ModelFileError, WEIGHTS_FILE } from './node/file-system-handler.js';
+export {
+  fileSystemHandler,
+  MODEL_FILE,
+  ModelFileError,
+  WEIGHTS_FILE,
+} from './node/file-system-handler.js';
 export { loadModel, saveModel } from './node/save-model.js';
-export { createDataParallelTrainer, defaultTrainingThreads, shareSizes } from './node/data-parallel-trainer.js';
+export {
+  createDataParallelTrainer,
+  defaultTrainingThreads,
+  shareSizes,
+} from './node/data-parallel-trainer.js';
 export type { DataParallelOptions, DataParallelTrainer } from './node/data-parallel-trainer.js';
 export { TrainingWorkerError } from './node/training-worker-error.js';
 export { WorkerStartError } from './node/worker-start-error.js';

@@ -6,7 +6,15 @@ import { lenet5 } from './lenet5.js';
 /** The largest absolute value of each trainable weight, by `<layer>/<weight>` (tfjs may suffix the variables' own names). */
 function largestByWeight(model: tf.LayersModel): Map<string, number> {
   const result = new Map(
-    model.layers.flatMap((layer) => layer.trainableWeights.map((weight) => [`${layer.name}/${(weight.name.split('/').pop() ?? '').replace(/_\d+$/, '')}`, Math.max(...Array.from(weight.read().dataSync(), Math.abs))] as const)),
+    model.layers.flatMap((layer) =>
+      layer.trainableWeights.map(
+        (weight) =>
+          [
+            `${layer.name}/${(weight.name.split('/').pop() ?? '').replace(/_\d+$/, '')}`,
+            Math.max(...Array.from(weight.read().dataSync(), Math.abs)),
+          ] as const,
+      ),
+    ),
   );
   model.dispose();
   return result;

@@ -18,11 +18,18 @@ describe('LeNet-1 with the place-code head', () => {
     const before = tf.memory().numTensors;
     tf.tidy(() => {
       const input = tf.randomUniform([3, 28, 28, 1], -0.1, 1.175, 'float32', 3);
-      const outputs = (tf.model({ inputs: model.inputs, outputs: model.getLayer('OUTPUT_activation').output }).predict(input) as tf.Tensor2D).arraySync();
+      const outputs = (
+        tf
+          .model({ inputs: model.inputs, outputs: model.getLayer('OUTPUT_activation').output })
+          .predict(input) as tf.Tensor2D
+      ).arraySync();
       const distances = (model.predict(input) as tf.Tensor2D).arraySync();
       outputs.forEach((row, image) => {
         row.forEach((_, code) => {
-          const expected = row.reduce((sum, value, unit) => sum + (value - (unit === code ? 1 : -1)) ** 2, 0);
+          const expected = row.reduce(
+            (sum, value, unit) => sum + (value - (unit === code ? 1 : -1)) ** 2,
+            0,
+          );
           expect(distances[image]?.[code]).toBeCloseTo(expected, 4);
         });
         const nearest = distances[image]!.indexOf(Math.min(...distances[image]!));

@@ -1,5 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { H3_TABLE, PartialConv2D, placeCodes, RbfOutput, TrainableSubsampling2D } from '@lenet/core';
+import {
+  H3_TABLE,
+  PartialConv2D,
+  placeCodes,
+  RbfOutput,
+  TrainableSubsampling2D,
+} from '@lenet/core';
 import { activationLayer, chain, layerSeeds, unitInitializers } from './model-building-blocks.js';
 import type { ModelSeedOptions } from './model-building-blocks.js';
 import { ModelOptionError } from './model-option-error.js';
@@ -44,20 +50,49 @@ export interface Lenet1Options extends ModelSeedOptions {
  */
 export function lenet1(options: Lenet1Options = {}): tf.LayersModel {
   const head = options.head ?? 'softmax';
-  if (!LENET1_HEADS.includes(head)) throw new ModelOptionError('lenet1', 'head', LENET1_HEADS.join(' or '), JSON.stringify(head));
+  if (!LENET1_HEADS.includes(head))
+    throw new ModelOptionError('lenet1', 'head', LENET1_HEADS.join(' or '), JSON.stringify(head));
   const seed = layerSeeds(options.seed);
   const initialisation = options.initialisation ?? 'paper';
   const input = tf.input({ shape: [28, 28, 1], name: 'input' });
   const output = chain(input, [
-    tf.layers.conv2d({ name: 'H1', filters: 4, kernelSize: 5, ...unitInitializers(25, seed(), initialisation) }),
+    tf.layers.conv2d({
+      name: 'H1',
+      filters: 4,
+      kernelSize: 5,
+      ...unitInitializers(25, seed(), initialisation),
+    }),
     activationLayer('scaledTanh', 'H1'),
-    new TrainableSubsampling2D({ name: 'H2', activation: 'scaledTanh', seed: seed(), initialisation }),
+    new TrainableSubsampling2D({
+      name: 'H2',
+      activation: 'scaledTanh',
+      seed: seed(),
+      initialisation,
+    }),
     new PartialConv2D({ name: 'H3', table: H3_TABLE, seed: seed(), initialisation }),
     activationLayer('scaledTanh', 'H3'),
-    new TrainableSubsampling2D({ name: 'H4', activation: 'scaledTanh', seed: seed(), initialisation }),
+    new TrainableSubsampling2D({
+      name: 'H4',
+      activation: 'scaledTanh',
+      seed: seed(),
+      initialisation,
+    }),
     tf.layers.flatten({ name: 'H4_flatten' }),
-    tf.layers.dense({ name: 'OUTPUT', units: 10, ...unitInitializers(192, seed(), initialisation) }),
-    ...(head === 'place-code' ? [activationLayer('scaledTanh', 'OUTPUT'), new RbfOutput({ name: 'OUTPUT_codes', codes: placeCodes(10) })] : []),
+    tf.layers.dense({
+      name: 'OUTPUT',
+      units: 10,
+      ...unitInitializers(192, seed(), initialisation),
+    }),
+    ...(head === 'place-code'
+      ? [
+          activationLayer('scaledTanh', 'OUTPUT'),
+          new RbfOutput({ name: 'OUTPUT_codes', codes: placeCodes(10) }),
+        ]
+      : []),
   ]);
-  return tf.model({ inputs: input, outputs: output, name: head === 'place-code' ? 'lenet1_place_code' : 'lenet1' });
+  return tf.model({
+    inputs: input,
+    outputs: output,
+    name: head === 'place-code' ? 'lenet1_place_code' : 'lenet1',
+  });
 }

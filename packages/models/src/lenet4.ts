@@ -10,7 +10,9 @@ import type { ModelSeedOptions } from './model-building-blocks.js';
  * paper leaves LeNet-4's connectivity open.
  */
 export const LENET4_TABLE: ConnectionTable = Array.from({ length: 8 }, (_, input) =>
-  Array.from({ length: 16 }, (_, output) => ([0, 1, 2].some((offset) => (output + offset) % 8 === input) ? 1 : 0)),
+  Array.from({ length: 16 }, (_, output) =>
+    [0, 1, 2].some((offset) => (output + offset) % 8 === input) ? 1 : 0,
+  ),
 );
 
 /**
@@ -37,16 +39,41 @@ export function lenet4(options: ModelSeedOptions = {}): tf.LayersModel {
   const initialisation = options.initialisation ?? 'paper';
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
   const output = chain(input, [
-    tf.layers.conv2d({ name: 'C1', filters: 4, kernelSize: 5, ...unitInitializers(25, seed(), initialisation) }),
+    tf.layers.conv2d({
+      name: 'C1',
+      filters: 4,
+      kernelSize: 5,
+      ...unitInitializers(25, seed(), initialisation),
+    }),
     activationLayer('scaledTanh', 'C1'),
-    new TrainableSubsampling2D({ name: 'S2', activation: 'scaledTanh', depthMultiplier: 2, seed: seed(), initialisation }),
+    new TrainableSubsampling2D({
+      name: 'S2',
+      activation: 'scaledTanh',
+      depthMultiplier: 2,
+      seed: seed(),
+      initialisation,
+    }),
     new PartialConv2D({ name: 'C3', table: LENET4_TABLE, seed: seed(), initialisation }),
     activationLayer('scaledTanh', 'C3'),
-    new TrainableSubsampling2D({ name: 'S4', activation: 'scaledTanh', seed: seed(), initialisation }),
-    tf.layers.conv2d({ name: 'C5', filters: 120, kernelSize: 5, ...unitInitializers(400, seed(), initialisation) }),
+    new TrainableSubsampling2D({
+      name: 'S4',
+      activation: 'scaledTanh',
+      seed: seed(),
+      initialisation,
+    }),
+    tf.layers.conv2d({
+      name: 'C5',
+      filters: 120,
+      kernelSize: 5,
+      ...unitInitializers(400, seed(), initialisation),
+    }),
     activationLayer('scaledTanh', 'C5'),
     tf.layers.flatten({ name: 'C5_flatten' }),
-    tf.layers.dense({ name: 'OUTPUT', units: 10, ...unitInitializers(120, seed(), initialisation) }),
+    tf.layers.dense({
+      name: 'OUTPUT',
+      units: 10,
+      ...unitInitializers(120, seed(), initialisation),
+    }),
   ]);
   return tf.model({ inputs: input, outputs: output, name: 'lenet4' });
 }

@@ -45,7 +45,13 @@ const presets: Record<Lenet5Preset, PresetOptions> = {
 
 function pick<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {
   const found = allowed.find((candidate) => candidate === value);
-  if (found === undefined) throw new ModelOptionError('lenet5', option, `one of ${allowed.join(', ')}`, JSON.stringify(value));
+  if (found === undefined)
+    throw new ModelOptionError(
+      'lenet5',
+      option,
+      `one of ${allowed.join(', ')}`,
+      JSON.stringify(value),
+    );
   return found;
 }
 
@@ -58,9 +64,17 @@ export function resolveLenet5Options(options: Lenet5Options = {}): ResolvedLenet
   const preset = presets[pick('preset', options.preset ?? 'paper', ['paper', 'modern'])];
   return {
     head: pick('head', options.head ?? preset.head, ['rbf', 'softmax']),
-    activation: pick('activation', options.activation ?? preset.activation, ['scaledTanh', 'tanh', 'relu']),
+    activation: pick('activation', options.activation ?? preset.activation, [
+      'scaledTanh',
+      'tanh',
+      'relu',
+    ]),
     pooling: pick('pooling', options.pooling ?? preset.pooling, ['trainable', 'average', 'max']),
     c3: pick('c3', options.c3 ?? preset.c3, ['table', 'full']),
-    initialisation: pick('initialisation', options.initialisation ?? 'paper', INITIALISATION_SCHEMES),
+    initialisation: pick(
+      'initialisation',
+      options.initialisation ?? 'paper',
+      INITIALISATION_SCHEMES,
+    ),
   };
 }

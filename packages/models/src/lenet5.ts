@@ -6,14 +6,35 @@ import type { InitialisationScheme } from '@lenet/core';
 import { resolveLenet5Options } from './lenet5-options.js';
 import type { Lenet5Options, Lenet5Pooling } from './lenet5-options.js';
 
-function pooling(kind: Lenet5Pooling, activation: ModelActivation, name: string, seed: number | undefined, initialisation: InitialisationScheme): tf.layers.Layer {
+function pooling(
+  kind: Lenet5Pooling,
+  activation: ModelActivation,
+  name: string,
+  seed: number | undefined,
+  initialisation: InitialisationScheme,
+): tf.layers.Layer {
   if (kind === 'average') return tf.layers.averagePooling2d({ name, poolSize: 2 });
   if (kind === 'max') return tf.layers.maxPooling2d({ name, poolSize: 2 });
   return new TrainableSubsampling2D({ name, activation, seed, initialisation });
 }
 
-function convolution(name: string, filters: number, channels: number, activation: ModelActivation, seed: number | undefined, initialisation: InitialisationScheme): tf.layers.Layer[] {
-  return [tf.layers.conv2d({ name, filters, kernelSize: 5, ...unitInitializers(25 * channels, seed, initialisation) }), activationLayer(activation, name)];
+function convolution(
+  name: string,
+  filters: number,
+  channels: number,
+  activation: ModelActivation,
+  seed: number | undefined,
+  initialisation: InitialisationScheme,
+): tf.layers.Layer[] {
+  return [
+    tf.layers.conv2d({
+      name,
+      filters,
+      kernelSize: 5,
+      ...unitInitializers(25 * channels, seed, initialisation),
+    }),
+    activationLayer(activation, name),
+  ];
 }
 
 /**
@@ -43,14 +64,23 @@ function convolution(name: string, filters: number, channels: number, activation
  * @see LeCun et al. 1998, Section II.B and Table I.
  */
 export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
-  const { head, activation, pooling: poolingKind, c3, initialisation } = resolveLenet5Options(options);
+  const {
+    head,
+    activation,
+    pooling: poolingKind,
+    c3,
+    initialisation,
+  } = resolveLenet5Options(options);
   const seed = layerSeeds(options.seed);
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
   const c1 = convolution('C1', 6, 1, activation, seed(), initialisation);
   const s2 = pooling(poolingKind, activation, 'S2', seed(), initialisation);
   const c3Layers =
     c3 === 'table'
-      ? [new PartialConv2D({ name: 'C3', table: C3_TABLE, seed: seed(), initialisation }), activationLayer(activation, 'C3')]
+      ? [
+          new PartialConv2D({ name: 'C3', table: C3_TABLE, seed: seed(), initialisation }),
+          activationLayer(activation, 'C3'),
+        ]
       : convolution('C3', 16, 6, activation, seed(), initialisation);
   const s4 = pooling(poolingKind, activation, 'S4', seed(), initialisation);
   const c5 = convolution('C5', 120, 16, activation, seed(), initialisation);
@@ -64,9 +94,20 @@ export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
     tf.layers.dense({ name: 'F6', units: 84, ...unitInitializers(120, seed(), initialisation) }),
     activationLayer(activation, 'F6'),
   ]);
-  const outputLayer = head === 'rbf' ? new RbfOutput({ name: 'OUTPUT' }) : tf.layers.dense({ name: 'OUTPUT', units: 10, ...unitInitializers(84, seed(), initialisation) });
+  const outputLayer =
+    head === 'rbf'
+      ? new RbfOutput({ name: 'OUTPUT' })
+      : tf.layers.dense({
+          name: 'OUTPUT',
+          units: 10,
+          ...unitInitializers(84, seed(), initialisation),
+        });
   const name = head === 'rbf' ? 'lenet5' : 'lenet5_softmax';
-  return tf.model({ inputs: input, outputs: outputLayer.apply(features) as tf.SymbolicTensor, name });
+  return tf.model({
+    inputs: input,
+    outputs: outputLayer.apply(features) as tf.SymbolicTensor,
+    name,
+  });
 }
 
 /**

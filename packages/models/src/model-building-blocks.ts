@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { ScaledTanh, schemeInitializer, type InitialisationScheme, type Initializer } from '@lenet/core';
+import {
+  ScaledTanh,
+  schemeInitializer,
+  type InitialisationScheme,
+  type Initializer,
+} from '@lenet/core';
 
 /** The activations the model factories accept. */
 export type ModelActivation = 'scaledTanh' | 'tanh' | 'relu';
@@ -11,7 +16,9 @@ export type ModelActivation = 'scaledTanh' | 'tanh' | 'relu';
  */
 export function activationLayer(activation: ModelActivation, name: string): tf.layers.Layer {
   const layerName = `${name}_activation`;
-  return activation === 'scaledTanh' ? new ScaledTanh({ name: layerName }) : tf.layers.activation({ activation, name: layerName });
+  return activation === 'scaledTanh'
+    ? new ScaledTanh({ name: layerName })
+    : tf.layers.activation({ activation, name: layerName });
 }
 
 /**
@@ -19,10 +26,19 @@ export function activationLayer(activation: ModelActivation, name: string): tf.l
  * kernel and bias uniform in +-2.4 / fanIn (Appendix A); seeded with `seed` and `seed + 1`
  * when given.
  */
-export function unitInitializers(fanIn: number, seed: number | undefined, scheme: InitialisationScheme): { kernelInitializer: Initializer; biasInitializer: Initializer } {
+export function unitInitializers(
+  fanIn: number,
+  seed: number | undefined,
+  scheme: InitialisationScheme,
+): { kernelInitializer: Initializer; biasInitializer: Initializer } {
   return {
     kernelInitializer: schemeInitializer(scheme, 'weight', fanIn, seed),
-    biasInitializer: schemeInitializer(scheme, 'bias', fanIn, seed === undefined ? undefined : seed + 1),
+    biasInitializer: schemeInitializer(
+      scheme,
+      'bias',
+      fanIn,
+      seed === undefined ? undefined : seed + 1,
+    ),
   };
 }
 
@@ -51,6 +67,9 @@ export function layerSeeds(seed: number | undefined): () => number | undefined {
 }
 
 /** Applies layers in sequence to a symbolic tensor. */
-export function chain(input: tf.SymbolicTensor, layers: readonly tf.layers.Layer[]): tf.SymbolicTensor {
+export function chain(
+  input: tf.SymbolicTensor,
+  layers: readonly tf.layers.Layer[],
+): tf.SymbolicTensor {
   return layers.reduce((tensor, layer) => layer.apply(tensor) as tf.SymbolicTensor, input);
 }

@@ -26,7 +26,10 @@ export class ModelOptionError extends LenetError {
    * @param actual - What was given, printed.
    */
   constructor(owner: string, option: string, expected: string, actual: string) {
-    super('ModelOptionError', `${owner}: invalid ${option}. Expected ${expected}, got ${actual}. Pass ${expected}.`);
+    super(
+      'ModelOptionError',
+      `${owner}: invalid ${option}. Expected ${expected}, got ${actual}. Pass ${expected}.`,
+    );
     this.option = option;
     this.expected = expected;
     this.actual = actual;

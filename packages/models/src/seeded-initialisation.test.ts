@@ -19,13 +19,20 @@ const factories: [string, (seed?: number) => tf.LayersModel][] = [
 ];
 
 describe('seeded initialisation', () => {
-  it.each(factories)('%s draws the same weights from the same seed and other weights from another', (_, create) => {
-    const first = weightsOf(create(42));
-    const again = weightsOf(create(42));
-    const other = weightsOf(create(43));
-    expect(again).toEqual(first);
-    expect(other.some((values, index) => values.some((value, position) => value !== first[index]?.[position]))).toBe(true);
-  });
+  it.each(factories)(
+    '%s draws the same weights from the same seed and other weights from another',
+    (_, create) => {
+      const first = weightsOf(create(42));
+      const again = weightsOf(create(42));
+      const other = weightsOf(create(43));
+      expect(again).toEqual(first);
+      expect(
+        other.some((values, index) =>
+          values.some((value, position) => value !== first[index]?.[position]),
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('keeps every layer distinct: no two seeded kernels of LeNet-5 start alike', () => {
     const kernels = weightsOf(lenet5({ seed: 1 })).filter((values) => values.length > 100);

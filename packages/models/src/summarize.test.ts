@@ -5,12 +5,24 @@ import { lenet4 } from './lenet4.js';
 import { lenet5, lenet5Modern } from './lenet5.js';
 import { summarize } from './summarize.js';
 
-type Row = [name: string, outputShape: number[], trainable: number, fixed: number, connections: number];
+type Row = [
+  name: string,
+  outputShape: number[],
+  trainable: number,
+  fixed: number,
+  connections: number,
+];
 
 function rowsOf(model: ReturnType<typeof lenet5>): Row[] {
   const summary = summarize(model);
   model.dispose();
-  return summary.rows.map((row) => [row.name, row.outputShape, row.trainableParameters, row.fixedParameters, row.connections]);
+  return summary.rows.map((row) => [
+    row.name,
+    row.outputShape,
+    row.trainableParameters,
+    row.fixedParameters,
+    row.connections,
+  ]);
 }
 
 describe('summarize', () => {
@@ -29,14 +41,22 @@ describe('summarize', () => {
   it('totals LeNet-5 at 60,000 trainable and 840 fixed parameters and 340,908 connections', () => {
     const model = lenet5();
     const { totals } = summarize(model);
-    expect(totals).toMatchObject({ trainableParameters: 60_000, fixedParameters: 840, connections: 340_908 });
+    expect(totals).toMatchObject({
+      trainableParameters: 60_000,
+      fixedParameters: 840,
+      connections: 340_908,
+    });
     expect(model.countParams()).toBe(60_840);
     model.dispose();
   });
 
   it('totals the softmax head at 60,850 trainable parameters', () => {
     const model = lenet5({ head: 'softmax' });
-    expect(summarize(model).totals).toMatchObject({ trainableParameters: 60_850, fixedParameters: 0, connections: 340_918 });
+    expect(summarize(model).totals).toMatchObject({
+      trainableParameters: 60_850,
+      fixedParameters: 0,
+      connections: 340_918,
+    });
     model.dispose();
   });
 
@@ -58,12 +78,20 @@ describe('summarize', () => {
       ['H4', 24],
       ['OUTPUT', 1_930],
     ]);
-    expect(summary.totals).toEqual({ trainableParameters: 2_578, fixedParameters: 0, connections: 98_442, units: 4_635 });
+    expect(summary.totals).toEqual({
+      trainableParameters: 2_578,
+      fixedParameters: 0,
+      connections: 98_442,
+      units: 4_635,
+    });
   });
 
   it('gives the LeNet-4 reconstruction about 260,000 connections', () => {
     const model = lenet4();
-    expect(summarize(model).totals).toMatchObject({ trainableParameters: 50_698, connections: 262_306 });
+    expect(summarize(model).totals).toMatchObject({
+      trainableParameters: 50_698,
+      connections: 262_306,
+    });
     model.dispose();
   });
 });

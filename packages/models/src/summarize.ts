@@ -28,11 +28,20 @@ export interface ModelSummary {
   /** One row per layer that has parameters or connections. */
   rows: SummaryRow[];
   /** Sums over the rows; `units` counts the input units, every layer's units and the one bias unit. */
-  totals: { trainableParameters: number; fixedParameters: number; connections: number; units: number };
+  totals: {
+    trainableParameters: number;
+    fixedParameters: number;
+    connections: number;
+    units: number;
+  };
 }
 
 function sizeOf(weights: readonly tf.LayerVariable[]): number {
-  return weights.reduce((total, weight) => total + weight.shape.reduce<number>((size, dimension) => size * (dimension ?? 0), 1), 0);
+  return weights.reduce(
+    (total, weight) =>
+      total + weight.shape.reduce<number>((size, dimension) => size * (dimension ?? 0), 1),
+    0,
+  );
 }
 
 function shapeOf(shape: tf.Shape | tf.Shape[]): number[] {
@@ -63,13 +72,23 @@ export function summarize(model: tf.LayersModel): ModelSummary {
     const fixedParameters = sizeOf(layer.nonTrainableWeights);
     const connections = countConnections(layer);
     const previous = rows[rows.length - 1];
-    if (trainableParameters + fixedParameters + connections === 0 && previous !== undefined) continue;
+    if (trainableParameters + fixedParameters + connections === 0 && previous !== undefined)
+      continue;
     const outputShape = shapeOf(layer.outputShape);
     const units = outputShape.reduce((total, size) => total * size, 1);
-    rows.push({ name: layer.name, className: layer.getClassName(), outputShape, units, trainableParameters, fixedParameters, connections });
+    rows.push({
+      name: layer.name,
+      className: layer.getClassName(),
+      outputShape,
+      units,
+      trainableParameters,
+      fixedParameters,
+      connections,
+    });
   }
   const inputShape = shapeOf(model.inputs[0]?.shape ?? []);
-  const sum = (key: 'trainableParameters' | 'fixedParameters' | 'connections' | 'units'): number => rows.reduce((total, row) => total + row[key], 0);
+  const sum = (key: 'trainableParameters' | 'fixedParameters' | 'connections' | 'units'): number =>
+    rows.reduce((total, row) => total + row[key], 0);
   const inputUnits = inputShape.reduce((total, size) => total * size, 1);
   return {
     name: model.name,

@@ -24,7 +24,13 @@ describe('a training step', () => {
 
   it('starts every LeNet-1 weight within +-2.4 / fan-in, per H3 map', () => {
     const model = lenet1();
-    const limits: Record<string, number> = { H1: 2.4 / 25, H2: 2.4 / 4, H3: 2.4 / 25, H4: 2.4 / 4, OUTPUT: 2.4 / 192 };
+    const limits: Record<string, number> = {
+      H1: 2.4 / 25,
+      H2: 2.4 / 4,
+      H3: 2.4 / 25,
+      H4: 2.4 / 4,
+      OUTPUT: 2.4 / 192,
+    };
     const h3Bias = model.getLayer('H3').getWeights()[1]!.dataSync();
     H3_TABLE[0]!.forEach((_, map) => {
       const inputs = H3_TABLE.filter((row) => row[map] === 1).length;

@@ -35,8 +35,12 @@ export class FigureInputError extends LenetError {
   readonly actual: string;
 
   constructor(details: FigureInputErrorDetails) {
-    const hint = details.hint ?? 'Check the data passed to the figure against its documented layout.';
-    super('FigureInputError', `Cannot draw ${details.field}: expected ${details.expected}, got ${details.actual}. ${hint}`);
+    const hint =
+      details.hint ?? 'Check the data passed to the figure against its documented layout.';
+    super(
+      'FigureInputError',
+      `Cannot draw ${details.field}: expected ${details.expected}, got ${details.actual}. ${hint}`,
+    );
     this.field = details.field;
     this.expected = details.expected;
     this.actual = details.actual;

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
-  return [...source.matchAll(/^(?:import|export)\s[^'";]*?from\s+'([^']+)'/gm)].map((match) => match[1] ?? '');
+  return [...source.matchAll(/^(?:import|export)\s[^'";]*?from\s+'([^']+)'/gm)].map(
+    (match) => match[1] ?? '',
+  );
 }
 
 function reachableModules(entry: string): { files: Set<string>; packages: Set<string> } {
@@ -17,7 +19,8 @@ function reachableModules(entry: string): { files: Set<string>; packages: Set<st
     if (files.has(file)) continue;
     files.add(file);
     for (const specifier of importsOf(file)) {
-      if (specifier.startsWith('.')) pending.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      if (specifier.startsWith('.'))
+        pending.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
       else packages.add(specifier);
     }
   }
@@ -28,7 +31,9 @@ describe('the main entry', () => {
   const { files, packages } = reachableModules(join(import.meta.dirname, 'index.ts'));
 
   it('imports nothing from Node, so the browser can load it', () => {
-    const nodeModules = [...packages].filter((name) => name.startsWith('node:') || builtinModules.includes(name));
+    const nodeModules = [...packages].filter(
+      (name) => name.startsWith('node:') || builtinModules.includes(name),
+    );
     expect(nodeModules).toEqual([]);
     expect([...files].some((file) => file.includes('/node/'))).toBe(false);
   });
@@ -45,7 +50,11 @@ describe('the main entry', () => {
 describe('the node entry', () => {
   it('adds file writing on top of Node built-ins and the shared atomic write only', () => {
     const { packages } = reachableModules(join(import.meta.dirname, 'node.ts'));
-    expect([...packages].filter((name) => !name.startsWith('node:') && !name.startsWith('@lenet/common'))).toEqual([]);
+    expect(
+      [...packages].filter(
+        (name) => !name.startsWith('node:') && !name.startsWith('@lenet/common'),
+      ),
+    ).toEqual([]);
     expect([...packages]).toContain('@lenet/common/node');
     // every() over nothing passes: make sure the walk reached the file writing.
     expect([...packages].filter((name) => name.startsWith('node:')).length).toBeGreaterThan(0);

@@ -5,13 +5,35 @@
  *
  * @packageDocumentation
  */
-export type { CircleShape, ImageShape, LineShape, RectShape, Scene, Shape, TextAnchor, TextShape } from './scene/scene.js';
-export { filledRect, imageShape, outlinedRect, polyline, textShape, textWidth } from './scene/shapes.js';
+export type {
+  CircleShape,
+  ImageShape,
+  LineShape,
+  RectShape,
+  Scene,
+  Shape,
+  TextAnchor,
+  TextShape,
+} from './scene/scene.js';
+export {
+  filledRect,
+  imageShape,
+  outlinedRect,
+  polyline,
+  textShape,
+  textWidth,
+} from './scene/shapes.js';
 export type { TextStyle } from './scene/shapes.js';
 export { FigureInputError } from './figure-input-error.js';
 export type { FigureInputErrorDetails } from './figure-input-error.js';
 
-export { colorMapHex, colorMapRgb, colorizeValues, symmetricDomain, valueDomain } from './color/color-maps.js';
+export {
+  colorMapHex,
+  colorMapRgb,
+  colorizeValues,
+  symmetricDomain,
+  valueDomain,
+} from './color/color-maps.js';
 export type { ColorMapName, Domain } from './color/color-maps.js';
 export { parseHexColor, rgbToHex } from './color/rgb.js';
 export type { Rgb } from './color/rgb.js';
@@ -27,13 +49,20 @@ export { drawToCanvas } from './canvas/draw-to-canvas.js';
 export type { CanvasTarget } from './canvas/draw-to-canvas.js';
 
 export { architectureFigure } from './figures/architecture-figure.js';
-export type { ArchitectureFigureInput, ArchitectureLayer, ArchitectureLayerKind } from './figures/architecture-figure.js';
+export type {
+  ArchitectureFigureInput,
+  ArchitectureLayer,
+  ArchitectureLayerKind,
+} from './figures/architecture-figure.js';
 export { activationSources, layersFromModel } from './figures/layers-from-model.js';
 export type { ActivationSource, ModelLayerLike, ModelLike } from './figures/layers-from-model.js';
 export { rbfCodesFigure } from './figures/rbf-codes-figure.js';
 export type { RbfCodesFigureInput } from './figures/rbf-codes-figure.js';
 export { learningCurvesFigure } from './figures/learning-curves-figure.js';
-export type { LearningCurvePoint, LearningCurvesFigureInput } from './figures/learning-curves-figure.js';
+export type {
+  LearningCurvePoint,
+  LearningCurvesFigureInput,
+} from './figures/learning-curves-figure.js';
 export { parseTrainingLog } from './figures/training-log.js';
 export { misclassifiedGalleryFigure } from './figures/misclassified-gallery-figure.js';
 export type { MisclassifiedGalleryFigureInput } from './figures/misclassified-gallery-figure.js';

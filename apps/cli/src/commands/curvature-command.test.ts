@@ -8,7 +8,8 @@ function check(args: readonly string[]): CurvatureCheck {
   return JSON.parse(run.stdout) as CurvatureCheck;
 }
 
-const layer = (result: CurvatureCheck, name: string) => result.layers.find((entry) => entry.layer === name);
+const layer = (result: CurvatureCheck, name: string) =>
+  result.layers.find((entry) => entry.layer === name);
 
 describe('lenet curvature', () => {
   it("finds h_kk below 0.011 for most weights of LeNet-5 at the paper's literal initialisation, and the signal shrunk to F6", () => {
@@ -26,7 +27,9 @@ describe('lenet curvature', () => {
       const checks = layer(eblearn, name)?.checks ?? [];
       expect(checks.length, name).toBeGreaterThan(0);
       for (const entry of checks) {
-        expect(Math.abs(entry.layerwise - entry.gaussNewton), entry.weight).toBeLessThan(0.02 * entry.gaussNewton);
+        expect(Math.abs(entry.layerwise - entry.gaussNewton), entry.weight).toBeLessThan(
+          0.02 * entry.gaussNewton,
+        );
       }
     }
     // The recursion drops the cross terms of shared weights: never above the exact diagonal.
@@ -38,6 +41,6 @@ describe('lenet curvature', () => {
   it('refuses a softmax model, which has no Gauss-Newton split at an RBF layer', () => {
     const run = runLenet(['curvature', 'lenet5-modern', '--folder', testMnistFolder()]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('SDLM\'s curvature needs an RBF head');
+    expect(run.stderr).toContain("SDLM's curvature needs an RBF head");
   });
 });

@@ -27,11 +27,30 @@ const number = (value: number) => value.toExponential(2);
 export function formatCurvatureCheck(check: CurvatureCheck): string {
   const layers = formatTable(
     ['layer', 'output RMS', 'weights', 'h min', 'h median', 'h max'],
-    check.layers.map((layer) => [layer.layer, layer.outputRms.toFixed(4), String(layer.weights), number(layer.curvature.min), number(layer.curvature.median), number(layer.curvature.max)]),
+    check.layers.map((layer) => [
+      layer.layer,
+      layer.outputRms.toFixed(4),
+      String(layer.weights),
+      number(layer.curvature.min),
+      number(layer.curvature.median),
+      number(layer.curvature.max),
+    ]),
   );
   const weights = formatTable(
-    ['weight', 'layerwise h_kk', 'Gauss-Newton (finite differences)', 'true d2E/dw2 (finite differences)'],
-    check.layers.flatMap((layer) => layer.checks.map((entry) => [entry.weight, number(entry.layerwise), number(entry.gaussNewton), number(entry.hessian)])),
+    [
+      'weight',
+      'layerwise h_kk',
+      'Gauss-Newton (finite differences)',
+      'true d2E/dw2 (finite differences)',
+    ],
+    check.layers.flatMap((layer) =>
+      layer.checks.map((entry) => [
+        entry.weight,
+        number(entry.layerwise),
+        number(entry.gaussNewton),
+        number(entry.hessian),
+      ]),
+    ),
   );
   const share = `${(check.belowThreshold * 100).toFixed(1)}% of the weights have h_kk < ${String(check.threshold)}`;
   return `SDLM curvature on ${String(check.patterns)} training patterns (MLE criterion)\n\n${layers}\n\n${share}\n\nThe weights with each layer's smallest, median and largest h_kk:\n\n${weights}\n`;
@@ -41,13 +60,38 @@ export function formatCurvatureCheck(check: CurvatureCheck): string {
 export function registerCurvatureCommand(program: Command, terminal: Terminal): void {
   program
     .command('curvature')
-    .description("Check SDLM's curvature estimate h_kk of a model (fresh or trained) per layer against finite differences.")
-    .argument('[model]', 'a model name with an RBF head (lenet5, lenet1-place-code) or a run/model folder', 'lenet5')
-    .option('--initialisation <scheme>', `how a fresh model starts: ${INITIALISATION_SCHEMES.join(', ')}`, (value) => parseChoice('--initialisation', value, INITIALISATION_SCHEMES), 'paper')
-    .option('--seed <n>', "the fresh model's seed and the patterns' draw", (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), 1)
-    .option('--pass <n>', 'draw the 500 patterns a run would use before this pass', (value) => parseNumber('--pass', value, { integer: true, minimum: 1 }), 1)
+    .description(
+      "Check SDLM's curvature estimate h_kk of a model (fresh or trained) per layer against finite differences.",
+    )
+    .argument(
+      '[model]',
+      'a model name with an RBF head (lenet5, lenet1-place-code) or a run/model folder',
+      'lenet5',
+    )
+    .option(
+      '--initialisation <scheme>',
+      `how a fresh model starts: ${INITIALISATION_SCHEMES.join(', ')}`,
+      (value) => parseChoice('--initialisation', value, INITIALISATION_SCHEMES),
+      'paper',
+    )
+    .option(
+      '--seed <n>',
+      "the fresh model's seed and the patterns' draw",
+      (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }),
+      1,
+    )
+    .option(
+      '--pass <n>',
+      'draw the 500 patterns a run would use before this pass',
+      (value) => parseNumber('--pass', value, { integer: true, minimum: 1 }),
+      1,
+    )
     .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
-    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', parseSourceOption)
+    .option(
+      '--source <kind>',
+      'use only this MNIST source: folder, environment, cache, package, download',
+      parseSourceOption,
+    )
     .option('--json', 'print the measurements as JSON')
     .addHelpText(
       'after',
@@ -60,14 +104,27 @@ Examples:
     .action(async (name: string, options: CurvatureOptions) => {
       const dataset = await loadMnist({ folder: options.folder, source: options.source });
       await setupBackend();
-      const { model, recipe } = await openModel(name, { seed: options.seed, initialisation: options.initialisation });
-      if (recipe.output !== 'rbf') throw new UsageError(`${recipe.name} has a softmax head; SDLM's curvature needs an RBF head. Try lenet5 or lenet1-place-code.`);
-      const sample = gather(dataset.train, curvatureSampleIndices(dataset.train.count, options.seed, options.pass));
+      const { model, recipe } = await openModel(name, {
+        seed: options.seed,
+        initialisation: options.initialisation,
+      });
+      if (recipe.output !== 'rbf')
+        throw new UsageError(
+          `${recipe.name} has a softmax head; SDLM's curvature needs an RBF head. Try lenet5 or lenet1-place-code.`,
+        );
+      const sample = gather(
+        dataset.train,
+        curvatureSampleIndices(dataset.train.count, options.seed, options.pass),
+      );
       const { pixels, size } = modelInputs(sample, recipe.input);
       const inputs = tf.tensor4d(pixels, [sample.count, size, size, 1]);
       try {
         const check = await checkCurvature(model, inputs, sample.labels);
-        terminal.out(options.json === true ? `${JSON.stringify(check, null, 2)}\n` : formatCurvatureCheck(check));
+        terminal.out(
+          options.json === true
+            ? `${JSON.stringify(check, null, 2)}\n`
+            : formatCurvatureCheck(check),
+        );
       } finally {
         inputs.dispose();
       }

@@ -20,8 +20,12 @@ describe('lenet data', () => {
     expect(summary.source.kind).toBe('folder');
     expect(summary.train.count).toBe(60_000);
     expect(summary.test.count).toBe(10_000);
-    expect(summary.train.labelHistogram).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
-    expect(summary.test.labelHistogram).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
+    expect(summary.train.labelHistogram).toEqual([
+      5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949,
+    ]);
+    expect(summary.test.labelHistogram).toEqual([
+      980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009,
+    ]);
     expect(summary.files.find((file) => file.role === 'trainImages')?.sha256).toBe(
       '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609',
     );
@@ -48,7 +52,12 @@ describe('lenet data', () => {
 
   it('rejects a corrupt IDX file with exit code 3 and no stack trace', () => {
     const folder = mkdtempSync(join(tmpdir(), 'lenet-corrupt-'));
-    for (const name of ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte']) {
+    for (const name of [
+      'train-images-idx3-ubyte',
+      'train-labels-idx1-ubyte',
+      't10k-images-idx3-ubyte',
+      't10k-labels-idx1-ubyte',
+    ]) {
       writeFileSync(join(folder, name), Buffer.from([0, 0, 9, 9, 0, 0, 0, 1, 0]));
     }
     const run = runLenet(['data', '--folder', folder]);
@@ -60,7 +69,9 @@ describe('lenet data', () => {
   it('rejects an unknown source with exit code 2 and the list of sources', () => {
     const run = runLenet(['data', '--source', 'floppy']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--source must be one of folder, environment, cache, package, download; got "floppy"');
+    expect(run.stderr).toContain(
+      '--source must be one of folder, environment, cache, package, download; got "floppy"',
+    );
   });
 
   it('rejects an unknown command with exit code 2', () => {

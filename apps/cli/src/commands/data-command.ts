@@ -6,7 +6,6 @@ import { DATA_SOURCE_KINDS, parseSourceOption } from '../options/source-option.j
 import { parseNumber } from '../options/parse-number.js';
 import { labelHistogram } from '../output/label-histogram.js';
 
-
 interface DataOptions {
   folder?: string;
   source?: DataSourceKind;
@@ -18,14 +17,24 @@ interface DataOptions {
 export function registerDataCommand(program: Command, terminal: Terminal): void {
   program
     .command('data')
-    .description('Find MNIST, verify its checksums and summarise it (counts, label histograms, a few digits).')
-    .option('--folder <dir>', 'read the four IDX files from this folder (official or dotted names, .gz or raw)')
+    .description(
+      'Find MNIST, verify its checksums and summarise it (counts, label histograms, a few digits).',
+    )
+    .option(
+      '--folder <dir>',
+      'read the four IDX files from this folder (official or dotted names, .gz or raw)',
+    )
     .option(
       '--source <kind>',
       `use only this source: ${DATA_SOURCE_KINDS.join(', ')} (download fetches into the cache)`,
       parseSourceOption,
     )
-    .option('--digits <n>', 'how many test digits to draw', (value) => parseNumber('--digits', value, { integer: true, minimum: 0 }), 6)
+    .option(
+      '--digits <n>',
+      'how many test digits to draw',
+      (value) => parseNumber('--digits', value, { integer: true, minimum: 0 }),
+      6,
+    )
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
@@ -42,7 +51,11 @@ Examples:
     )
     .action(async (options: DataOptions) => {
       const dataset = await loadMnist({ folder: options.folder, source: options.source });
-      terminal.out(options.json === true ? `${JSON.stringify(datasetJson(dataset), null, 2)}\n` : formatDatasetSummary(dataset, { digits: options.digits, color: terminal.color }));
+      terminal.out(
+        options.json === true
+          ? `${JSON.stringify(datasetJson(dataset), null, 2)}\n`
+          : formatDatasetSummary(dataset, { digits: options.digits, color: terminal.color }),
+      );
     });
 }
 
@@ -53,5 +66,10 @@ function datasetJson(dataset: Dataset) {
     width: part.width,
     labelHistogram: labelHistogram(part.labels),
   });
-  return { source: dataset.source, train: split(dataset.train), test: split(dataset.test), files: dataset.files };
+  return {
+    source: dataset.source,
+    train: split(dataset.train),
+    test: split(dataset.test),
+    files: dataset.files,
+  };
 }

@@ -21,11 +21,23 @@ interface EvalOptions {
 export function registerEvalCommand(program: Command, terminal: Terminal): void {
   program
     .command('eval')
-    .description('Test a trained model: error overall and per class, confusion matrix, the misclassified digits.')
+    .description(
+      'Test a trained model: error overall and per class, confusion matrix, the misclassified digits.',
+    )
     .argument('<model>', 'a run folder from lenet train, or a folder holding model.json')
-    .option('--folder <dir>', 'the IDX dataset folder to test on (MNIST layout: t10k-images-idx3-ubyte, ...); default: MNIST from the usual sources')
-    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', parseSourceOption)
-    .option('--figures <dir>', 'where to write confusion-matrix.png and misclassified.png (default: <model>/eval)')
+    .option(
+      '--folder <dir>',
+      'the IDX dataset folder to test on (MNIST layout: t10k-images-idx3-ubyte, ...); default: MNIST from the usual sources',
+    )
+    .option(
+      '--source <kind>',
+      'use only this MNIST source: folder, environment, cache, package, download',
+      parseSourceOption,
+    )
+    .option(
+      '--figures <dir>',
+      'where to write confusion-matrix.png and misclassified.png (default: <model>/eval)',
+    )
     .option('--json', 'print the results as JSON')
     .addHelpText(
       'after',
@@ -41,11 +53,18 @@ Examples:
       const evaluation = await evaluateModel(opened.model, opened.recipe, dataset.test);
       const figuresFolder = options.figures ?? join(modelFolder, 'eval');
       await mkdir(figuresFolder, { recursive: true });
-      const figures = await writeEvaluationFigures(figuresFolder, opened.recipe.name, evaluation, dataset.test);
+      const figures = await writeEvaluationFigures(
+        figuresFolder,
+        opened.recipe.name,
+        evaluation,
+        dataset.test,
+      );
       const perClass = perClassError(evaluation.confusion);
       if (options.json === true) {
         const { errorRate, errors, count } = evaluation;
-        terminal.out(`${JSON.stringify({ model: opened.origin, errorRate, errors, count, perClassError: perClass, confusion: Array.from(evaluation.confusion), figures }, null, 2)}\n`);
+        terminal.out(
+          `${JSON.stringify({ model: opened.origin, errorRate, errors, count, perClassError: perClass, confusion: Array.from(evaluation.confusion), figures }, null, 2)}\n`,
+        );
         return;
       }
       terminal.out(

@@ -20,7 +20,10 @@ let images: Uint8Array;
 let labels: Uint8Array;
 
 /** A test digit drawn as a picture: upscaled, grey, in either polarity. */
-function picture(index: number, darkOnLight: boolean): { data: Buffer; width: number; height: number } {
+function picture(
+  index: number,
+  darkOnLight: boolean,
+): { data: Buffer; width: number; height: number } {
   const size = 28 * scale;
   const data = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y += 1) {
@@ -40,12 +43,16 @@ function predict(files: string[]): Prediction[] {
   return JSON.parse(run.stdout) as Prediction[];
 }
 
-const correct = (predictions: Prediction[]) => predictions.filter((prediction, index) => prediction.label === labels[index]).length;
+const correct = (predictions: Prediction[]) =>
+  predictions.filter((prediction, index) => prediction.label === labels[index]).length;
 
 beforeAll(() => {
   const idx = gunzipSync(readFileSync(join(testMnistFolder(), 't10k-images-idx3-ubyte.gz')));
   images = idx.subarray(16, 16 + digitCount * 784);
-  labels = gunzipSync(readFileSync(join(testMnistFolder(), 't10k-labels-idx1-ubyte.gz'))).subarray(8, 8 + digitCount);
+  labels = gunzipSync(readFileSync(join(testMnistFolder(), 't10k-labels-idx1-ubyte.gz'))).subarray(
+    8,
+    8 + digitCount,
+  );
 });
 
 describe('lenet predict', () => {
@@ -62,7 +69,9 @@ describe('lenet predict', () => {
       });
     const darkOnLight = predict(files(true));
     const lightOnDark = predict(files(false));
-    expect(darkOnLight.map((prediction) => prediction.label)).toEqual(lightOnDark.map((prediction) => prediction.label));
+    expect(darkOnLight.map((prediction) => prediction.label)).toEqual(
+      lightOnDark.map((prediction) => prediction.label),
+    );
     expect(correct(darkOnLight)).toBeGreaterThanOrEqual(17);
   });
 
@@ -81,7 +90,9 @@ describe('lenet predict', () => {
     const header = Buffer.from([0, 0, 8, 3, 0, 0, 0, digitCount, 0, 0, 0, 28, 0, 0, 0, 28]);
     writeFileSync(file, Buffer.concat([header, images]));
     const predictions = predict([file]);
-    expect(predictions.map((prediction) => prediction.file)).toEqual(Array.from({ length: digitCount }, (_, index) => `${file}[${index}]`));
+    expect(predictions.map((prediction) => prediction.file)).toEqual(
+      Array.from({ length: digitCount }, (_, index) => `${file}[${index}]`),
+    );
     expect(correct(predictions)).toBeGreaterThanOrEqual(17);
   });
 
@@ -105,7 +116,12 @@ describe('lenet predict', () => {
   });
 
   it('says what to do when the model folder holds no model', () => {
-    const run = runLenet(['predict', '--model', mkdtempSync(join(tmpdir(), 'lenet-nomodel-')), 'x.png']);
+    const run = runLenet([
+      'predict',
+      '--model',
+      mkdtempSync(join(tmpdir(), 'lenet-nomodel-')),
+      'x.png',
+    ]);
     expect(run.status).toBe(4);
     expect(run.stderr).toContain('neither a model name');
   });

@@ -17,9 +17,14 @@ interface PredictOptions {
 export function registerPredictCommand(program: Command, terminal: Terminal): void {
   program
     .command('predict')
-    .description('Classify digits: PNG/JPEG pictures (dark on light or light on dark) or IDX image files.')
+    .description(
+      'Classify digits: PNG/JPEG pictures (dark on light or light on dark) or IDX image files.',
+    )
     .argument('<files...>', 'PNG or JPEG pictures of single digits, or IDX files of 28x28 images')
-    .requiredOption('--model <dir>', 'a run folder from lenet train, or a folder holding model.json')
+    .requiredOption(
+      '--model <dir>',
+      'a run folder from lenet train, or a folder holding model.json',
+    )
     .option('--show', 'draw each digit as the network sees it')
     .option('--json', 'print the results as JSON')
     .addHelpText(
@@ -40,8 +45,16 @@ Examples:
       digits.forEach((digit, index) => {
         pixels.set(digit.pixels, index * 784);
       });
-      const input = modelInputs({ images: pixels, count: digits.length, height: 28, width: 28 }, opened.recipe.input);
-      const output = tf.tidy(() => opened.model.predict(tf.tensor4d(input.pixels, [digits.length, input.size, input.size, 1])) as tf.Tensor);
+      const input = modelInputs(
+        { images: pixels, count: digits.length, height: 28, width: 28 },
+        opened.recipe.input,
+      );
+      const output = tf.tidy(
+        () =>
+          opened.model.predict(
+            tf.tensor4d(input.pixels, [digits.length, input.size, input.size, 1]),
+          ) as tf.Tensor,
+      );
       const result = readOut(output, opened.recipe.output);
       output.dispose();
       const rows = digits.map((digit, index) => ({
@@ -55,8 +68,13 @@ Examples:
         return;
       }
       rows.forEach((row, index) => {
-        if (options.show === true) terminal.out(`${terminalDigit(digits[index]?.pixels ?? new Uint8Array(784), 28, 28, { color: terminal.color })}\n`);
-        terminal.out(`${row.file}: ${row.label}  (probability ${(row.probability * 100).toFixed(1)}%)\n`);
+        if (options.show === true)
+          terminal.out(
+            `${terminalDigit(digits[index]?.pixels ?? new Uint8Array(784), 28, 28, { color: terminal.color })}\n`,
+          );
+        terminal.out(
+          `${row.file}: ${row.label}  (probability ${(row.probability * 100).toFixed(1)}%)\n`,
+        );
       });
     });
 }

@@ -8,7 +8,12 @@ import { parseNumber } from '../options/parse-number.js';
 import { parseSourceOption } from '../options/source-option.js';
 import type { Terminal } from '../output/terminal.js';
 import { trainingReporter } from '../output/training-reporter.js';
-import { EXPERIMENTS, EXPERIMENT_NAMES, findExperiment, type Experiment } from '../reproduce/experiments.js';
+import {
+  EXPERIMENTS,
+  EXPERIMENT_NAMES,
+  findExperiment,
+  type Experiment,
+} from '../reproduce/experiments.js';
 import { describeSettings } from '../reproduce/results-markdown.js';
 import { experimentFolder, runExperiment } from '../reproduce/run-experiment.js';
 import { writeResults } from '../reproduce/write-results.js';
@@ -30,24 +35,38 @@ interface ReproduceOptions {
 
 /** Parses `--seeds 1,2,3` into distinct whole numbers. */
 export function parseSeeds(value: string): number[] {
-  const seeds = value.split(',').map((part) => parseNumber('--seeds', part.trim(), { integer: true, minimum: 0 }));
-  if (new Set(seeds).size !== seeds.length) throw new InvalidArgumentError(`--seeds must not repeat a seed; got "${value}".`);
+  const seeds = value
+    .split(',')
+    .map((part) => parseNumber('--seeds', part.trim(), { integer: true, minimum: 0 }));
+  if (new Set(seeds).size !== seeds.length)
+    throw new InvalidArgumentError(`--seeds must not repeat a seed; got "${value}".`);
   return seeds;
 }
 
 function chosenExperiments(names: readonly string[]): Experiment[] {
-  if (names.length === 0) throw new UsageError(`Name the experiments to run (${EXPERIMENT_NAMES.join(', ')}), or use --list or --report-only.`);
+  if (names.length === 0)
+    throw new UsageError(
+      `Name the experiments to run (${EXPERIMENT_NAMES.join(', ')}), or use --list or --report-only.`,
+    );
   return names.map((name) => {
     const experiment = findExperiment(name);
-    if (experiment === undefined) throw new UsageError(`Unknown experiment "${name}". The experiments are: ${EXPERIMENT_NAMES.join(', ')} (see lenet reproduce --list).`);
+    if (experiment === undefined)
+      throw new UsageError(
+        `Unknown experiment "${name}". The experiments are: ${EXPERIMENT_NAMES.join(', ')} (see lenet reproduce --list).`,
+      );
     return experiment;
   });
 }
 
 function listExperiments(terminal: Terminal): void {
   for (const experiment of EXPERIMENTS) {
-    const paper = experiment.paperTestError === undefined ? 'no paper figure' : `paper ${experiment.paperTestError.toFixed(2)}%`;
-    terminal.out(`${experiment.name.padEnd(19)} ${experiment.title} (${paper})\n${' '.repeat(20)}${describeSettings({ ...experiment.recipe, seed: 1, trainImagesSha256: '' })}\n`);
+    const paper =
+      experiment.paperTestError === undefined
+        ? 'no paper figure'
+        : `paper ${experiment.paperTestError.toFixed(2)}%`;
+    terminal.out(
+      `${experiment.name.padEnd(19)} ${experiment.title} (${paper})\n${' '.repeat(20)}${describeSettings({ ...experiment.recipe, seed: 1, trainImagesSha256: '' })}\n`,
+    );
   }
 }
 
@@ -60,15 +79,33 @@ export function registerReproduceCommand(program: Command, terminal: Terminal): 
     .option('--list', 'list the experiments and their recipes')
     .option('--seeds <list>', 'comma-separated seeds, one run each', parseSeeds, [1])
     .option('--out <dir>', 'the folder of the run folders (<experiment>-seed<N>)', 'runs/reproduce')
-    .option('--limit <n>', 'train on the first n digits only (a quick check, not the paper)', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
-    .option('--passes <n>', "passes instead of the recipe's (a quick check, not the paper)", (value) => parseNumber('--passes', value, { integer: true, minimum: 1 }))
+    .option(
+      '--limit <n>',
+      'train on the first n digits only (a quick check, not the paper)',
+      (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }),
+    )
+    .option(
+      '--passes <n>',
+      "passes instead of the recipe's (a quick check, not the paper)",
+      (value) => parseNumber('--passes', value, { integer: true, minimum: 1 }),
+    )
     .option('--results <file>', 'the results report to write', 'docs/RESULTS.md')
     .option('--report-only', 'write the report from the runs in --out without training')
     .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
-    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', parseSourceOption)
-    .option('--backend <name>', 'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)', (value) => parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const))
-    .option('--stop-after <batches>', 'stop as Ctrl-C does after this many batches in all (run the command again to continue)', (value) =>
-      parseNumber('--stop-after', value, { integer: true, minimum: 1 }),
+    .option(
+      '--source <kind>',
+      'use only this MNIST source: folder, environment, cache, package, download',
+      parseSourceOption,
+    )
+    .option(
+      '--backend <name>',
+      'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)',
+      (value) => parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const),
+    )
+    .option(
+      '--stop-after <batches>',
+      'stop as Ctrl-C does after this many batches in all (run the command again to continue)',
+      (value) => parseNumber('--stop-after', value, { integer: true, minimum: 1 }),
     )
     .addHelpText('after', reproduceHelp())
     .action(async (names: string[], options: ReproduceOptions) => {
@@ -77,9 +114,14 @@ export function registerReproduceCommand(program: Command, terminal: Terminal): 
         return;
       }
       if (options.reportOnly === true) {
-        if (names.length > 0) throw new UsageError('--report-only writes the report from every run in --out and trains nothing: drop the experiment names.');
+        if (names.length > 0)
+          throw new UsageError(
+            '--report-only writes the report from every run in --out and trains nothing: drop the experiment names.',
+          );
         const runs = await writeResults(options.out, options.results);
-        terminal.out(`Wrote ${options.results} from ${String(runs.length)} run folders in ${options.out}.\n`);
+        terminal.out(
+          `Wrote ${options.results} from ${String(runs.length)} run folders in ${options.out}.\n`,
+        );
         return;
       }
       const experiments = chosenExperiments(names);
@@ -87,9 +129,15 @@ export function registerReproduceCommand(program: Command, terminal: Terminal): 
     });
 }
 
-async function reproduce(experiments: readonly Experiment[], options: ReproduceOptions, terminal: Terminal): Promise<void> {
+async function reproduce(
+  experiments: readonly Experiment[],
+  options: ReproduceOptions,
+  terminal: Terminal,
+): Promise<void> {
   const dataset = await loadMnist({ folder: options.folder, source: options.source });
-  const backend = await setupBackend(options.backend === undefined ? {} : { backends: [options.backend] });
+  const backend = await setupBackend(
+    options.backend === undefined ? {} : { backends: [options.backend] },
+  );
   let announceStop: () => void = () => {
     terminal.error('Stopping and saving a checkpoint...\n');
   };
@@ -102,15 +150,33 @@ async function reproduce(experiments: readonly Experiment[], options: ReproduceO
     for (const experiment of experiments) {
       for (const seed of options.seeds) {
         const root = experimentFolder(options.out, experiment.name, seed);
-        const reporter = trainingReporter(terminal, { json: false, backend: backend.backend, folder: root, dataSource: dataset.source });
+        const reporter = trainingReporter(terminal, {
+          json: false,
+          backend: backend.backend,
+          folder: root,
+          dataSource: dataset.source,
+        });
         announceStop = () => {
           reporter.interrupting();
         };
-        const status = await runExperiment({ experiment, seed, out: options.out, dataset, backend: backend.backend, shouldStop, events: reporter.events, ...pick(options) });
-        if (status === 'already-completed') terminal.out(`${experiment.name}, seed ${String(seed)}: already complete in ${root}.\n`);
-        if (status === 'completed') terminal.out(`${experiment.name}, seed ${String(seed)}: done, in ${root}.\n`);
+        const status = await runExperiment({
+          experiment,
+          seed,
+          out: options.out,
+          dataset,
+          backend: backend.backend,
+          shouldStop,
+          events: reporter.events,
+          ...pick(options),
+        });
+        if (status === 'already-completed')
+          terminal.out(`${experiment.name}, seed ${String(seed)}: already complete in ${root}.\n`);
+        if (status === 'completed')
+          terminal.out(`${experiment.name}, seed ${String(seed)}: done, in ${root}.\n`);
         if (status === 'interrupted') {
-          terminal.out(`Stopped. ${root} holds a checkpoint; run the same command again to continue where it stopped.\n`);
+          terminal.out(
+            `Stopped. ${root} holds a checkpoint; run the same command again to continue where it stopped.\n`,
+          );
           terminal.exitCode = ExitCode.interrupted;
           break;
         }
@@ -125,7 +191,10 @@ async function reproduce(experiments: readonly Experiment[], options: ReproduceO
 }
 
 function pick(options: ReproduceOptions): { limit?: number; passes?: number } {
-  return { ...(options.limit === undefined ? {} : { limit: options.limit }), ...(options.passes === undefined ? {} : { passes: options.passes }) };
+  return {
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+    ...(options.passes === undefined ? {} : { passes: options.passes }),
+  };
 }
 
 function reproduceHelp(): string {

@@ -8,8 +8,14 @@ import { openModel } from '../training/open-model.js';
 export function registerSummaryCommand(program: Command, terminal: Terminal): void {
   program
     .command('summary')
-    .description("Print a model's per-layer table: output shapes, trainable and fixed parameters, connections.")
-    .argument('[model]', 'a model name (lenet1, lenet4, lenet5, lenet5-softmax, lenet5-modern) or a run/model folder', 'lenet5')
+    .description(
+      "Print a model's per-layer table: output shapes, trainable and fixed parameters, connections.",
+    )
+    .argument(
+      '[model]',
+      'a model name (lenet1, lenet4, lenet5, lenet5-softmax, lenet5-modern) or a run/model folder',
+      'lenet5',
+    )
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
@@ -23,6 +29,10 @@ Examples:
       await setupBackend();
       const { model } = await openModel(name);
       const summary = summarize(model);
-      terminal.out(options.json === true ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
+      terminal.out(
+        options.json === true
+          ? `${JSON.stringify(summary, null, 2)}\n`
+          : `${formatSummary(summary)}\n`,
+      );
     });
 }

@@ -1,5 +1,11 @@
 import type { Command } from 'commander';
-import { INITIALISATION_SCHEMES, setupBackend, type BackendName, type CurvatureMethod, type InitialisationScheme } from '@lenet/core';
+import {
+  INITIALISATION_SCHEMES,
+  setupBackend,
+  type BackendName,
+  type CurvatureMethod,
+  type InitialisationScheme,
+} from '@lenet/core';
 import { loadMnist, type DataSourceKind } from '@lenet/data';
 import { ExitCode } from '../exit-codes.js';
 import { parseChoice } from '../options/parse-choice.js';
@@ -55,52 +61,128 @@ interface TrainOptions {
 export function registerTrainCommand(program: Command, terminal: Terminal): void {
   const command = program
     .command('train')
-    .description('Train a LeNet on MNIST, testing after each epoch, with checkpoints, a log and figures.')
-    .option('--model <name>', `the model: ${MODEL_NAMES.join(', ')}`, (value) => parseChoice('--model', value, MODEL_NAMES), TRAINING_DEFAULTS.model)
-    .option('--epochs <n>', 'passes over the training set', (value) => parseNumber('--epochs', value, { integer: true, minimum: 1 }), TRAINING_DEFAULTS.epochs)
-    .option('--batch-size <n>', 'images per update', (value) => parseNumber('--batch-size', value, { integer: true, minimum: 1 }), TRAINING_DEFAULTS.batchSize)
-    .option('--optimizer <name>', `the optimiser: ${OPTIMIZER_NAMES.join(', ')}`, (value) => parseChoice('--optimizer', value, OPTIMIZER_NAMES), TRAINING_DEFAULTS.optimizer)
-    .option('--learning-rate <rate>', "the initial learning rate (default 0.002; sdlm: eta of the first pass, the paper's 0.0005, its schedule scaled to match)", (value) =>
-      parseNumber('--learning-rate', value, { exclusiveMinimum: 0 }),
+    .description(
+      'Train a LeNet on MNIST, testing after each epoch, with checkpoints, a log and figures.',
     )
-    .option('--sdlm-mu <mu>', "sdlm's safety constant mu in eta / (mu + h_kk) (default the paper's 0.02)", (value) => parseNumber('--sdlm-mu', value, { exclusiveMinimum: 0 }))
+    .option(
+      '--model <name>',
+      `the model: ${MODEL_NAMES.join(', ')}`,
+      (value) => parseChoice('--model', value, MODEL_NAMES),
+      TRAINING_DEFAULTS.model,
+    )
+    .option(
+      '--epochs <n>',
+      'passes over the training set',
+      (value) => parseNumber('--epochs', value, { integer: true, minimum: 1 }),
+      TRAINING_DEFAULTS.epochs,
+    )
+    .option(
+      '--batch-size <n>',
+      'images per update',
+      (value) => parseNumber('--batch-size', value, { integer: true, minimum: 1 }),
+      TRAINING_DEFAULTS.batchSize,
+    )
+    .option(
+      '--optimizer <name>',
+      `the optimiser: ${OPTIMIZER_NAMES.join(', ')}`,
+      (value) => parseChoice('--optimizer', value, OPTIMIZER_NAMES),
+      TRAINING_DEFAULTS.optimizer,
+    )
+    .option(
+      '--learning-rate <rate>',
+      "the initial learning rate (default 0.002; sdlm: eta of the first pass, the paper's 0.0005, its schedule scaled to match)",
+      (value) => parseNumber('--learning-rate', value, { exclusiveMinimum: 0 }),
+    )
+    .option(
+      '--sdlm-mu <mu>',
+      "sdlm's safety constant mu in eta / (mu + h_kk) (default the paper's 0.02)",
+      (value) => parseNumber('--sdlm-mu', value, { exclusiveMinimum: 0 }),
+    )
     .option(
       '--sdlm-curvature <method>',
       "how sdlm estimates h_kk: layerwise (the paper's recursion), random-sign (an unbiased estimate of the exact Gauss-Newton diagonal), exact (slow)",
-      (value) => parseChoice('--sdlm-curvature', value, ['layerwise', 'random-sign', 'exact'] as const),
+      (value) =>
+        parseChoice('--sdlm-curvature', value, ['layerwise', 'random-sign', 'exact'] as const),
       'layerwise',
     )
-    .option('--schedule <name>', `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`, (value) => parseChoice('--schedule', value, SCHEDULE_NAMES), TRAINING_DEFAULTS.schedule)
-    .option('--loss <name>', `the criterion for RBF heads: ${TRAINING_CRITERIA.join(', ')} (softmax heads use cross-entropy)`, (value) => parseChoice('--loss', value, TRAINING_CRITERIA), TRAINING_DEFAULTS.loss)
-    .option('--seed <n>', 'the seed of the initialisation, data order and distortions', (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }), TRAINING_DEFAULTS.seed)
+    .option(
+      '--schedule <name>',
+      `the learning-rate schedule: ${SCHEDULE_NAMES.join(', ')}`,
+      (value) => parseChoice('--schedule', value, SCHEDULE_NAMES),
+      TRAINING_DEFAULTS.schedule,
+    )
+    .option(
+      '--loss <name>',
+      `the criterion for RBF heads: ${TRAINING_CRITERIA.join(', ')} (softmax heads use cross-entropy)`,
+      (value) => parseChoice('--loss', value, TRAINING_CRITERIA),
+      TRAINING_DEFAULTS.loss,
+    )
+    .option(
+      '--seed <n>',
+      'the seed of the initialisation, data order and distortions',
+      (value) => parseNumber('--seed', value, { integer: true, minimum: 0 }),
+      TRAINING_DEFAULTS.seed,
+    )
     .option(
       '--initialisation <scheme>',
       `how the weights start: ${INITIALISATION_SCHEMES.join(', ')} (paper: uniform in +-2.4/fan-in; eblearn: +-1/sqrt(fan-in), biases 0, subsampling coefficients 0.5, as LeCun's lab code, which SDLM needs)`,
       (value) => parseChoice('--initialisation', value, INITIALISATION_SCHEMES),
       TRAINING_DEFAULTS.initialisation,
     )
-    .option('--distortions', "train on the paper's enlarged set: each epoch draws its images from the digits and 9 random planar affine distortions of each", TRAINING_DEFAULTS.distortions)
-    .option('--limit <n>', 'train on the first n training images only', (value) => parseNumber('--limit', value, { integer: true, minimum: 1 }))
-    .option('--out <dir>', 'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)')
+    .option(
+      '--distortions',
+      "train on the paper's enlarged set: each epoch draws its images from the digits and 9 random planar affine distortions of each",
+      TRAINING_DEFAULTS.distortions,
+    )
+    .option('--limit <n>', 'train on the first n training images only', (value) =>
+      parseNumber('--limit', value, { integer: true, minimum: 1 }),
+    )
+    .option(
+      '--out <dir>',
+      'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)',
+    )
     .option('--resume', 'continue the run in --out exactly where it stopped')
     .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
-    .option('--source <kind>', 'use only this MNIST source: folder, environment, cache, package, download', parseSourceOption)
-    .option('--backend <name>', 'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)', (value) =>
-      parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const),
+    .option(
+      '--source <kind>',
+      'use only this MNIST source: folder, environment, cache, package, download',
+      parseSourceOption,
     )
-    .option('--threads <n>', `threads that each compute a share of every batch (default one per core, at most 4: here ${String(defaultTrainingThreads())})`, (value) =>
-      parseNumber('--threads', value, { integer: true, minimum: 1 }),
+    .option(
+      '--backend <name>',
+      'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)',
+      (value) => parseChoice('--backend', value, ['tensorflow', 'wasm', 'cpu'] as const),
     )
-    .option('--kernels <name>', 'what computes the gradients: lenet (the LeNet engine, WebAssembly SIMD) or tfjs (tfjs on --backend)', (value) => parseChoice('--kernels', value, ['lenet', 'tfjs'] as const), TRAINING_DEFAULTS.kernels)
-    .option('--stop-after <batches>', 'stop as Ctrl-C does after this many batches (time-boxed training; continue with --resume)', (value) =>
-      parseNumber('--stop-after', value, { integer: true, minimum: 1 }),
+    .option(
+      '--threads <n>',
+      `threads that each compute a share of every batch (default one per core, at most 4: here ${String(defaultTrainingThreads())})`,
+      (value) => parseNumber('--threads', value, { integer: true, minimum: 1 }),
     )
-    .option('--json', 'print one JSON line per epoch and a final summary instead of the progress bar')
+    .option(
+      '--kernels <name>',
+      'what computes the gradients: lenet (the LeNet engine, WebAssembly SIMD) or tfjs (tfjs on --backend)',
+      (value) => parseChoice('--kernels', value, ['lenet', 'tfjs'] as const),
+      TRAINING_DEFAULTS.kernels,
+    )
+    .option(
+      '--stop-after <batches>',
+      'stop as Ctrl-C does after this many batches (time-boxed training; continue with --resume)',
+      (value) => parseNumber('--stop-after', value, { integer: true, minimum: 1 }),
+    )
+    .option(
+      '--json',
+      'print one JSON line per epoch and a final summary instead of the progress bar',
+    )
     .addHelpText('after', trainHelp());
   command.action(async (options: TrainOptions) => {
     const dataset = await loadMnist({ folder: options.folder, source: options.source });
-    const backend = await setupBackend(options.backend === undefined ? {} : { backends: [options.backend] });
-    const folder = await prepareRunFolder(options.out ?? defaultRunFolder(options.model), options.resume === true);
+    const backend = await setupBackend(
+      options.backend === undefined ? {} : { backends: [options.backend] },
+    );
+    const folder = await prepareRunFolder(
+      options.out ?? defaultRunFolder(options.model),
+      options.resume === true,
+    );
     const settings: TrainSettings = {
       model: options.model,
       epochs: options.epochs,
@@ -120,22 +202,43 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       trainImagesSha256: dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
     };
     const explicitSettings = new Set(
-      (Object.keys(RESUME_LOCKED_FLAGS) as (keyof typeof RESUME_LOCKED_FLAGS)[]).filter((key) => command.getOptionValueSource(optionName(key)) === 'cli'),
+      (Object.keys(RESUME_LOCKED_FLAGS) as (keyof typeof RESUME_LOCKED_FLAGS)[]).filter(
+        (key) => command.getOptionValueSource(optionName(key)) === 'cli',
+      ),
     );
-    if (options.resume !== true && settings.optimizer === 'sdlm' && settings.model === 'lenet5' && settings.initialisation === 'paper') {
+    if (
+      options.resume !== true &&
+      settings.optimizer === 'sdlm' &&
+      settings.model === 'lenet5' &&
+      settings.initialisation === 'paper'
+    ) {
       terminal.error(
         "Note: from the paper's literal initialisation (+-2.4/fan-in) LeNet-5's curvature is near 0 for most weights and SDLM with mu 0.02 diverges; the paper's recipe as reproduced here is --initialisation eblearn --learning-rate 0.000125 (docs/RESULTS.md).\n",
       );
     }
-    const reporter = trainingReporter(terminal, { json: options.json === true, backend: backend.backend, folder: folder.root, dataSource: dataset.source });
+    const reporter = trainingReporter(terminal, {
+      json: options.json === true,
+      backend: backend.backend,
+      folder: folder.root,
+      dataSource: dataset.source,
+    });
     const interrupt = interruptSignal(() => {
       reporter.interrupting();
     });
     let batchesLeft = options.stopAfter ?? Number.POSITIVE_INFINITY;
     const shouldStop = () => interrupt.requested() || (batchesLeft -= 1) <= 0;
     try {
-      const outcome = await runTraining({ folder, dataset, settings, resume: options.resume === true, explicitSettings, shouldStop, events: reporter.events });
-      const figures = outcome.status === 'completed' ? await writeRunFigures(folder, outcome, dataset.test) : [];
+      const outcome = await runTraining({
+        folder,
+        dataset,
+        settings,
+        resume: options.resume === true,
+        explicitSettings,
+        shouldStop,
+        events: reporter.events,
+      });
+      const figures =
+        outcome.status === 'completed' ? await writeRunFigures(folder, outcome, dataset.test) : [];
       reporter.finished(outcome, figures);
       if (outcome.status === 'interrupted') terminal.exitCode = ExitCode.interrupted;
     } finally {
@@ -155,7 +258,9 @@ function optionName(key: keyof typeof RESUME_LOCKED_FLAGS): string {
 }
 
 function trainHelp(): string {
-  const models = MODEL_RECIPES.map((recipe) => `  ${recipe.name.padEnd(15)} ${recipe.description}`).join('\n');
+  const models = MODEL_RECIPES.map(
+    (recipe) => `  ${recipe.name.padEnd(15)} ${recipe.description}`,
+  ).join('\n');
   return `
 Models:
 ${models}

@@ -12,17 +12,35 @@ function pngSize(file: string): [number, number] {
 }
 
 describe('lenet viz', () => {
-  it.each(['architecture', 'rbf-codes', 'kernels', 'activations', 'digits', 'learning-curves', 'confusion-matrix', 'misclassified', 'comparison'])(
-    'draws %s for a trained run as a PNG of the size it reports',
-    (figure) => {
-      const out = join(mkdtempSync(join(tmpdir(), 'lenet-viz-')), `${figure}.png`);
-      const run = runLenet(['viz', figure, '--model', inject('trainedModel'), '--folder', testMnistFolder(), '--out', out, '--scale', '1']);
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      const [, width, height] = /\((\d+)x(\d+)\)/.exec(run.stdout) ?? [];
-      expect(pngSize(out)).toEqual([Number(width), Number(height)]);
-    },
-  );
+  it.each([
+    'architecture',
+    'rbf-codes',
+    'kernels',
+    'activations',
+    'digits',
+    'learning-curves',
+    'confusion-matrix',
+    'misclassified',
+    'comparison',
+  ])('draws %s for a trained run as a PNG of the size it reports', (figure) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'lenet-viz-')), `${figure}.png`);
+    const run = runLenet([
+      'viz',
+      figure,
+      '--model',
+      inject('trainedModel'),
+      '--folder',
+      testMnistFolder(),
+      '--out',
+      out,
+      '--scale',
+      '1',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [, width, height] = /\((\d+)x(\d+)\)/.exec(run.stdout) ?? [];
+    expect(pngSize(out)).toEqual([Number(width), Number(height)]);
+  });
 
   it('writes SVG when the output ends in .svg', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lenet-viz-')), 'lenet1.svg');

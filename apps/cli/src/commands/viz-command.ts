@@ -27,14 +27,29 @@ export function registerVizCommand(program: Command, terminal: Terminal): void {
   program
     .command('viz')
     .description("Draw one of the paper's figures for a model, as PNG or SVG.")
-    .argument('<figure>', FIGURE_NAMES.join(', '), (value) => parseChoice('<figure>', value, FIGURE_NAMES))
+    .argument('<figure>', FIGURE_NAMES.join(', '), (value) =>
+      parseChoice('<figure>', value, FIGURE_NAMES),
+    )
     .option('--model <name-or-dir>', 'a model name (fresh weights) or a run folder', 'lenet5')
-    .option('--input <file>', 'for activations: a PNG/JPEG digit or an IDX file (default: the first MNIST test digit)')
-    .option('--index <n>', 'which image of an IDX --input', (value) => parseNumber('--index', value, { integer: true, minimum: 0 }), 0)
+    .option(
+      '--input <file>',
+      'for activations: a PNG/JPEG digit or an IDX file (default: the first MNIST test digit)',
+    )
+    .option(
+      '--index <n>',
+      'which image of an IDX --input',
+      (value) => parseNumber('--index', value, { integer: true, minimum: 0 }),
+      0,
+    )
     .option('--log <file>', "for learning-curves: the run's log.jsonl (default: the run folder's)")
     .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
     .option('--out <file>', 'the file to write, .png or .svg (default: <figure>.png)')
-    .option('--scale <n>', 'pixel scale of PNG output', (value) => parseNumber('--scale', value, { minimum: 1 }), 2)
+    .option(
+      '--scale <n>',
+      'pixel scale of PNG output',
+      (value) => parseNumber('--scale', value, { minimum: 1 }),
+      2,
+    )
     .addHelpText(
       'after',
       `
@@ -48,8 +63,16 @@ Examples:
       const opened = await openModel(options.model);
       let dataset: Promise<Dataset> | undefined;
       const loadData = () => (dataset ??= loadMnist({ folder: options.folder }));
-      const digit = options.input === undefined ? (await loadData()).test.images.subarray(0, 784) : await pickDigit(options.input, options.index);
-      const scene = await renderFigure(figure, { opened, digit, loadData, ...(options.log === undefined ? {} : { log: options.log }) });
+      const digit =
+        options.input === undefined
+          ? (await loadData()).test.images.subarray(0, 784)
+          : await pickDigit(options.input, options.index);
+      const scene = await renderFigure(figure, {
+        opened,
+        digit,
+        loadData,
+        ...(options.log === undefined ? {} : { log: options.log }),
+      });
       const out = options.out ?? `${figure}.png`;
       await mkdir(dirname(out), { recursive: true });
       if (out.endsWith('.svg')) await writeSvg(scene, out);
@@ -61,6 +84,9 @@ Examples:
 async function pickDigit(file: string, index: number): Promise<Uint8Array> {
   const digits = await readDigits(file);
   const chosen = digits[index];
-  if (chosen === undefined) throw new UsageError(`${file} holds ${digits.length} image(s); --index ${index} is past the end.`);
+  if (chosen === undefined)
+    throw new UsageError(
+      `${file} holds ${digits.length} image(s); --index ${index} is past the end.`,
+    );
   return chosen.pixels;
 }

@@ -11,7 +11,17 @@ import { confusionScene, misclassifiedScene } from '../training/write-run-figure
 import type { OpenedModel } from '../training/open-model.js';
 
 /** The figures `lenet viz` draws. */
-export const FIGURE_NAMES = ['architecture', 'rbf-codes', 'kernels', 'activations', 'digits', 'learning-curves', 'confusion-matrix', 'misclassified', 'comparison'] as const;
+export const FIGURE_NAMES = [
+  'architecture',
+  'rbf-codes',
+  'kernels',
+  'activations',
+  'digits',
+  'learning-curves',
+  'confusion-matrix',
+  'misclassified',
+  'comparison',
+] as const;
 /** One of {@link FIGURE_NAMES}. */
 export type FigureName = (typeof FIGURE_NAMES)[number];
 
@@ -36,7 +46,10 @@ function rbfCodes(model: tf.LayersModel): readonly ArrayLike<number>[] {
 }
 
 function activations(sources: FigureSources): viz.Scene {
-  const { pixels, size } = modelInputs({ images: sources.digit, count: 1, height: 28, width: 28 }, sources.opened.recipe.input);
+  const { pixels, size } = modelInputs(
+    { images: sources.digit, count: 1, height: 28, width: 28 },
+    sources.opened.recipe.input,
+  );
   const input = tf.tensor4d(pixels, [1, size, size, 1]);
   const layers = activationsFromModel(sources.opened.model, input);
   input.dispose();
@@ -47,26 +60,46 @@ function activations(sources: FigureSources): viz.Scene {
 async function learningCurves(sources: FigureSources): Promise<viz.Scene> {
   const file = sources.log ?? join(sources.opened.origin, '..', 'log.jsonl');
   const text = await readFile(file, 'utf8').catch((cause: unknown) => {
-    throw new UsageError(`No training log at ${file} (${cause instanceof Error ? cause.message : String(cause)}). Pass a run folder with --model, or the log with --log.`);
+    throw new UsageError(
+      `No training log at ${file} (${cause instanceof Error ? cause.message : String(cause)}). Pass a run folder with --model, or the log with --log.`,
+    );
   });
-  return viz.learningCurvesFigure({ points: viz.parseTrainingLog(text), title: `${sources.opened.recipe.name}: error per epoch` });
+  return viz.learningCurvesFigure({
+    points: viz.parseTrainingLog(text),
+    title: `${sources.opened.recipe.name}: error per epoch`,
+  });
 }
 
-async function tested(sources: FigureSources, figure: 'confusion-matrix' | 'misclassified' | 'comparison'): Promise<viz.Scene> {
+async function tested(
+  sources: FigureSources,
+  figure: 'confusion-matrix' | 'misclassified' | 'comparison',
+): Promise<viz.Scene> {
   const { test } = await sources.loadData();
   const evaluation = await evaluateModel(sources.opened.model, sources.opened.recipe, test);
   const name = sources.opened.recipe.name;
   if (figure === 'confusion-matrix') return confusionScene(name, evaluation);
-  if (figure === 'comparison') return viz.comparisonChartFigure({ entries: [{ label: `this ${name}`, errorRate: evaluation.errorRate }] });
-  return misclassifiedScene(name, evaluation, test) ?? viz.misclassifiedGalleryFigure({ images: [], trueLabels: [], predictedLabels: [] });
+  if (figure === 'comparison')
+    return viz.comparisonChartFigure({
+      entries: [{ label: `this ${name}`, errorRate: evaluation.errorRate }],
+    });
+  return (
+    misclassifiedScene(name, evaluation, test) ??
+    viz.misclassifiedGalleryFigure({ images: [], trueLabels: [], predictedLabels: [] })
+  );
 }
 
 async function digits(sources: FigureSources): Promise<viz.Scene> {
   const { test } = await sources.loadData();
   const count = 8;
   const raw = test.images.subarray(0, count * 784);
-  const { pixels, size } = modelInputs({ images: raw, count, height: 28, width: 28 }, sources.opened.recipe.input);
-  const split = (values: ArrayLike<number>, length: number) => Array.from({ length: count }, (_, index) => Array.from({ length }, (__, offset) => values[index * length + offset] ?? 0));
+  const { pixels, size } = modelInputs(
+    { images: raw, count, height: 28, width: 28 },
+    sources.opened.recipe.input,
+  );
+  const split = (values: ArrayLike<number>, length: number) =>
+    Array.from({ length: count }, (_, index) =>
+      Array.from({ length }, (__, offset) => values[index * length + offset] ?? 0),
+    );
   return viz.digitsFigure({
     rows: [
       { label: 'MNIST', images: split(raw, 784), width: 28, height: 28, domain: [0, 255] },

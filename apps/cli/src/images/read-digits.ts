@@ -36,12 +36,18 @@ function looksLikeIdx(head: Uint8Array): boolean {
  */
 export async function readDigits(path: string): Promise<DigitInput[]> {
   const head = await firstBytes(path, 4);
-  if (!looksLikeIdx(head)) return [{ name: path, pixels: preprocessDigit(await readPicture(path)) }];
+  if (!looksLikeIdx(head))
+    return [{ name: path, pixels: preprocessDigit(await readPicture(path)) }];
   const idx = await readIdxFile(path);
   const [count = 0, height, width] = idx.shape;
   if (idx.dtype !== 'uint8' || idx.shape.length !== 3 || height !== 28 || width !== 28) {
-    throw new UsageError(`${path} holds IDX ${idx.dtype} data of shape [${idx.shape.join(', ')}]; lenet predict reads IDX files of 28x28 uint8 images (like t10k-images-idx3-ubyte).`);
+    throw new UsageError(
+      `${path} holds IDX ${idx.dtype} data of shape [${idx.shape.join(', ')}]; lenet predict reads IDX files of 28x28 uint8 images (like t10k-images-idx3-ubyte).`,
+    );
   }
   const data = idx.data as Uint8Array;
-  return Array.from({ length: count }, (_, index) => ({ name: `${path}[${index}]`, pixels: data.subarray(index * 784, (index + 1) * 784) }));
+  return Array.from({ length: count }, (_, index) => ({
+    name: `${path}[${index}]`,
+    pixels: data.subarray(index * 784, (index + 1) * 784),
+  }));
 }

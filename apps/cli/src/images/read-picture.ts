@@ -24,11 +24,19 @@ export async function readPicture(path: string): Promise<Picture> {
       return { pixels: image.data, width: image.width, height: image.height, channels: 4 };
     }
     if (startsWith(bytes, jpegSignature)) {
-      const image = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 256 });
+      const image = jpeg.decode(bytes, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxMemoryUsageInMB: 256,
+      });
       return { pixels: image.data, width: image.width, height: image.height, channels: 4 };
     }
   } catch (cause) {
-    throw new UsageError(`${path} looks like an image but could not be decoded (${cause instanceof Error ? cause.message : String(cause)}). Is the file complete? Re-export it as PNG and try again.`);
+    throw new UsageError(
+      `${path} looks like an image but could not be decoded (${cause instanceof Error ? cause.message : String(cause)}). Is the file complete? Re-export it as PNG and try again.`,
+    );
   }
-  throw new UsageError(`${path} is not a PNG or JPEG image (nor an IDX file). Give PNG or JPEG pictures of single digits, or IDX image files.`);
+  throw new UsageError(
+    `${path} is not a PNG or JPEG image (nor an IDX file). Give PNG or JPEG pictures of single digits, or IDX image files.`,
+  );
 }

@@ -5,7 +5,11 @@ import { InvalidArgumentError } from 'commander';
  *
  * @throws InvalidArgumentError when `value` is not one of `choices`.
  */
-export function parseChoice<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+export function parseChoice<T extends string>(
+  flag: string,
+  value: string,
+  choices: readonly T[],
+): T {
   const match = choices.find((choice) => choice === value);
   if (match === undefined) {
     throw new InvalidArgumentError(`${flag} must be one of ${choices.join(', ')}; got "${value}".`);

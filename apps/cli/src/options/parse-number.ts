@@ -5,10 +5,19 @@ import { InvalidArgumentError } from 'commander';
  *
  * @throws InvalidArgumentError with the flag, the rule and the value given.
  */
-export function parseNumber(flag: string, value: string, rule: { integer?: boolean; minimum?: number; exclusiveMinimum?: number } = {}): number {
+export function parseNumber(
+  flag: string,
+  value: string,
+  rule: { integer?: boolean; minimum?: number; exclusiveMinimum?: number } = {},
+): number {
   const parsed = Number(value);
   const kind = rule.integer === true ? 'a whole number' : 'a number';
-  const bound = rule.minimum !== undefined ? ` of at least ${rule.minimum}` : rule.exclusiveMinimum !== undefined ? ` above ${rule.exclusiveMinimum}` : '';
+  const bound =
+    rule.minimum !== undefined
+      ? ` of at least ${rule.minimum}`
+      : rule.exclusiveMinimum !== undefined
+        ? ` above ${rule.exclusiveMinimum}`
+        : '';
   const valid =
     value.trim() !== '' &&
     Number.isFinite(parsed) &&

@@ -27,11 +27,21 @@ export function formatDatasetSummary(dataset: Dataset, options: DatasetSummaryOp
   ];
   const counts = formatTable(
     ['split', 'images', 'size', ...Array.from({ length: 10 }, (_, digit) => String(digit))],
-    splits.map(([name, split]) => [name, split.count.toLocaleString('en-US'), `${split.height}x${split.width}`, ...labelHistogram(split.labels).map(String)]),
+    splits.map(([name, split]) => [
+      name,
+      split.count.toLocaleString('en-US'),
+      `${split.height}x${split.width}`,
+      ...labelHistogram(split.labels).map(String),
+    ]),
   );
   const files = formatTable(
     ['file', 'bytes', 'sha256', 'checked'],
-    dataset.files.map((file) => [file.path.split(/[\\/]/).pop() ?? file.path, file.bytes.toLocaleString('en-US'), file.sha256, file.verified ? 'verified' : 'not listed']),
+    dataset.files.map((file) => [
+      file.path.split(/[\\/]/).pop() ?? file.path,
+      file.bytes.toLocaleString('en-US'),
+      file.sha256,
+      file.verified ? 'verified' : 'not listed',
+    ]),
   );
   return [
     `MNIST from ${sourceDescriptions[dataset.source.kind]}: ${dataset.source.location}`,
@@ -42,7 +52,9 @@ export function formatDatasetSummary(dataset: Dataset, options: DatasetSummaryOp
     'Files:',
     files,
     '',
-    ...(options.digits > 0 ? [`The first ${options.digits} test digits:`, drawDigits(dataset.test, options), ''] : []),
+    ...(options.digits > 0
+      ? [`The first ${options.digits} test digits:`, drawDigits(dataset.test, options), '']
+      : []),
   ].join('\n');
 }
 
@@ -51,10 +63,19 @@ function drawDigits(split: DatasetSplit, options: DatasetSummaryOptions): string
   const pixels = split.height * split.width;
   const count = Math.min(options.digits, split.count);
   const drawings = Array.from({ length: count }, (_, index) =>
-    terminalDigit(split.images.subarray(index * pixels, (index + 1) * pixels), split.width, split.height, { color: options.color }).split('\n'),
+    terminalDigit(
+      split.images.subarray(index * pixels, (index + 1) * pixels),
+      split.width,
+      split.height,
+      { color: options.color },
+    ).split('\n'),
   );
   const lines = drawings[0]?.length ?? 0;
-  const rows = Array.from({ length: lines }, (_, line) => drawings.map((drawing) => drawing[line] ?? '').join('  '));
-  const labels = Array.from({ length: count }, (_, index) => `label ${split.labels[index] ?? '?'}`.padEnd(split.width)).join('  ');
+  const rows = Array.from({ length: lines }, (_, line) =>
+    drawings.map((drawing) => drawing[line] ?? '').join('  '),
+  );
+  const labels = Array.from({ length: count }, (_, index) =>
+    `label ${split.labels[index] ?? '?'}`.padEnd(split.width),
+  ).join('  ');
   return [...rows, labels].join('\n');
 }

@@ -21,13 +21,22 @@ function errorClasses(...modules: readonly Record<string, unknown>[]): Recognise
   const classes = new Set<RecognisedErrorClass>();
   for (const module of modules) {
     for (const value of Object.values(module)) {
-      if (typeof value === 'function' && value !== core.LenetError && value.prototype instanceof core.LenetError) classes.add(value as unknown as RecognisedErrorClass);
+      if (
+        typeof value === 'function' &&
+        value !== core.LenetError &&
+        value.prototype instanceof core.LenetError
+      )
+        classes.add(value as unknown as RecognisedErrorClass);
     }
   }
   return [...classes];
 }
 
-const exported = [...errorClasses(core, coreErrors, data, models, viz), UsageError, CheckpointError];
+const exported = [
+  ...errorClasses(core, coreErrors, data, models, viz),
+  UsageError,
+  CheckpointError,
+];
 
 function captured(): { terminal: Terminal; text: () => string } {
   let text = '';
@@ -38,19 +47,30 @@ function captured(): { terminal: Terminal; text: () => string } {
 describe("the CLI's exit codes of lenet errors", () => {
   it('gives every exported error class a code, and the README lists each with it', () => {
     expect(exported.length).toBeGreaterThanOrEqual(20);
-    const mapped = new Set<RecognisedErrorClass>(exitCodeByErrorClass.map(([errorClass]) => errorClass));
-    expect(exported.filter((errorClass) => !mapped.has(errorClass)).map((errorClass) => errorClass.name)).toEqual([]);
+    const mapped = new Set<RecognisedErrorClass>(
+      exitCodeByErrorClass.map(([errorClass]) => errorClass),
+    );
+    expect(
+      exported.filter((errorClass) => !mapped.has(errorClass)).map((errorClass) => errorClass.name),
+    ).toEqual([]);
     const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('## Exit codes'), readme.indexOf('\n## ', readme.indexOf('## Exit codes') + 1));
+    const section = readme.slice(
+      readme.indexOf('## Exit codes'),
+      readme.indexOf('\n## ', readme.indexOf('## Exit codes') + 1),
+    );
     for (const [errorClass, code] of exitCodeByErrorClass) {
-      expect(section, errorClass.name).toMatch(new RegExp(`^\\| ${String(code)} \\|.*\`${errorClass.name}\``, 'm'));
+      expect(section, errorClass.name).toMatch(
+        new RegExp(`^\\| ${String(code)} \\|.*\`${errorClass.name}\``, 'm'),
+      );
     }
   });
 
   it('tells the classes apart: each isInstance accepts its own errors (and its subclasses) only', () => {
     for (const [errorClass] of exitCodeByErrorClass) {
       const marked = { [Symbol.for(`@lenet/error/${errorClass.name}`)]: true };
-      const accepting = exitCodeByErrorClass.filter(([other]) => other.isInstance(marked)).map(([other]) => other.name);
+      const accepting = exitCodeByErrorClass
+        .filter(([other]) => other.isInstance(marked))
+        .map(([other]) => other.name);
       expect(accepting, errorClass.name).toEqual([errorClass.name]);
     }
     const checksum = new ChecksumError('train.gz', 'aa', 'bb', 3);
@@ -61,17 +81,41 @@ describe("the CLI's exit codes of lenet errors", () => {
   });
 
   it('reports a save that a full disk stopped as an I/O failure, with what to do', () => {
-    const failure = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const failure = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+    });
     const { terminal, text } = captured();
-    expect(reportError(new ModelFileError('run/model/weights.bin', 'Could not write run/model/weights.bin.', failure), terminal)).toBe(ExitCode.io);
+    expect(
+      reportError(
+        new ModelFileError(
+          'run/model/weights.bin',
+          'Could not write run/model/weights.bin.',
+          failure,
+        ),
+        terminal,
+      ),
+    ).toBe(ExitCode.io);
     expect(text()).toMatch(/The disk is full: free some space/);
   });
 
   it('maps classes, not names: an error named like a data error is not one', () => {
-    expect(exitCodeOf(new IdxFormatError({ problem: 'magic', file: 'x', byteOffset: 0, expected: '0x00000803', actual: '0x00000001', message: 'magic 0x1 is not an IDX image file' }))).toBe(ExitCode.data);
+    expect(
+      exitCodeOf(
+        new IdxFormatError({
+          problem: 'magic',
+          file: 'x',
+          byteOffset: 0,
+          expected: '0x00000803',
+          actual: '0x00000001',
+          message: 'magic 0x1 is not an IDX image file',
+        }),
+      ),
+    ).toBe(ExitCode.data);
     expect(exitCodeOf(new CheckpointError('run', 'checkpoint is corrupt'))).toBe(ExitCode.model);
     expect(exitCodeOf(new UsageError('unknown flag'))).toBe(ExitCode.usage);
-    expect(exitCodeOf(Object.assign(new Error('x'), { name: 'IdxFormatError' }))).toBe(ExitCode.internal);
+    expect(exitCodeOf(Object.assign(new Error('x'), { name: 'IdxFormatError' }))).toBe(
+      ExitCode.internal,
+    );
   });
 
   it('reports an error class the command should never meet as a bug, with its stack', () => {

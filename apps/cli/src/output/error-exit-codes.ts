@@ -1,6 +1,33 @@
-import { BackendSetupError, EngineInputError, KernelBindingError, KernelFetchError, LayerArgumentError, MissingKernelError, NotAChainError, SdlmError, UnsupportedKernelInputError } from '@lenet/core';
-import { ChecksumError, DataError, DatasetMismatchError, DatasetNotFoundError, DownloadError, IdxFormatError, TransformArgumentError } from '@lenet/data';
-import { ModelFileError, ModelOptionError, PredictionInputError, PredictorDisposedError, PredictorWorkerError, TrainingWorkerError, WeightVectorError, WorkerStartError } from '@lenet/models';
+import {
+  BackendSetupError,
+  EngineInputError,
+  KernelBindingError,
+  KernelFetchError,
+  LayerArgumentError,
+  MissingKernelError,
+  NotAChainError,
+  SdlmError,
+  UnsupportedKernelInputError,
+} from '@lenet/core';
+import {
+  ChecksumError,
+  DataError,
+  DatasetMismatchError,
+  DatasetNotFoundError,
+  DownloadError,
+  IdxFormatError,
+  TransformArgumentError,
+} from '@lenet/data';
+import {
+  ModelFileError,
+  ModelOptionError,
+  PredictionInputError,
+  PredictorDisposedError,
+  PredictorWorkerError,
+  TrainingWorkerError,
+  WeightVectorError,
+  WorkerStartError,
+} from '@lenet/models';
 import { FigureInputError } from '@lenet/viz';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -50,5 +77,8 @@ export const exitCodeByErrorClass: readonly (readonly [RecognisedErrorClass, Exi
 
 /** The exit code of a lenet error: its class's, or `internal` for a class not in the table. */
 export function exitCodeOf(error: unknown): ExitCodeValue {
-  return exitCodeByErrorClass.find(([errorClass]) => errorClass.isInstance(error))?.[1] ?? ExitCode.internal;
+  return (
+    exitCodeByErrorClass.find(([errorClass]) => errorClass.isInstance(error))?.[1] ??
+    ExitCode.internal
+  );
 }

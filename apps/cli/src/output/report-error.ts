@@ -19,7 +19,8 @@ const resourceFailures = new Set(['EACCES', 'EPERM', 'ENOSPC', 'EROFS']);
 const systemAdvice: Record<string, string> = {
   EACCES: 'Check the permissions, or choose another location.',
   EPERM: 'Check the permissions, or choose another location.',
-  ENOSPC: 'The disk is full: free some space or choose another output folder, then run the command again.',
+  ENOSPC:
+    'The disk is full: free some space or choose another output folder, then run the command again.',
   EROFS: 'The file system is read-only: choose another location.',
   ENOENT: 'Check the path.',
   EISDIR: 'A folder stands where a file was expected: check the path.',
@@ -51,7 +52,9 @@ export function reportError(error: unknown, terminal: Terminal): ExitCodeValue {
     return exitCodeBySystemCode[systemCode] ?? ExitCode.io;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  terminal.error(`${prefix}: an unexpected error occurred; this is a bug in lenet. Please report it with the text below.\n${detail}\n`);
+  terminal.error(
+    `${prefix}: an unexpected error occurred; this is a bug in lenet. Please report it with the text below.\n${detail}\n`,
+  );
   return ExitCode.internal;
 }
 

@@ -14,7 +14,10 @@ export interface TrainingReporter {
 const percent = (rate: number) => `${(rate * 100).toFixed(2)}%`;
 
 /** The reporter of `lenet train`: redraws one progress line on a terminal, prints milestones elsewhere. */
-export function trainingReporter(terminal: Terminal, context: { json: boolean; backend: string; folder: string; dataSource: DataSource }): TrainingReporter {
+export function trainingReporter(
+  terminal: Terminal,
+  context: { json: boolean; backend: string; folder: string; dataSource: DataSource },
+): TrainingReporter {
   let lastDraw = 0;
   let lastMilestone = -1;
   let epochs = 0;
@@ -24,9 +27,15 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
   const events: TrainingEvents = {
     onStart: ({ settings, recipe, trainer, resumedAt }) => {
       epochs = settings.epochs;
-      if (trainer.fallbackReason !== undefined) terminal.error(`Note: the LeNet engine cannot run this model (${trainer.fallbackReason}); training with tfjs's kernels, several times slower.\n`);
+      if (trainer.fallbackReason !== undefined)
+        terminal.error(
+          `Note: the LeNet engine cannot run this model (${trainer.fallbackReason}); training with tfjs's kernels, several times slower.\n`,
+        );
       if (context.json) return;
-      const where = resumedAt === undefined ? 'from scratch' : `resuming at epoch ${resumedAt.epoch + 1}, batch ${resumedAt.batch}`;
+      const where =
+        resumedAt === undefined
+          ? 'from scratch'
+          : `resuming at epoch ${resumedAt.epoch + 1}, batch ${resumedAt.batch}`;
       terminal.out(
         `Training ${recipe.name} (${recipe.description}) ${where}\n` +
           `  ${settings.epochs} epochs, batch ${settings.batchSize}, ${settings.optimizer} at ${settings.learningRate} (${settings.optimizer === 'sdlm' ? `the paper's eta schedule, mu ${String(settings.sdlmMu ?? 0.02)}` : settings.schedule}), seed ${settings.seed}${settings.initialisation === 'eblearn' ? ", EBLearn's initialisation" : ''}${settings.distortions ? ', distortions' : ''}\n` +
@@ -36,18 +45,21 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
     onBatch: (progress, totals) => {
       if (context.json) return;
       const done = progress.batch + 1;
-      const remainingImages = (progress.batches - done) * (progress.images / done) + (epochs - progress.epoch - 1) * (progress.images / done) * progress.batches;
+      const remainingImages =
+        (progress.batches - done) * (progress.images / done) +
+        (epochs - progress.epoch - 1) * (progress.images / done) * progress.batches;
       // Formatted only when drawn: per-pattern training calls this a few thousand times a second.
-      const line = (): string => formatProgressLine({
-        epoch: progress.epoch + 1,
-        epochs,
-        done,
-        total: progress.batches,
-        imagesPerSecond: totals.epochImagesPerSecond,
-        loss: totals.loss,
-        accuracy: totals.accuracy,
-        secondsLeft: remainingImages / Math.max(totals.epochImagesPerSecond, 1e-9),
-      });
+      const line = (): string =>
+        formatProgressLine({
+          epoch: progress.epoch + 1,
+          epochs,
+          done,
+          total: progress.batches,
+          imagesPerSecond: totals.epochImagesPerSecond,
+          loss: totals.loss,
+          accuracy: totals.accuracy,
+          secondsLeft: remainingImages / Math.max(totals.epochImagesPerSecond, 1e-9),
+        });
       const now = performance.now();
       if (terminal.interactive && now - lastDraw > 100) {
         lastDraw = now;
@@ -81,17 +93,23 @@ export function trainingReporter(terminal: Terminal, context: { json: boolean; b
     events,
     interrupting: () => {
       clearLine();
-      terminal.error('Stopping after this batch and saving a checkpoint (press Ctrl-C again to quit without saving)...\n');
+      terminal.error(
+        'Stopping after this batch and saving a checkpoint (press Ctrl-C again to quit without saving)...\n',
+      );
     },
     finished: (outcome, figures) => {
       const testError = outcome.evaluation?.errorRate;
       if (context.json) {
-        terminal.out(`${JSON.stringify({ type: 'end', status: outcome.status, testError, seconds: outcome.elapsedSeconds, folder: context.folder })}\n`);
+        terminal.out(
+          `${JSON.stringify({ type: 'end', status: outcome.status, testError, seconds: outcome.elapsedSeconds, folder: context.folder })}\n`,
+        );
         return;
       }
       clearLine();
       if (outcome.status === 'interrupted') {
-        terminal.out(`Stopped. Checkpoint saved in ${context.folder}/checkpoint; continue with: lenet train --out ${context.folder} --resume\n`);
+        terminal.out(
+          `Stopped. Checkpoint saved in ${context.folder}/checkpoint; continue with: lenet train --out ${context.folder} --resume\n`,
+        );
         return;
       }
       terminal.out(

@@ -32,5 +32,9 @@ export async function collectRuns(out: string, order: readonly string[]): Promis
     const record = await readRunRecord(root);
     if (record !== undefined) runs.push({ experiment, seed: Number(match?.[2]), root, record });
   }
-  return runs.sort((first, second) => order.indexOf(first.experiment.name) - order.indexOf(second.experiment.name) || first.seed - second.seed);
+  return runs.sort(
+    (first, second) =>
+      order.indexOf(first.experiment.name) - order.indexOf(second.experiment.name) ||
+      first.seed - second.seed,
+  );
 }

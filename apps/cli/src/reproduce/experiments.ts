@@ -43,16 +43,23 @@ const initialisationDeviation =
 export const EXPERIMENTS: readonly Experiment[] = [
   {
     name: 'lenet1',
-    title: "LeNet-1, digits down-sampled to 16x16 in the 28x28 field, trained the paper's way (SDLM on the MAP criterion, 10 output units as +-1 place codes)",
+    title:
+      "LeNet-1, digits down-sampled to 16x16 in the 28x28 field, trained the paper's way (SDLM on the MAP criterion, 10 output units as +-1 place codes)",
     paperTestError: 1.7,
     paperSource: 'LeCun et al. 1998, Fig. 9 ("[16x16] LeNet-1")',
-    recipe: { ...sdlmPerPattern, model: 'lenet1-place-code', learningRate: 0.0005, distortions: false },
+    recipe: {
+      ...sdlmPerPattern,
+      model: 'lenet1-place-code',
+      learningRate: 0.0005,
+      distortions: false,
+    },
     deviations:
       "The initialisation as in lenet5 (EBLearn's): from the paper's text, h_kk's median is 2.4e-4 in H1 and 1.0e-3 in H2 and H3 before pass 1, so nearly every step there is eta / mu, and SDLM on the MAP criterion falls apart (11.3% test error after pass 1 for seed 1, 58% for seed 2). The paper's eta schedule as printed (LeNet-1 needs no 1/4: its steps do not random-walk as LeNet-5's), mu 0.02, 20 passes of per-pattern SDLM. The 1989 output layer, 10 scaled-tanh units, written as an RBF layer with one-hot +-1 codes, trained on the 1998 paper's MAP criterion (j = 10; h_kk is the MLE part's Gauss-Newton diagonal, as for lenet5) instead of the 1989 squared error, which limits this network to about 2% whatever trains it (lenet1-squared-error; see the notes).",
   },
   {
     name: 'lenet1-squared-error',
-    title: "LeNet-1 as lenet1 but on the 1989 squared error to +-1 targets, from the paper's initialisation (the measurement behind lenet1's criterion)",
+    title:
+      "LeNet-1 as lenet1 but on the 1989 squared error to +-1 targets, from the paper's initialisation (the measurement behind lenet1's criterion)",
     paperTestError: 1.7,
     paperSource: 'LeCun et al. 1998, Fig. 9 ("[16x16] LeNet-1")',
     recipe: {
@@ -76,8 +83,20 @@ export const EXPERIMENTS: readonly Experiment[] = [
     title: 'LeNet-1 with a softmax head and Adam, for reference',
     paperTestError: 1.7,
     paperSource: 'LeCun et al. 1998, Fig. 9 ("[16x16] LeNet-1")',
-    recipe: { model: 'lenet1', epochs: 20, batchSize: 32, optimizer: 'adam', learningRate: 0.002, schedule: 'cosine', loss: 'cross-entropy', distortions: false, kernels: 'tfjs', threads: 1 },
-    deviations: 'Adam (batch 32, cosine schedule) on softmax cross-entropy: a modern reference, not the papers\' training.',
+    recipe: {
+      model: 'lenet1',
+      epochs: 20,
+      batchSize: 32,
+      optimizer: 'adam',
+      learningRate: 0.002,
+      schedule: 'cosine',
+      loss: 'cross-entropy',
+      distortions: false,
+      kernels: 'tfjs',
+      threads: 1,
+    },
+    deviations:
+      "Adam (batch 32, cosine schedule) on softmax cross-entropy: a modern reference, not the papers' training.",
   },
   {
     name: 'lenet5',
@@ -89,11 +108,13 @@ export const EXPERIMENTS: readonly Experiment[] = [
   },
   {
     name: 'lenet5-paper-eta',
-    title: "LeNet-5 as above with the paper's eta schedule unscaled (the measurement behind the 1/4)",
+    title:
+      "LeNet-5 as above with the paper's eta schedule unscaled (the measurement behind the 1/4)",
     paperTestError: 0.95,
     paperSource: 'LeCun et al. 1998, Section III.C and Fig. 9',
     recipe: { ...sdlmPerPattern, learningRate: 0.0005, distortions: false },
-    deviations: "Only the initialisation (as in lenet5): this is the paper's recipe with every constant as printed, kept to show what the 1/4 on eta buys.",
+    deviations:
+      "Only the initialisation (as in lenet5): this is the paper's recipe with every constant as printed, kept to show what the 1/4 on eta buys.",
   },
   {
     name: 'lenet5-distortions',
@@ -107,15 +128,34 @@ export const EXPERIMENTS: readonly Experiment[] = [
     name: 'lenet5-modern',
     title: 'The common modern LeNet-5 (ReLU, max pooling, full C3, softmax), for reference',
     paperSource: 'not in the paper',
-    recipe: { model: 'lenet5-modern', epochs: 20, batchSize: 32, optimizer: 'adam', learningRate: 0.002, schedule: 'cosine', loss: 'cross-entropy', distortions: false, kernels: 'lenet', threads: 1 },
-    deviations: 'Not the paper\'s network: the usual modern substitutes, trained with Adam; a reference point only.',
+    recipe: {
+      model: 'lenet5-modern',
+      epochs: 20,
+      batchSize: 32,
+      optimizer: 'adam',
+      learningRate: 0.002,
+      schedule: 'cosine',
+      loss: 'cross-entropy',
+      distortions: false,
+      kernels: 'lenet',
+      threads: 1,
+    },
+    deviations:
+      "Not the paper's network: the usual modern substitutes, trained with Adam; a reference point only.",
   },
   {
     name: 'lenet5-mini-batch',
     title: 'LeNet-5 with SDLM in mini-batches of 32',
     paperTestError: 0.95,
     paperSource: 'LeCun et al. 1998, Section III.C and Fig. 9',
-    recipe: { ...sdlmPerPattern, batchSize: 32, learningRate: 0.0005 / 8, sdlmMu: 0.2, initialisation: 'paper', distortions: false },
+    recipe: {
+      ...sdlmPerPattern,
+      batchSize: 32,
+      learningRate: 0.0005 / 8,
+      sdlmMu: 0.2,
+      initialisation: 'paper',
+      distortions: false,
+    },
     deviations:
       "SDLM in mini-batches of 32 instead of one update per pattern: a step uses the summed gradient (so it is the sum of the 32 per-pattern steps to first order), which diverges at the paper's eta; eta is 1/8 of the paper's schedule and mu 0.2. About twice as fast per digit as per-pattern updates, but it learns less per digit.",
   },

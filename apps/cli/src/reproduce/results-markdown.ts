@@ -18,14 +18,29 @@ const percent = (fraction: number, digits = 2) => `${(fraction * 100).toFixed(di
 /** `12 min`, `1 h 05 min`. */
 export function formatMinutes(seconds: number): string {
   const minutes = Math.round(seconds / 60);
-  return minutes < 60 ? `${String(minutes)} min` : `${String(Math.floor(minutes / 60))} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return minutes < 60
+    ? `${String(minutes)} min`
+    : `${String(Math.floor(minutes / 60))} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
 /** Mean, sample standard deviation (0 for one value), smallest and largest. */
-export function summarize(values: readonly number[]): { mean: number; deviation: number; smallest: number; largest: number } {
+export function summarize(values: readonly number[]): {
+  mean: number;
+  deviation: number;
+  smallest: number;
+  largest: number;
+} {
   const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
-  const variance = values.length < 2 ? 0 : values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
-  return { mean, deviation: Math.sqrt(variance), smallest: Math.min(...values), largest: Math.max(...values) };
+  const variance =
+    values.length < 2
+      ? 0
+      : values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1);
+  return {
+    mean,
+    deviation: Math.sqrt(variance),
+    smallest: Math.min(...values),
+    largest: Math.max(...values),
+  };
 }
 
 /** One phrase per setting: optimiser and rate, batch, passes, loss, distortions. */
@@ -34,10 +49,18 @@ export function describeSettings(settings: TrainSettings): string {
     settings.optimizer === 'sdlm'
       ? `SDLM, eta ${String(settings.learningRate)} on the first passes (the paper's schedule${settings.learningRate === 0.0005 ? '' : ` scaled by ${String(settings.learningRate / 0.0005)}`}), mu ${String(settings.sdlmMu ?? 0.02)}, h_kk by the ${settings.sdlmCurvature ?? 'layerwise'} method`
       : `${settings.optimizer} at ${String(settings.learningRate)} (${settings.schedule} schedule)`;
-  const start = settings.initialisation === 'eblearn' ? "weights from +-1/sqrt(fan-in), biases 0, coefficients 0.5 (EBLearn's)" : "weights from +-2.4/fan-in (the paper's)";
-  const data = settings.trainLimit === undefined ? 'all 60,000 training digits' : `the first ${settings.trainLimit.toLocaleString('en-US')} training digits only`;
+  const start =
+    settings.initialisation === 'eblearn'
+      ? "weights from +-1/sqrt(fan-in), biases 0, coefficients 0.5 (EBLearn's)"
+      : "weights from +-2.4/fan-in (the paper's)";
+  const data =
+    settings.trainLimit === undefined
+      ? 'all 60,000 training digits'
+      : `the first ${settings.trainLimit.toLocaleString('en-US')} training digits only`;
   const gradients = `gradients by ${settings.kernels === 'lenet' ? 'the LeNet engine' : 'tfjs'} in ${String(settings.threads ?? 1)} thread${(settings.threads ?? 1) === 1 ? '' : 's'}`;
-  const distortions = settings.distortions ? 'each pass drawn from the pool of the digits and 9 distorted copies of each' : 'no distortions';
+  const distortions = settings.distortions
+    ? 'each pass drawn from the pool of the digits and 9 distorted copies of each'
+    : 'no distortions';
   return `${rate}; ${start}; batch ${String(settings.batchSize)}; ${String(settings.epochs)} passes over ${data}; ${settings.loss} loss; ${distortions}; ${gradients}`;
 }
 
@@ -53,15 +76,31 @@ function tableRow(group: readonly CompletedRun[]): string {
   const { epochs, trainLimit } = first.record.settings;
   const errors = group.map((run) => run.outcome.testError);
   const stats = summarize(errors);
-  const training = percent(summarize(group.map((run) => run.record.history.at(-1)?.trainError ?? Number.NaN)).mean);
-  const ours = group.length === 1 ? percent(stats.mean) : `${percent(stats.mean)} ± ${(stats.deviation * 100).toFixed(2)} (${percent(stats.smallest)}–${percent(stats.largest)})`;
-  const paper = experiment.paperTestError === undefined ? '–' : `${experiment.paperTestError.toFixed(2)}%`;
-  const difference = experiment.paperTestError === undefined ? '–' : `${stats.mean * 100 - experiment.paperTestError >= 0 ? '+' : ''}${(stats.mean * 100 - experiment.paperTestError).toFixed(2)}`;
-  const passes = epochs === experiment.recipe.epochs ? String(epochs) : `${String(epochs)} (not the recipe's ${String(experiment.recipe.epochs)})`;
-  const data = trainLimit === undefined ? '60,000' : `${trainLimit.toLocaleString('en-US')} (subset)`;
+  const training = percent(
+    summarize(group.map((run) => run.record.history.at(-1)?.trainError ?? Number.NaN)).mean,
+  );
+  const ours =
+    group.length === 1
+      ? percent(stats.mean)
+      : `${percent(stats.mean)} ± ${(stats.deviation * 100).toFixed(2)} (${percent(stats.smallest)}–${percent(stats.largest)})`;
+  const paper =
+    experiment.paperTestError === undefined ? '–' : `${experiment.paperTestError.toFixed(2)}%`;
+  const difference =
+    experiment.paperTestError === undefined
+      ? '–'
+      : `${stats.mean * 100 - experiment.paperTestError >= 0 ? '+' : ''}${(stats.mean * 100 - experiment.paperTestError).toFixed(2)}`;
+  const passes =
+    epochs === experiment.recipe.epochs
+      ? String(epochs)
+      : `${String(epochs)} (not the recipe's ${String(experiment.recipe.epochs)})`;
+  const data =
+    trainLimit === undefined ? '60,000' : `${trainLimit.toLocaleString('en-US')} (subset)`;
   const time = formatMinutes(summarize(group.map((run) => run.outcome.trainingSeconds)).mean);
   const seeds = group.map((run) => run.seed);
-  const command = reproduceCommand(experiment.name, seeds, { ...(trainLimit === undefined ? {} : { limit: trainLimit }), ...(epochs === experiment.recipe.epochs ? {} : { passes: epochs }) });
+  const command = reproduceCommand(experiment.name, seeds, {
+    ...(trainLimit === undefined ? {} : { limit: trainLimit }),
+    ...(epochs === experiment.recipe.epochs ? {} : { passes: epochs }),
+  });
   return `| ${experiment.name} | ${paper} | ${ours} | ${difference} | ${training} | ${seeds.join(', ')} | ${passes} | ${data} | ${time} | \`${command}\` |`;
 }
 
@@ -85,7 +124,10 @@ function inProgressLines(runs: readonly FoundRun[]): string[] {
     .filter((run) => run.record.result === undefined)
     .map((run) => {
       const last = run.record.history.at(-1);
-      const progress = last === undefined ? 'no pass finished yet' : `${String(last.epoch)} of ${String(run.record.settings.epochs)} passes done, test error ${percent(last.testError)} after pass ${String(last.epoch)}`;
+      const progress =
+        last === undefined
+          ? 'no pass finished yet'
+          : `${String(last.epoch)} of ${String(run.record.settings.epochs)} passes done, test error ${percent(last.testError)} after pass ${String(last.epoch)}`;
       return `- ${run.experiment.name}, seed ${String(run.seed)}: ${progress} (${formatMinutes(run.record.elapsedSeconds)} so far).`;
     });
 }
@@ -101,12 +143,23 @@ function runSection(run: CompletedRun, assets: RunAssets | undefined): string[] 
     '',
     `| Pass | Test error | Training error |`,
     `|---:|---:|---:|`,
-    ...run.record.history.map((record) => `| ${String(record.epoch)} | ${percent(record.testError)} | ${percent(record.trainError)} |`),
+    ...run.record.history.map(
+      (record) =>
+        `| ${String(record.epoch)} | ${percent(record.testError)} | ${percent(record.trainError)} |`,
+    ),
     '',
   ];
   if (assets?.log !== undefined) lines.push(`Log: [${assets.log}](${assets.log})`, '');
-  if (assets?.learningCurves !== undefined) lines.push(`![${run.experiment.name} seed ${String(run.seed)}: training and test error per pass](${assets.learningCurves})`, '');
-  if (assets?.misclassified !== undefined) lines.push(`![${run.experiment.name} seed ${String(run.seed)}: the misclassified test digits](${assets.misclassified})`, '');
+  if (assets?.learningCurves !== undefined)
+    lines.push(
+      `![${run.experiment.name} seed ${String(run.seed)}: training and test error per pass](${assets.learningCurves})`,
+      '',
+    );
+  if (assets?.misclassified !== undefined)
+    lines.push(
+      `![${run.experiment.name} seed ${String(run.seed)}: the misclassified test digits](${assets.misclassified})`,
+      '',
+    );
   return lines;
 }
 
@@ -118,7 +171,11 @@ function runSection(run: CompletedRun, assets: RunAssets | undefined): string[] 
  * @param runs - The runs found, in report order.
  * @param assets - Per run folder, the copied figures and log (paths relative to the report).
  */
-export function resultsMarkdown(runs: readonly FoundRun[], assets: ReadonlyMap<string, RunAssets>, generatedAt: Date): string {
+export function resultsMarkdown(
+  runs: readonly FoundRun[],
+  assets: ReadonlyMap<string, RunAssets>,
+  generatedAt: Date,
+): string {
   const completed = runs.map(asCompleted).filter((run): run is CompletedRun => run !== undefined);
   const progress = inProgressLines(runs);
   const machines = [...new Set(completed.map((run) => describeMachine(run.outcome.machine)))];
@@ -133,13 +190,22 @@ export function resultsMarkdown(runs: readonly FoundRun[], assets: ReadonlyMap<s
     '',
   ];
   if (completed.length === 0) lines.push('No run has completed yet.', '');
-  if (progress.length > 0) lines.push('Runs still in progress (not in the table):', '', ...progress, '');
-  if (machines.length > 0) lines.push('## Machine', '', ...machines.map((machine) => `- ${machine}`), '');
+  if (progress.length > 0)
+    lines.push('Runs still in progress (not in the table):', '', ...progress, '');
+  if (machines.length > 0)
+    lines.push('## Machine', '', ...machines.map((machine) => `- ${machine}`), '');
   for (const experiment of [...new Set(completed.map((run) => run.experiment))]) {
     lines.push(`## ${experiment.name}: ${experiment.title}`, '');
-    lines.push(`Paper: ${experiment.paperTestError === undefined ? 'no figure' : `${experiment.paperTestError.toFixed(2)}%`} (${experiment.paperSource}).`, '');
-    lines.push(`How our recipe differs from the paper's: ${experiment.deviations === '' ? 'it does not.' : experiment.deviations}`, '');
-    for (const run of completed.filter((candidate) => candidate.experiment === experiment)) lines.push(...runSection(run, assets.get(run.root)));
+    lines.push(
+      `Paper: ${experiment.paperTestError === undefined ? 'no figure' : `${experiment.paperTestError.toFixed(2)}%`} (${experiment.paperSource}).`,
+      '',
+    );
+    lines.push(
+      `How our recipe differs from the paper's: ${experiment.deviations === '' ? 'it does not.' : experiment.deviations}`,
+      '',
+    );
+    for (const run of completed.filter((candidate) => candidate.experiment === experiment))
+      lines.push(...runSection(run, assets.get(run.root)));
   }
   lines.push(...REPORT_NOTES, '');
   return `${lines.join('\n').trimEnd()}\n`;

@@ -36,8 +36,15 @@ export function experimentFolder(out: string, experiment: string, seed: number):
 }
 
 /** The command that reproduces one experiment with the given seeds and overrides. */
-export function reproduceCommand(experiment: string, seeds: readonly number[], overrides: { limit?: number; passes?: number }): string {
-  const extra = [overrides.limit === undefined ? '' : ` --limit ${String(overrides.limit)}`, overrides.passes === undefined ? '' : ` --passes ${String(overrides.passes)}`].join('');
+export function reproduceCommand(
+  experiment: string,
+  seeds: readonly number[],
+  overrides: { limit?: number; passes?: number },
+): string {
+  const extra = [
+    overrides.limit === undefined ? '' : ` --limit ${String(overrides.limit)}`,
+    overrides.passes === undefined ? '' : ` --passes ${String(overrides.passes)}`,
+  ].join('');
   return `lenet reproduce ${experiment} --seeds ${seeds.join(',')}${extra}`;
 }
 
@@ -51,22 +58,51 @@ export function requestSettings(request: ExperimentRequest): TrainSettings {
     epochs: request.passes ?? request.experiment.recipe.epochs,
     seed: request.seed,
     ...(request.limit === undefined ? {} : { trainLimit: request.limit }),
-    trainImagesSha256: request.dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
+    trainImagesSha256:
+      request.dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
   };
 }
 
-const comparedKeys = ['model', 'epochs', 'batchSize', 'optimizer', 'learningRate', 'schedule', 'loss', 'seed', 'initialisation', 'distortions', 'sdlmMu', 'sdlmCurvature', 'trainLimit', 'threads', 'kernels', 'trainImagesSha256'] as const;
+const comparedKeys = [
+  'model',
+  'epochs',
+  'batchSize',
+  'optimizer',
+  'learningRate',
+  'schedule',
+  'loss',
+  'seed',
+  'initialisation',
+  'distortions',
+  'sdlmMu',
+  'sdlmCurvature',
+  'trainLimit',
+  'threads',
+  'kernels',
+  'trainImagesSha256',
+] as const;
 
 /** Runs from before `threads` and `kernels` existed trained with tfjs in one thread. */
 function withDefaults(settings: TrainSettings): TrainSettings {
   return { ...settings, kernels: settings.kernels ?? 'tfjs', threads: settings.threads ?? 1 };
 }
 
-function checkSameSettings(root: string, savedSettings: TrainSettings, wantedSettings: TrainSettings): void {
+function checkSameSettings(
+  root: string,
+  savedSettings: TrainSettings,
+  wantedSettings: TrainSettings,
+): void {
   const [saved, wanted] = [withDefaults(savedSettings), withDefaults(wantedSettings)];
-  const differing = comparedKeys.filter((key) => effectiveSetting(saved, key) !== effectiveSetting(wanted, key));
+  const differing = comparedKeys.filter(
+    (key) => effectiveSetting(saved, key) !== effectiveSetting(wanted, key),
+  );
   if (differing.length === 0) return;
-  const details = differing.map((key) => `${key} ${String(effectiveSetting(saved, key))} (now ${String(effectiveSetting(wanted, key))})`).join(', ');
+  const details = differing
+    .map(
+      (key) =>
+        `${key} ${String(effectiveSetting(saved, key))} (now ${String(effectiveSetting(wanted, key))})`,
+    )
+    .join(', ');
   throw new UsageError(
     `The folder ${root} holds a run of this experiment with other settings: ${details}. Run with the options it was started with (e.g. the same --limit and --passes), or choose another --out, or delete the folder to start over.`,
   );
@@ -86,10 +122,19 @@ export async function runExperiment(request: ExperimentRequest): Promise<Experim
   if (existing !== undefined) checkSameSettings(root, existing.settings, settings);
   if (existing?.result !== undefined) return 'already-completed';
   // A run killed before its first checkpoint left only a log: start it again.
-  if (existing === undefined && existsSync(join(root, 'log.jsonl'))) await rm(join(root, 'log.jsonl'));
+  if (existing === undefined && existsSync(join(root, 'log.jsonl')))
+    await rm(join(root, 'log.jsonl'));
   const resume = existing !== undefined;
   const folder = await prepareRunFolder(root, resume);
-  const outcome = await runTraining({ folder, dataset: request.dataset, settings, resume, explicitSettings: new Set(), shouldStop: request.shouldStop, ...(request.events === undefined ? {} : { events: request.events }) });
+  const outcome = await runTraining({
+    folder,
+    dataset: request.dataset,
+    settings,
+    resume,
+    explicitSettings: new Set(),
+    shouldStop: request.shouldStop,
+    ...(request.events === undefined ? {} : { events: request.events }),
+  });
   if (outcome.status === 'interrupted') return 'interrupted';
   await writeRunFigures(folder, outcome, request.dataset.test);
   const evaluation = outcome.evaluation;

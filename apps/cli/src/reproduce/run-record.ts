@@ -54,7 +54,8 @@ async function loggedEpochs(root: string): Promise<EpochRecord[]> {
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
     const record = JSON.parse(line) as Partial<EpochRecord>;
-    if (record.type === 'epoch' && typeof record.epoch === 'number') epochs.set(record.epoch, record as EpochRecord);
+    if (record.type === 'epoch' && typeof record.epoch === 'number')
+      epochs.set(record.epoch, record as EpochRecord);
   }
   return [...epochs.values()].sort((first, second) => first.epoch - second.epoch);
 }
@@ -65,12 +66,18 @@ async function loggedEpochs(root: string): Promise<EpochRecord[]> {
  * keeps only `result.json`, `log.jsonl` and figures) is read from its result and log.
  */
 export async function readRunRecord(root: string): Promise<RunRecord | undefined> {
-  const state = ((await readJson(join(root, stateFile))) ?? (await readJson(join(root, 'checkpoint.old', 'state.json')))) as Partial<RunRecord> | undefined;
+  const state = ((await readJson(join(root, stateFile))) ??
+    (await readJson(join(root, 'checkpoint.old', 'state.json')))) as Partial<RunRecord> | undefined;
   const stored = (await readJson(join(root, resultFile))) as RunResult | undefined;
   const result = stored?.format === resultFormat ? stored : undefined;
   if (state?.settings === undefined) {
     if (result === undefined) return undefined;
-    return { settings: result.settings, history: await loggedEpochs(root), elapsedSeconds: result.trainingSeconds, result };
+    return {
+      settings: result.settings,
+      history: await loggedEpochs(root),
+      elapsedSeconds: result.trainingSeconds,
+      result,
+    };
   }
   return {
     settings: state.settings,
@@ -81,6 +88,12 @@ export async function readRunRecord(root: string): Promise<RunRecord | undefined
 }
 
 /** Writes a completed run's `result.json` atomically. */
-export async function writeRunResult(root: string, result: Omit<RunResult, 'format'>): Promise<void> {
-  await writeFileAtomic(join(root, resultFile), `${JSON.stringify({ format: resultFormat, ...result }, null, 2)}\n`);
+export async function writeRunResult(
+  root: string,
+  result: Omit<RunResult, 'format'>,
+): Promise<void> {
+  await writeFileAtomic(
+    join(root, resultFile),
+    `${JSON.stringify({ format: resultFormat, ...result }, null, 2)}\n`,
+  );
 }

@@ -21,15 +21,22 @@ async function copyRunAssets(run: FoundRun, reportFolder: string): Promise<RunAs
   const target = join(reportFolder, 'results', basename(run.root));
   // A run folder keeps its figures in figures/; a copy made by this function keeps them beside its log.
   const files = {
-    learningCurves: [join(run.root, 'figures', 'learning-curves.png'), join(run.root, 'learning-curves.png')],
-    misclassified: [join(run.root, 'figures', 'misclassified.png'), join(run.root, 'misclassified.png')],
+    learningCurves: [
+      join(run.root, 'figures', 'learning-curves.png'),
+      join(run.root, 'learning-curves.png'),
+    ],
+    misclassified: [
+      join(run.root, 'figures', 'misclassified.png'),
+      join(run.root, 'misclassified.png'),
+    ],
     log: [join(run.root, 'log.jsonl')],
     result: [join(run.root, 'result.json')],
   };
   const assets: Record<string, string> = {};
   for (const [key, candidates] of Object.entries(files)) {
     let source: string | undefined;
-    for (const candidate of candidates) if (source === undefined && (await exists(candidate))) source = candidate;
+    for (const candidate of candidates)
+      if (source === undefined && (await exists(candidate))) source = candidate;
     if (source === undefined) continue;
     const copy = join(target, basename(source));
     if (resolve(copy) !== resolve(source)) await writeFileAtomic(copy, await readFile(source));
@@ -44,11 +51,17 @@ async function copyRunAssets(run: FoundRun, reportFolder: string): Promise<RunAs
  *
  * @returns The runs found.
  */
-export async function writeResults(out: string, file: string, now = new Date()): Promise<FoundRun[]> {
+export async function writeResults(
+  out: string,
+  file: string,
+  now = new Date(),
+): Promise<FoundRun[]> {
   const runs = await collectRuns(out, EXPERIMENT_NAMES);
   const reportFolder = dirname(file);
   const assets = new Map<string, RunAssets>();
-  for (const run of runs) if (run.record.result !== undefined) assets.set(run.root, await copyRunAssets(run, reportFolder));
+  for (const run of runs)
+    if (run.record.result !== undefined)
+      assets.set(run.root, await copyRunAssets(run, reportFolder));
   await writeFileAtomic(file, resultsMarkdown(runs, assets, now));
   return runs;
 }

@@ -25,7 +25,9 @@ export function runLenet(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
 export function testMnistFolder(): string {
   const folder = process.env.LENET_TEST_MNIST_DIR;
   if (folder === undefined || folder === '') {
-    throw new Error('LENET_TEST_MNIST_DIR is not set: point it at a folder with the four MNIST .gz files.');
+    throw new Error(
+      'LENET_TEST_MNIST_DIR is not set: point it at a folder with the four MNIST .gz files.',
+    );
   }
   return folder;
 }

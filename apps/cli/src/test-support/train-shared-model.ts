@@ -17,7 +17,24 @@ declare module 'vitest' {
  */
 export default function trainSharedModel(project: TestProject): void {
   const folder = join(mkdtempSync(join(tmpdir(), 'lenet-shared-model-')), 'run');
-  const run = runLenet(['train', '--model', 'lenet5-modern', '--limit', '6000', '--epochs', '2', '--learning-rate', '0.003', '--out', folder, '--folder', testMnistFolder()]);
-  if (run.status !== 0) throw new Error(`Training the shared test model failed (exit ${String(run.status)}):\n${run.stderr}`);
+  const run = runLenet([
+    'train',
+    '--model',
+    'lenet5-modern',
+    '--limit',
+    '6000',
+    '--epochs',
+    '2',
+    '--learning-rate',
+    '0.003',
+    '--out',
+    folder,
+    '--folder',
+    testMnistFolder(),
+  ]);
+  if (run.status !== 0)
+    throw new Error(
+      `Training the shared test model failed (exit ${String(run.status)}):\n${run.stderr}`,
+    );
   project.provide('trainedModel', folder);
 }

@@ -35,7 +35,12 @@ interface StoredState extends CheckpointState {
  * writes a sibling folder, moves the old checkpoint aside, moves the new one in, then deletes
  * the old one, so a crash at any point leaves a complete checkpoint (`folder` or `folder.old`).
  */
-export async function saveCheckpoint(folder: string, model: tf.LayersModel, optimizer: tf.Optimizer, state: CheckpointState): Promise<void> {
+export async function saveCheckpoint(
+  folder: string,
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  state: CheckpointState,
+): Promise<void> {
   const staging = `${folder}.new-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -89,12 +94,24 @@ export async function loadCheckpoint(folder: string): Promise<LoadedCheckpoint> 
 async function readCheckpoint(folder: string): Promise<LoadedCheckpoint> {
   const stored = await readState(folder);
   const bytes = await readFile(join(folder, optimizerFile)).catch((cause: unknown) => {
-    throw new CheckpointError(folder, `The checkpoint in ${folder} has no readable ${optimizerFile}. Start a new run, or resume from an intact checkpoint.`, { cause });
+    throw new CheckpointError(
+      folder,
+      `The checkpoint in ${folder} has no readable ${optimizerFile}. Start a new run, or resume from an intact checkpoint.`,
+      { cause },
+    );
   });
-  const values = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const expected = stored.optimizer.reduce((total, entry) => total + entry.shape.reduce((product, size) => product * size, 1), 0);
+  const values = new Float32Array(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  );
+  const expected = stored.optimizer.reduce(
+    (total, entry) => total + entry.shape.reduce((product, size) => product * size, 1),
+    0,
+  );
   if (values.length !== expected) {
-    throw new CheckpointError(folder, `The checkpoint in ${folder} is damaged: ${optimizerFile} holds ${values.length} values, its state lists ${expected}. Start a new run.`);
+    throw new CheckpointError(
+      folder,
+      `The checkpoint in ${folder} is damaged: ${optimizerFile} holds ${values.length} values, its state lists ${expected}. Start a new run.`,
+    );
   }
   let offset = 0;
   const optimizerWeights = stored.optimizer.map(({ name, shape }) => {
@@ -105,10 +122,25 @@ async function readCheckpoint(folder: string): Promise<LoadedCheckpoint> {
   });
   const model = await loadModel(folder).catch((cause: unknown) => {
     tf.dispose(optimizerWeights.map((weight) => weight.tensor));
-    throw new CheckpointError(folder, `The model in the checkpoint ${folder} could not be loaded (${cause instanceof Error ? cause.message : String(cause)}). Start a new run.`, { cause });
+    throw new CheckpointError(
+      folder,
+      `The model in the checkpoint ${folder} could not be loaded (${cause instanceof Error ? cause.message : String(cause)}). Start a new run.`,
+      { cause },
+    );
   });
   const { nextEpoch, nextBatch, settings, history, elapsedSeconds, partial } = stored;
-  return { model, optimizerWeights, state: { nextEpoch, nextBatch, settings, history, elapsedSeconds, ...(partial === undefined ? {} : { partial }) } };
+  return {
+    model,
+    optimizerWeights,
+    state: {
+      nextEpoch,
+      nextBatch,
+      settings,
+      history,
+      elapsedSeconds,
+      ...(partial === undefined ? {} : { partial }),
+    },
+  };
 }
 
 async function readState(folder: string): Promise<StoredState> {
@@ -116,16 +148,31 @@ async function readState(folder: string): Promise<StoredState> {
   try {
     text = await readFile(join(folder, stateFile), 'utf8');
   } catch (cause) {
-    throw new CheckpointError(folder, `No checkpoint found in ${folder} (no ${stateFile}). Check the folder, or start a new run without --resume.`, { cause });
+    throw new CheckpointError(
+      folder,
+      `No checkpoint found in ${folder} (no ${stateFile}). Check the folder, or start a new run without --resume.`,
+      { cause },
+    );
   }
   let stored: Partial<StoredState>;
   try {
     stored = JSON.parse(text) as Partial<StoredState>;
   } catch (cause) {
-    throw new CheckpointError(folder, `The checkpoint state ${join(folder, stateFile)} is not valid JSON: the file is damaged. Start a new run.`, { cause });
+    throw new CheckpointError(
+      folder,
+      `The checkpoint state ${join(folder, stateFile)} is not valid JSON: the file is damaged. Start a new run.`,
+      { cause },
+    );
   }
-  if (stored.format !== checkpointFormat || stored.version !== checkpointVersion || !Array.isArray(stored.optimizer)) {
-    throw new CheckpointError(folder, `${join(folder, stateFile)} is not a lenet checkpoint of version ${checkpointVersion} (format ${String(stored.format)}, version ${String(stored.version)}). Start a new run.`);
+  if (
+    stored.format !== checkpointFormat ||
+    stored.version !== checkpointVersion ||
+    !Array.isArray(stored.optimizer)
+  ) {
+    throw new CheckpointError(
+      folder,
+      `${join(folder, stateFile)} is not a lenet checkpoint of version ${checkpointVersion} (format ${String(stored.format)}, version ${String(stored.version)}). Start a new run.`,
+    );
   }
   return stored as StoredState;
 }

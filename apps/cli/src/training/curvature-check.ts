@@ -48,7 +48,20 @@ const layerOf = (name: string) => name.slice(0, name.lastIndexOf('/'));
 function outputRms(model: tf.LayersModel, inputs: tf.Tensor): Map<string, number> {
   const rms = new Map<string, number>();
   for (const layer of model.layers.slice(1)) {
-    const value = tf.tidy(() => tf.sqrt(tf.mean(tf.square(tf.model({ inputs: model.inputs, outputs: layer.output }).predict(inputs) as tf.Tensor))).dataSync()[0] ?? 0);
+    const value = tf.tidy(
+      () =>
+        tf
+          .sqrt(
+            tf.mean(
+              tf.square(
+                tf
+                  .model({ inputs: model.inputs, outputs: layer.output })
+                  .predict(inputs) as tf.Tensor,
+              ),
+            ),
+          )
+          .dataSync()[0] ?? 0,
+    );
     rms.set(layer.name, value);
   }
   return rms;
@@ -64,24 +77,43 @@ function indexWeights(model: tf.LayersModel, diagonal: Map<string, tf.Tensor>): 
   const indexed: IndexedWeight[] = [];
   let offset = 0;
   for (const variable of model.trainableWeights) {
-    indexed.push({ variable, offset, values: (diagonal.get(variable.name)?.dataSync() as Float32Array | undefined) ?? new Float32Array(0) });
+    indexed.push({
+      variable,
+      offset,
+      values:
+        (diagonal.get(variable.name)?.dataSync() as Float32Array | undefined) ??
+        new Float32Array(0),
+    });
     offset += variable.shape.reduce<number>((product, side) => product * (side ?? 1), 1);
   }
   return indexed;
 }
 
 /** Checks one scalar weight by central differences: of the RBF inputs (Gauss-Newton) and of the engine's MLE gradient (true second derivative). */
-async function weightChecker(model: tf.LayersModel, inputs: tf.Tensor4D, labels: Uint8Array): Promise<(weight: IndexedWeight, position: number) => WeightCurvatureCheck> {
+async function weightChecker(
+  model: tf.LayersModel,
+  inputs: tf.Tensor4D,
+  labels: Uint8Array,
+): Promise<(weight: IndexedWeight, position: number) => WeightCurvatureCheck> {
   const engine = await createLenetEngine(model);
-  if (engine === undefined) throw new UsageError(`The LeNet engine cannot run ${model.name}, which the curvature check needs for its finite differences.`);
+  if (engine === undefined)
+    throw new UsageError(
+      `The LeNet engine cannot run ${model.name}, which the curvature check needs for its finite differences.`,
+    );
   const flat = readTrainableWeights(model);
   const pixels = inputs.dataSync() as Float32Array;
-  const features = tf.model({ inputs: model.inputs, outputs: model.layers[model.layers.length - 1]?.input as tf.SymbolicTensor });
+  const features = tf.model({
+    inputs: model.inputs,
+    outputs: model.layers[model.layers.length - 1]?.input as tf.SymbolicTensor,
+  });
   const gradientAt = (index: number, value: number): number => {
     const moved = flat.slice();
     moved[index] = value;
     engine.setWeights(moved);
-    return engine.gradients({ pixels, size: inputs.shape[1], labels }, 'mle').gradients[index] ?? Number.NaN;
+    return (
+      engine.gradients({ pixels, size: inputs.shape[1], labels }, 'mle').gradients[index] ??
+      Number.NaN
+    );
   };
   const featuresAt = (weight: IndexedWeight, position: number, value: number): Float32Array => {
     const values = weight.variable.read().dataSync().slice();
@@ -93,7 +125,9 @@ async function weightChecker(model: tf.LayersModel, inputs: tf.Tensor4D, labels:
     };
     values[position] = value;
     write();
-    const result = tf.tidy(() => (features.predict(inputs) as tf.Tensor).dataSync() as Float32Array);
+    const result = tf.tidy(
+      () => (features.predict(inputs) as tf.Tensor).dataSync() as Float32Array,
+    );
     values[position] = original;
     write();
     return result;
@@ -102,7 +136,10 @@ async function weightChecker(model: tf.LayersModel, inputs: tf.Tensor4D, labels:
     const index = weight.offset + position;
     const value = flat[index] ?? 0;
     const step = 1e-2 * Math.max(Math.abs(value), 0.05);
-    const [plus, minus] = [featuresAt(weight, position, value + step), featuresAt(weight, position, value - step)];
+    const [plus, minus] = [
+      featuresAt(weight, position, value + step),
+      featuresAt(weight, position, value - step),
+    ];
     let squares = 0;
     plus.forEach((entry, at) => {
       squares += ((entry - (minus[at] ?? 0)) / (2 * step)) ** 2;
@@ -130,23 +167,38 @@ async function weightChecker(model: tf.LayersModel, inputs: tf.Tensor4D, labels:
  * @param threshold - The h_kk below which a weight counts as flat (the paper's step sizes need h_kk >= 0.011).
  * @throws UsageError when the LeNet engine cannot run the model.
  */
-export async function checkCurvature(model: tf.LayersModel, inputs: tf.Tensor4D, labels: Uint8Array, threshold = 0.011): Promise<CurvatureCheck> {
+export async function checkCurvature(
+  model: tf.LayersModel,
+  inputs: tf.Tensor4D,
+  labels: Uint8Array,
+  threshold = 0.011,
+): Promise<CurvatureCheck> {
   const oneHot = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat());
   const diagonal = gaussNewtonDiagonal(model, inputs, oneHot, { patterns: inputs.shape[0] });
   oneHot.dispose();
   const check = await weightChecker(model, inputs, labels);
   const rms = outputRms(model, inputs);
   const layers = new Map<string, IndexedWeight[]>();
-  for (const weight of indexWeights(model, diagonal)) layers.set(layerOf(weight.variable.name), [...(layers.get(layerOf(weight.variable.name)) ?? []), weight]);
+  for (const weight of indexWeights(model, diagonal))
+    layers.set(layerOf(weight.variable.name), [
+      ...(layers.get(layerOf(weight.variable.name)) ?? []),
+      weight,
+    ]);
   tf.dispose([...diagonal.values()]);
   let below = 0;
   let total = 0;
   const result: LayerCurvatureCheck[] = [];
   for (const [layer, weights] of layers) {
-    const all = weights.flatMap((weight) => Array.from(weight.values, (value, position) => ({ weight, position, value }))).sort((a, b) => a.value - b.value);
+    const all = weights
+      .flatMap((weight) =>
+        Array.from(weight.values, (value, position) => ({ weight, position, value })),
+      )
+      .sort((a, b) => a.value - b.value);
     below += all.filter((entry) => entry.value < threshold).length;
     total += all.length;
-    const picks = [all[0], all[all.length >> 1], all[all.length - 1]].filter((entry) => entry !== undefined);
+    const picks = [all[0], all[all.length >> 1], all[all.length - 1]].filter(
+      (entry) => entry !== undefined,
+    );
     result.push({
       layer,
       outputRms: layerRms(rms, layer),
@@ -155,5 +207,10 @@ export async function checkCurvature(model: tf.LayersModel, inputs: tf.Tensor4D,
       checks: picks.map((entry) => check(entry.weight, entry.position)),
     });
   }
-  return { patterns: inputs.shape[0], layers: result, belowThreshold: below / Math.max(total, 1), threshold };
+  return {
+    patterns: inputs.shape[0],
+    layers: result,
+    belowThreshold: below / Math.max(total, 1),
+    threshold,
+  };
 }

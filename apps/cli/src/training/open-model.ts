@@ -2,7 +2,13 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import type { InitialisationScheme } from '@lenet/core';
-import { findModelRecipe, loadModel, MODEL_NAMES, recognizeModel, type ModelKind } from '@lenet/models';
+import {
+  findModelRecipe,
+  loadModel,
+  MODEL_NAMES,
+  recognizeModel,
+  type ModelKind,
+} from '@lenet/models';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 
 /** A model ready to use, and how to feed it and read it. */
@@ -38,19 +44,34 @@ async function savedModelName(runFolder: string): Promise<string | undefined> {
  * @throws CheckpointError when the argument is neither a model name nor a folder with a model
  *   lenet can feed.
  */
-export async function openModel(nameOrFolder: string, fresh: { seed?: number; initialisation?: InitialisationScheme } = {}): Promise<OpenedModel> {
+export async function openModel(
+  nameOrFolder: string,
+  fresh: { seed?: number; initialisation?: InitialisationScheme } = {},
+): Promise<OpenedModel> {
   const named = findModelRecipe(nameOrFolder);
-  if (named !== undefined) return { model: named.create(fresh.seed, fresh.initialisation), recipe: named, origin: `a fresh ${named.name}` };
+  if (named !== undefined)
+    return {
+      model: named.create(fresh.seed, fresh.initialisation),
+      recipe: named,
+      origin: `a fresh ${named.name}`,
+    };
   const candidates = [join(nameOrFolder, 'model'), join(nameOrFolder, 'checkpoint'), nameOrFolder];
   for (const folder of candidates) {
     if (!(await exists(join(folder, 'model.json')))) continue;
     const model = await loadModel(folder).catch((cause: unknown) => {
-      throw new CheckpointError(folder, `The model in ${folder} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. Was it saved by lenet?`, { cause });
+      throw new CheckpointError(
+        folder,
+        `The model in ${folder} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. Was it saved by lenet?`,
+        { cause },
+      );
     });
     const name = await savedModelName(nameOrFolder);
     const recipe = recognizeModel(model, name === undefined ? {} : { name });
     if (recipe === undefined) {
-      throw new CheckpointError(folder, `The model in ${folder} takes ${JSON.stringify(model.inputs[0]?.shape.slice(1))} inputs; lenet feeds 32x32 or 28x28 digits only. Give a model saved by lenet train.`);
+      throw new CheckpointError(
+        folder,
+        `The model in ${folder} takes ${JSON.stringify(model.inputs[0]?.shape.slice(1))} inputs; lenet feeds 32x32 or 28x28 digits only. Give a model saved by lenet train.`,
+      );
     }
     return { model, recipe, origin: folder };
   }

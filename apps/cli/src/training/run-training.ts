@@ -34,8 +34,21 @@ type RunState = CheckpointState<TrainSettings, EpochRecord, EpochTotals>;
 
 /** What the caller hears while a run trains. */
 export interface TrainingEvents {
-  onStart?(info: { settings: TrainSettings; recipe: ModelRecipe; trainer: DataParallelTrainer; resumedAt?: { epoch: number; batch: number } }): void;
-  onBatch?(progress: BatchProgress, totals: { loss: number; accuracy: number; elapsedSeconds: number; epochImagesPerSecond: number }): void;
+  onStart?(info: {
+    settings: TrainSettings;
+    recipe: ModelRecipe;
+    trainer: DataParallelTrainer;
+    resumedAt?: { epoch: number; batch: number };
+  }): void;
+  onBatch?(
+    progress: BatchProgress,
+    totals: {
+      loss: number;
+      accuracy: number;
+      elapsedSeconds: number;
+      epochImagesPerSecond: number;
+    },
+  ): void;
   onEpoch?(record: EpochRecord): void;
   /** SDLM: the curvature estimated before a pass. */
   onCurvature?(record: CurvatureRecord): void;
@@ -71,7 +84,11 @@ export interface TrainingRequest {
 export async function runTraining(request: TrainingRequest): Promise<TrainingOutcome> {
   const start = await startingPoint(request);
   const { settings, model, recipe } = start;
-  const trainer = await createDataParallelTrainer(model, { criterion: criterionFor(settings.loss, recipe.output), threads: settings.threads ?? 1, kernels: settings.kernels ?? 'tfjs' });
+  const trainer = await createDataParallelTrainer(model, {
+    criterion: criterionFor(settings.loss, recipe.output),
+    threads: settings.threads ?? 1,
+    kernels: settings.kernels ?? 'tfjs',
+  });
   try {
     return await trainRun(request, start, trainer);
   } finally {
@@ -79,14 +96,39 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
   }
 }
 
-async function trainRun(request: TrainingRequest, start: StartingPoint, trainer: DataParallelTrainer): Promise<TrainingOutcome> {
+async function trainRun(
+  request: TrainingRequest,
+  start: StartingPoint,
+  trainer: DataParallelTrainer,
+): Promise<TrainingOutcome> {
   const { settings, model, optimizer, recipe } = start;
   let { history, elapsedSeconds } = start.state;
   let partial = start.state.partial;
-  const train = { ...request.dataset.train, count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY) };
+  const train = {
+    ...request.dataset.train,
+    count: Math.min(request.dataset.train.count, settings.trainLimit ?? Number.POSITIVE_INFINITY),
+  };
   const { epochs, batchSize, seed, learningRate, schedule, distortions } = settings;
-  const plan = createTrainingPlan({ kind: recipe, trainer, optimizer, train, epochs, batchSize, seed, learningRate, schedule, distortions });
-  request.events?.onStart?.({ settings, recipe, trainer, ...(request.resume ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } } : {}) });
+  const plan = createTrainingPlan({
+    kind: recipe,
+    trainer,
+    optimizer,
+    train,
+    epochs,
+    batchSize,
+    seed,
+    learningRate,
+    schedule,
+    distortions,
+  });
+  request.events?.onStart?.({
+    settings,
+    recipe,
+    trainer,
+    ...(request.resume
+      ? { resumedAt: { epoch: start.state.nextEpoch, batch: start.state.nextBatch } }
+      : {}),
+  });
   let evaluation: Evaluation | undefined;
   for (let epoch = start.state.nextEpoch; epoch < settings.epochs; epoch += 1) {
     const firstBatch = epoch === start.state.nextEpoch ? start.state.nextBatch : 0;
@@ -111,11 +153,23 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
         imagesThisSession += progress.count;
         const seconds = (performance.now() - epochStart) / 1000;
         elapsedSeconds = elapsedBefore + seconds;
-        request.events?.onBatch?.(progress, { loss: totals.lossSum / totals.batches, accuracy: totals.correct / totals.seen, elapsedSeconds, epochImagesPerSecond: imagesThisSession / seconds });
+        request.events?.onBatch?.(progress, {
+          loss: totals.lossSum / totals.batches,
+          accuracy: totals.correct / totals.seen,
+          elapsedSeconds,
+          epochImagesPerSecond: imagesThisSession / seconds,
+        });
       },
     });
     if (!outcome.completed) {
-      await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch, nextBatch: outcome.nextBatch, settings, history, elapsedSeconds, partial: totals } satisfies RunState);
+      await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, {
+        nextEpoch: epoch,
+        nextBatch: outcome.nextBatch,
+        settings,
+        history,
+        elapsedSeconds,
+        partial: totals,
+      } satisfies RunState);
       return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe };
     }
     evaluation = await evaluateModel(model, recipe, request.dataset.test);
@@ -127,18 +181,47 @@ async function trainRun(request: TrainingRequest, start: StartingPoint, trainer:
       trainError: 1 - totals.correct / totals.seen,
       testError: evaluation.errorRate,
       learningRate: learningRateOfBatch(plan, epoch, 0),
-      seconds: elapsedSeconds - (history.length > 0 ? history.reduce((sum, item) => sum + item.seconds, 0) : 0),
+      seconds:
+        elapsedSeconds -
+        (history.length > 0 ? history.reduce((sum, item) => sum + item.seconds, 0) : 0),
       imagesPerSecond: imagesThisSession / ((performance.now() - epochStart) / 1000),
-      ...(outcome.curvature === undefined ? {} : { curvature: { smallest: outcome.curvature.smallest, largest: outcome.curvature.largest } }),
+      ...(outcome.curvature === undefined
+        ? {}
+        : {
+            curvature: { smallest: outcome.curvature.smallest, largest: outcome.curvature.largest },
+          }),
     };
     history = [...history, record];
     await appendLogRecord(request.folder.log, record);
-    await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, { nextEpoch: epoch + 1, nextBatch: 0, settings, history, elapsedSeconds });
+    await saveCheckpoint(request.folder.checkpoint, model, optimizer.optimizer, {
+      nextEpoch: epoch + 1,
+      nextBatch: 0,
+      settings,
+      history,
+      elapsedSeconds,
+    });
     request.events?.onEpoch?.(record);
-    if (outcome.stopRequested && epoch + 1 < settings.epochs) return { status: 'interrupted', settings, history, elapsedSeconds, model, recipe, evaluation };
+    if (outcome.stopRequested && epoch + 1 < settings.epochs)
+      return {
+        status: 'interrupted',
+        settings,
+        history,
+        elapsedSeconds,
+        model,
+        recipe,
+        evaluation,
+      };
   }
   await saveModel(model, request.folder.model);
-  return { status: 'completed', settings, history, elapsedSeconds, model, recipe, evaluation: evaluation ?? (await evaluateModel(model, recipe, request.dataset.test)) };
+  return {
+    status: 'completed',
+    settings,
+    history,
+    elapsedSeconds,
+    model,
+    recipe,
+    evaluation: evaluation ?? (await evaluateModel(model, recipe, request.dataset.test)),
+  };
 }
 
 interface StartingPoint {
@@ -152,31 +235,64 @@ interface StartingPoint {
 async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
   if (!request.resume) {
     const recipe = recipeFor(request.settings.model);
-    const fresh: RunState = { nextEpoch: 0, nextBatch: 0, settings: request.settings, history: [], elapsedSeconds: 0 };
-    await appendLogRecord(request.folder.log, { type: 'start', settings: request.settings, files: request.dataset.files });
+    const fresh: RunState = {
+      nextEpoch: 0,
+      nextBatch: 0,
+      settings: request.settings,
+      history: [],
+      elapsedSeconds: 0,
+    };
+    await appendLogRecord(request.folder.log, {
+      type: 'start',
+      settings: request.settings,
+      files: request.dataset.files,
+    });
     const model = recipe.create(request.settings.seed, request.settings.initialisation);
-    return { settings: request.settings, recipe, model, optimizer: optimizerFor(request.settings, model), state: fresh };
+    return {
+      settings: request.settings,
+      recipe,
+      model,
+      optimizer: optimizerFor(request.settings, model),
+      state: fresh,
+    };
   }
   const loaded = await loadCheckpoint(request.folder.checkpoint);
   const state = loaded.state as RunState;
   checkResumable(request, state.settings);
   const optimizer = optimizerFor(state.settings, loaded.model);
   await optimizer.optimizer.setWeights(loaded.optimizerWeights);
-  await appendLogRecord(request.folder.log, { type: 'resume', epoch: state.nextEpoch, batch: state.nextBatch });
-  return { settings: state.settings, recipe: recipeFor(state.settings.model), model: loaded.model, optimizer, state };
+  await appendLogRecord(request.folder.log, {
+    type: 'resume',
+    epoch: state.nextEpoch,
+    batch: state.nextBatch,
+  });
+  return {
+    settings: state.settings,
+    recipe: recipeFor(state.settings.model),
+    model: loaded.model,
+    optimizer,
+    state,
+  };
 }
 
 function checkResumable(request: TrainingRequest, saved: TrainSettings): void {
   const folder = request.folder.checkpoint;
   for (const key of request.explicitSettings) {
-    if (key === 'trainImagesSha256' || effectiveSetting(request.settings, key) === effectiveSetting(saved, key)) continue;
+    if (
+      key === 'trainImagesSha256' ||
+      effectiveSetting(request.settings, key) === effectiveSetting(saved, key)
+    )
+      continue;
     throw new CheckpointError(
       folder,
       `--resume continues a run with its own settings, but ${RESUME_LOCKED_FLAGS[key]} ${String(effectiveSetting(request.settings, key))} differs from the run's ${String(effectiveSetting(saved, key))}. Drop ${RESUME_LOCKED_FLAGS[key]}, or start a new run in another --out folder.`,
     );
   }
   if (request.settings.trainImagesSha256 !== saved.trainImagesSha256) {
-    throw new CheckpointError(folder, `The run in ${request.folder.root} was trained on other data (training images sha256 ${saved.trainImagesSha256.slice(0, 12)}..., now ${request.settings.trainImagesSha256.slice(0, 12)}...). Resume it with the same data, or start a new run.`);
+    throw new CheckpointError(
+      folder,
+      `The run in ${request.folder.root} was trained on other data (training images sha256 ${saved.trainImagesSha256.slice(0, 12)}..., now ${request.settings.trainImagesSha256.slice(0, 12)}...). Resume it with the same data, or start a new run.`,
+    );
   }
 }
 
@@ -191,6 +307,10 @@ function optimizerFor(settings: TrainSettings, model: tf.LayersModel): Scheduled
 
 function recipeFor(name: string): ModelRecipe {
   const recipe = findModelRecipe(name);
-  if (recipe === undefined) throw new CheckpointError(name, `The checkpoint names an unknown model "${name}". It was written by another version of lenet: start a new run.`);
+  if (recipe === undefined)
+    throw new CheckpointError(
+      name,
+      `The checkpoint names an unknown model "${name}". It was written by another version of lenet: start a new run.`,
+    );
   return recipe;
 }

@@ -35,7 +35,9 @@ export interface TrainSettings {
 }
 
 /** The settings `--resume` must not change, with their command-line flags. */
-export const RESUME_LOCKED_FLAGS: Readonly<Record<Exclude<keyof TrainSettings, 'trainImagesSha256'>, string>> = {
+export const RESUME_LOCKED_FLAGS: Readonly<
+  Record<Exclude<keyof TrainSettings, 'trainImagesSha256'>, string>
+> = {
   model: '--model',
   epochs: '--epochs',
   batchSize: '--batch-size',
@@ -57,7 +59,10 @@ export const RESUME_LOCKED_FLAGS: Readonly<Record<Exclude<keyof TrainSettings, '
  * A setting's value with the defaults of runs that do not record it: the paper's initialisation
  * and its layerwise curvature.
  */
-export function effectiveSetting(settings: TrainSettings, key: keyof TrainSettings): TrainSettings[keyof TrainSettings] {
+export function effectiveSetting(
+  settings: TrainSettings,
+  key: keyof TrainSettings,
+): TrainSettings[keyof TrainSettings] {
   if (key === 'initialisation') return settings.initialisation ?? 'paper';
   if (key === 'sdlmCurvature') return settings.sdlmCurvature ?? 'layerwise';
   return settings[key];

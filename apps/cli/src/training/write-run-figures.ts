@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import type { DatasetSplit } from '@lenet/data';
-import { confusionMatrixFigure, learningCurvesFigure, misclassifiedGalleryFigure, type Scene } from '@lenet/viz';
+import {
+  confusionMatrixFigure,
+  learningCurvesFigure,
+  misclassifiedGalleryFigure,
+  type Scene,
+} from '@lenet/viz';
 import { writePng } from '@lenet/viz/node';
 import type { Evaluation } from '@lenet/models';
 import type { RunFolder } from './prepare-run-folder.js';
@@ -11,11 +16,18 @@ const galleryLimit = 240;
 
 /** The confusion matrix of an evaluation. */
 export function confusionScene(modelName: string, evaluation: Evaluation): Scene {
-  return confusionMatrixFigure({ matrix: evaluation.confusion, title: `${modelName}: test confusion matrix` });
+  return confusionMatrixFigure({
+    matrix: evaluation.confusion,
+    title: `${modelName}: test confusion matrix`,
+  });
 }
 
 /** The gallery of the misclassified test digits (the first {@link galleryLimit}), or undefined when there are none. */
-export function misclassifiedScene(modelName: string, evaluation: Evaluation, test: DatasetSplit): Scene | undefined {
+export function misclassifiedScene(
+  modelName: string,
+  evaluation: Evaluation,
+  test: DatasetSplit,
+): Scene | undefined {
   const allWrong = evaluation.misclassified;
   if (allWrong.length === 0) return undefined;
   const wrong = allWrong.slice(0, galleryLimit);
@@ -41,7 +53,13 @@ export function misclassifiedScene(modelName: string, evaluation: Evaluation, te
  *
  * @returns The paths written.
  */
-export async function writeEvaluationFigures(folder: string, modelName: string, evaluation: Evaluation, test: DatasetSplit, prefix = ''): Promise<string[]> {
+export async function writeEvaluationFigures(
+  folder: string,
+  modelName: string,
+  evaluation: Evaluation,
+  test: DatasetSplit,
+  prefix = '',
+): Promise<string[]> {
   const matrix = join(folder, `${prefix}confusion-matrix.png`);
   await writePng(confusionScene(modelName, evaluation), matrix);
   const gallery = misclassifiedScene(modelName, evaluation, test);
@@ -57,10 +75,29 @@ export async function writeEvaluationFigures(folder: string, modelName: string, 
  *
  * @returns The paths written.
  */
-export async function writeRunFigures(folder: RunFolder, outcome: TrainingOutcome, test: DatasetSplit): Promise<string[]> {
+export async function writeRunFigures(
+  folder: RunFolder,
+  outcome: TrainingOutcome,
+  test: DatasetSplit,
+): Promise<string[]> {
   const curves = join(folder.figures, 'learning-curves.png');
-  const points = outcome.history.map(({ epoch, trainError, testError }) => ({ epoch, trainError, testError }));
-  await writePng(learningCurvesFigure({ points, title: `${outcome.recipe.name}: error per epoch` }), curves);
+  const points = outcome.history.map(({ epoch, trainError, testError }) => ({
+    epoch,
+    trainError,
+    testError,
+  }));
+  await writePng(
+    learningCurvesFigure({ points, title: `${outcome.recipe.name}: error per epoch` }),
+    curves,
+  );
   if (outcome.evaluation === undefined) return [curves];
-  return [curves, ...(await writeEvaluationFigures(folder.figures, outcome.recipe.name, outcome.evaluation, test))];
+  return [
+    curves,
+    ...(await writeEvaluationFigures(
+      folder.figures,
+      outcome.recipe.name,
+      outcome.evaluation,
+      test,
+    )),
+  ];
 }

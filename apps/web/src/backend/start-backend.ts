@@ -19,11 +19,18 @@ export async function startBackend(wasmFolder: string): Promise<PageBackend> {
   try {
     const setup = await setupBackend({ backends: ['wasm'], wasmPaths: wasmFolder, threads: 1 });
     const simd = setup.simd ? 'SIMD' : 'no SIMD';
-    return { name: 'wasm', description: `wasm (${simd}, ${setup.threads} thread, ${setup.kernels.length} lenet kernels)` };
+    return {
+      name: 'wasm',
+      description: `wasm (${simd}, ${setup.threads} thread, ${setup.kernels.length} lenet kernels)`,
+    };
   } catch (wasmError) {
     console.warn('WebAssembly backend unavailable, trying WebGL:', wasmError);
   }
-  if (await tf.setBackend('webgl').catch(() => false)) return { name: 'webgl', description: 'webgl (WebAssembly unavailable)' };
+  if (await tf.setBackend('webgl').catch(() => false))
+    return { name: 'webgl', description: 'webgl (WebAssembly unavailable)' };
   const setup = await setupBackend({ backends: ['cpu'] });
-  return { name: 'cpu', description: `cpu (plain JavaScript, ${setup.kernels.length} lenet kernels)` };
+  return {
+    name: 'cpu',
+    description: `cpu (plain JavaScript, ${setup.kernels.length} lenet kernels)`,
+  };
 }

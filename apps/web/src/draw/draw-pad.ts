@@ -33,9 +33,14 @@ export class DrawPad {
 
   constructor(canvas: HTMLCanvasElement, events: DrawPadEvents) {
     const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (context === null) throw new Error('The drawing pad needs a 2D canvas, which this browser did not give.');
-    const sample = Object.assign(document.createElement('canvas'), { width: sampleSize, height: sampleSize }).getContext('2d', { willReadFrequently: true });
-    if (sample === null) throw new Error('The drawing pad needs a 2D canvas, which this browser did not give.');
+    if (context === null)
+      throw new Error('The drawing pad needs a 2D canvas, which this browser did not give.');
+    const sample = Object.assign(document.createElement('canvas'), {
+      width: sampleSize,
+      height: sampleSize,
+    }).getContext('2d', { willReadFrequently: true });
+    if (sample === null)
+      throw new Error('The drawing pad needs a 2D canvas, which this browser did not give.');
     sample.scale(sampleSize / canvas.width, sampleSize / canvas.height);
     this.#canvas = canvas;
     this.#context = context;
@@ -69,7 +74,10 @@ export class DrawPad {
   /** Replaces the drawing with `strokes` given in the unit square (0,0 top left), as if drawn by hand. */
   replaceWith(strokes: readonly (readonly (readonly [number, number])[])[]): void {
     this.#strokes.length = 0;
-    for (const stroke of strokes) this.#strokes.push(stroke.map(([x, y]) => ({ x: x * this.#canvas.width, y: y * this.#canvas.height })));
+    for (const stroke of strokes)
+      this.#strokes.push(
+        stroke.map(([x, y]) => ({ x: x * this.#canvas.width, y: y * this.#canvas.height })),
+      );
     this.#redraw();
     this.#events.onChange(performance.now());
   }
@@ -90,7 +98,10 @@ export class DrawPad {
 
   #point(event: PointerEvent): StrokePoint {
     const box = this.#canvas.getBoundingClientRect();
-    return { x: ((event.clientX - box.left) / box.width) * this.#canvas.width, y: ((event.clientY - box.top) / box.height) * this.#canvas.height };
+    return {
+      x: ((event.clientX - box.left) / box.width) * this.#canvas.width,
+      y: ((event.clientY - box.top) / box.height) * this.#canvas.height,
+    };
   }
 
   #start(event: PointerEvent): void {
@@ -104,7 +115,8 @@ export class DrawPad {
   #move(event: PointerEvent): void {
     const current = this.#current;
     if (current === undefined) return;
-    const points = typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [event];
+    const points =
+      typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [event];
     for (const point of points.length > 0 ? points : [event]) current.push(this.#point(point));
     this.#drawStroke(current.slice(-points.length - 1));
     if (this.#frameRequested) return;

@@ -34,7 +34,10 @@ export class LivePredictor {
     const modelOutput = model.outputs[0];
     const endsWithOutput = modelOutput !== undefined && outputs.at(-1) === modelOutput;
     this.#names = [...sources.map((source) => source.name), ...(endsWithOutput ? [] : ['output'])];
-    this.#probe = tf.model({ inputs: model.inputs, outputs: endsWithOutput || modelOutput === undefined ? outputs : [...outputs, modelOutput] });
+    this.#probe = tf.model({
+      inputs: model.inputs,
+      outputs: endsWithOutput || modelOutput === undefined ? outputs : [...outputs, modelOutput],
+    });
   }
 
   /**
@@ -42,7 +45,10 @@ export class LivePredictor {
    * Leaks no tensors.
    */
   predict(digit: Uint8Array): Prediction {
-    const { pixels, size } = modelInputs({ images: digit, count: 1, height: 28, width: 28 }, this.recipe.input);
+    const { pixels, size } = modelInputs(
+      { images: digit, count: 1, height: 28, width: 28 },
+      this.recipe.input,
+    );
     const outputs = tf.tidy(() => {
       const result = this.#probe.predict(tf.tensor4d(pixels, [1, size, size, 1]));
       return Array.isArray(result) ? result : [result];
@@ -52,9 +58,18 @@ export class LivePredictor {
     const read = readOut(last, this.recipe.output);
     const layers: ActivationLayer[] = [{ name: 'input', shape: [size, size, 1], values: pixels }];
     outputs.forEach((output, index) => {
-      layers.push({ name: this.#names[index] ?? `layer ${index}`, shape: output.shape.slice(1), values: output.dataSync() });
+      layers.push({
+        name: this.#names[index] ?? `layer ${index}`,
+        shape: output.shape.slice(1),
+        values: output.dataSync(),
+      });
     });
     tf.dispose(outputs);
-    return { label: read.labels[0] ?? 0, scores: read.scores[0] ?? [], probabilities: read.probabilities[0] ?? [], layers };
+    return {
+      label: read.labels[0] ?? 0,
+      scores: read.scores[0] ?? [],
+      probabilities: read.probabilities[0] ?? [],
+      layers,
+    };
   }
 }

@@ -1,13 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '@lenet/core';
 import { loadMnist, type DatasetSplit } from '@lenet/data';
-import { createDataParallelTrainer, createOptimizer, createTrainingPlan, criterionFor, evaluateModel, TRAINING_DEFAULTS, trainEpoch } from '@lenet/models';
+import {
+  createDataParallelTrainer,
+  createOptimizer,
+  createTrainingPlan,
+  criterionFor,
+  evaluateModel,
+  TRAINING_DEFAULTS,
+  trainEpoch,
+} from '@lenet/models';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findShippedModel } from '../models/shipped-models.js';
 import { BrowserTrainer, type TrainingProgress } from './browser-training.js';
 
 const mnistFolder = process.env.LENET_TEST_MNIST_DIR;
-if (mnistFolder === undefined) throw new Error('LENET_TEST_MNIST_DIR must name the folder holding the four MNIST .gz files.');
+if (mnistFolder === undefined)
+  throw new Error('LENET_TEST_MNIST_DIR must name the folder holding the four MNIST .gz files.');
 
 let train: DatasetSplit;
 let test: DatasetSplit;
@@ -15,20 +24,57 @@ let test: DatasetSplit;
 beforeAll(async () => {
   await setupBackend();
   const mnist = await loadMnist({ folder: mnistFolder, source: 'folder' });
-  train = { ...mnist.train, count: 960, images: mnist.train.images.subarray(0, 960 * 784), labels: mnist.train.labels.subarray(0, 960) };
-  test = { ...mnist.test, count: 1000, images: mnist.test.images.subarray(0, 1000 * 784), labels: mnist.test.labels.subarray(0, 1000) };
+  train = {
+    ...mnist.train,
+    count: 960,
+    images: mnist.train.images.subarray(0, 960 * 784),
+    labels: mnist.train.labels.subarray(0, 960),
+  };
+  test = {
+    ...mnist.test,
+    count: 1000,
+    images: mnist.test.images.subarray(0, 1000 * 784),
+    labels: mnist.test.labels.subarray(0, 1000),
+  };
 });
 
 /** `lenet train --model <name> --limit <count> --epochs <epochs> --learning-rate <rate> --threads 1`'s batch losses, as apps/cli/src/training/run-training.ts trains. */
-async function commandLosses(name: string, digits: DatasetSplit, epochs: number, learningRate: number): Promise<number[]> {
+async function commandLosses(
+  name: string,
+  digits: DatasetSplit,
+  epochs: number,
+  learningRate: number,
+): Promise<number[]> {
   const recipe = findShippedModel(name);
   const model = recipe.create(TRAINING_DEFAULTS.seed, TRAINING_DEFAULTS.initialisation);
   const { batchSize, seed, schedule } = TRAINING_DEFAULTS;
-  const optimizer = createOptimizer(TRAINING_DEFAULTS.optimizer, learningRate, { batchSize, model });
-  const trainer = await createDataParallelTrainer(model, { criterion: criterionFor(TRAINING_DEFAULTS.loss, recipe.output), threads: 1, kernels: TRAINING_DEFAULTS.kernels });
-  const plan = createTrainingPlan({ kind: recipe, trainer, optimizer, train: digits, epochs, batchSize, seed, learningRate, schedule, distortions: TRAINING_DEFAULTS.distortions });
+  const optimizer = createOptimizer(TRAINING_DEFAULTS.optimizer, learningRate, {
+    batchSize,
+    model,
+  });
+  const trainer = await createDataParallelTrainer(model, {
+    criterion: criterionFor(TRAINING_DEFAULTS.loss, recipe.output),
+    threads: 1,
+    kernels: TRAINING_DEFAULTS.kernels,
+  });
+  const plan = createTrainingPlan({
+    kind: recipe,
+    trainer,
+    optimizer,
+    train: digits,
+    epochs,
+    batchSize,
+    seed,
+    learningRate,
+    schedule,
+    distortions: TRAINING_DEFAULTS.distortions,
+  });
   const losses: number[] = [];
-  for (let epoch = 0; epoch < epochs; epoch += 1) await trainEpoch(plan, epoch, { onBatch: ({ loss }) => losses.push(loss), shouldStop: () => false });
+  for (let epoch = 0; epoch < epochs; epoch += 1)
+    await trainEpoch(plan, epoch, {
+      onBatch: ({ loss }) => losses.push(loss),
+      shouldStop: () => false,
+    });
   await trainer.dispose();
   model.dispose();
   return losses;
@@ -39,7 +85,9 @@ describe('BrowserTrainer', () => {
     const trainer = new BrowserTrainer(findShippedModel('lenet1'), 1);
     const before = tf.memory().numTensors;
     const progress: TrainingProgress[] = [];
-    await trainer.train({ train, epochs: 1, batchSize: 32, learningRate: 0.01 }, (step) => progress.push(step));
+    await trainer.train({ train, epochs: 1, batchSize: 32, learningRate: 0.01 }, (step) =>
+      progress.push(step),
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(progress).toHaveLength(30);
     expect(progress.at(-1)?.epoch).toBe(1);
@@ -50,15 +98,20 @@ describe('BrowserTrainer', () => {
     trainer.model.dispose();
   });
 
-  it.each(['lenet5', 'lenet1'])('trains %s on the batches and to the losses of lenet train --threads 1 with the same seed and settings', async (name) => {
-    const digits = { ...train, count: 320 };
-    const trainer = new BrowserTrainer(findShippedModel(name));
-    const losses: number[] = [];
-    await trainer.train({ train: digits, epochs: 2, learningRate: 0.004 }, ({ loss }) => losses.push(loss));
-    expect(losses).toHaveLength(20);
-    expect(losses).toEqual(await commandLosses(name, digits, 2, 0.004));
-    trainer.model.dispose();
-  });
+  it.each(['lenet5', 'lenet1'])(
+    'trains %s on the batches and to the losses of lenet train --threads 1 with the same seed and settings',
+    async (name) => {
+      const digits = { ...train, count: 320 };
+      const trainer = new BrowserTrainer(findShippedModel(name));
+      const losses: number[] = [];
+      await trainer.train({ train: digits, epochs: 2, learningRate: 0.004 }, ({ loss }) =>
+        losses.push(loss),
+      );
+      expect(losses).toHaveLength(20);
+      expect(losses).toEqual(await commandLosses(name, digits, 2, 0.004));
+      trainer.model.dispose();
+    },
+  );
 
   it('waits while paused and goes on after resume', async () => {
     const trainer = new BrowserTrainer(findShippedModel('lenet1'), 2);

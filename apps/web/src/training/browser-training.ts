@@ -81,13 +81,33 @@ export class BrowserTrainer {
   }
 
   /** Runs every epoch, calling `onBatch` after each batch. Leaks no tensors. */
-  async train(settings: TrainingSettings, onBatch: (progress: TrainingProgress) => void): Promise<void> {
+  async train(
+    settings: TrainingSettings,
+    onBatch: (progress: TrainingProgress) => void,
+  ): Promise<void> {
     const batchSize = settings.batchSize ?? TRAINING_DEFAULTS.batchSize;
-    const optimizer = createOptimizer(TRAINING_DEFAULTS.optimizer, settings.learningRate, { batchSize, model: this.model });
-    const trainer = await createTrainer(this.model, { criterion: criterionFor(TRAINING_DEFAULTS.loss, this.recipe.output), kernels: TRAINING_DEFAULTS.kernels });
+    const optimizer = createOptimizer(TRAINING_DEFAULTS.optimizer, settings.learningRate, {
+      batchSize,
+      model: this.model,
+    });
+    const trainer = await createTrainer(this.model, {
+      criterion: criterionFor(TRAINING_DEFAULTS.loss, this.recipe.output),
+      kernels: TRAINING_DEFAULTS.kernels,
+    });
     this.#kernels = trainer.kernels;
     const { seed } = this;
-    const plan = createTrainingPlan({ kind: this.recipe, trainer, optimizer, train: settings.train, epochs: settings.epochs, batchSize, seed, learningRate: settings.learningRate, schedule: TRAINING_DEFAULTS.schedule, distortions: false });
+    const plan = createTrainingPlan({
+      kind: this.recipe,
+      trainer,
+      optimizer,
+      train: settings.train,
+      epochs: settings.epochs,
+      batchSize,
+      seed,
+      learningRate: settings.learningRate,
+      schedule: TRAINING_DEFAULTS.schedule,
+      distortions: false,
+    });
     let started = performance.now();
     let images = 0;
     let finished = false;
@@ -108,7 +128,13 @@ export class BrowserTrainer {
             images += progress.count;
             finished = epoch + 1 === plan.epochs && progress.batch + 1 === progress.batches;
             const imagesPerSecond = images / ((performance.now() - started) / 1000);
-            onBatch({ epoch: epoch + (progress.batch + 1) / progress.batches, images: progress.count, loss: progress.loss, error: 1 - progress.correct / progress.count, imagesPerSecond });
+            onBatch({
+              epoch: epoch + (progress.batch + 1) / progress.batches,
+              images: progress.count,
+              loss: progress.loss,
+              error: 1 - progress.correct / progress.count,
+              imagesPerSecond,
+            });
           },
         });
       }

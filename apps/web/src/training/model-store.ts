@@ -34,7 +34,9 @@ export function loadFromFiles(files: readonly File[]): Promise<tf.LayersModel> {
   const json = files.find((file) => file.name.endsWith('.json'));
   const weights = files.filter((file) => !file.name.endsWith('.json'));
   if (json === undefined || weights.length === 0) {
-    throw new Error(`Choose a model.json and its weights file together; got ${files.map((file) => file.name).join(', ') || 'no files'}.`);
+    throw new Error(
+      `Choose a model.json and its weights file together; got ${files.map((file) => file.name).join(', ') || 'no files'}.`,
+    );
   }
   return tf.loadLayersModel(tf.io.browserFiles([json, ...weights]));
 }

@@ -1,7 +1,12 @@
 import type * as tf from '@tensorflow/tfjs';
 import { loadMnist, type Dataset, type DatasetSplit } from '@lenet/data';
 import { evaluateModel, recognizeModel, type ModelKind } from '@lenet/models';
-import { confusionMatrixFigure, learningCurvesFigure, misclassifiedGalleryFigure, type LearningCurvePoint } from '@lenet/viz';
+import {
+  confusionMatrixFigure,
+  learningCurvesFigure,
+  misclassifiedGalleryFigure,
+  type LearningCurvePoint,
+} from '@lenet/viz';
 import { findShippedModel, SHIPPED_MODELS } from '../models/shipped-models.js';
 import { element } from '../page-elements.js';
 import { drawFigure } from '../view/figure-canvas.js';
@@ -21,7 +26,12 @@ const storeStatus = () => element('store-status', HTMLOutputElement);
 
 function firstImages(split: DatasetSplit, count: number): DatasetSplit {
   const kept = Math.min(split.count, Math.max(1, count));
-  return { ...split, count: kept, images: split.images.subarray(0, kept * split.height * split.width), labels: split.labels.subarray(0, kept) };
+  return {
+    ...split,
+    count: kept,
+    images: split.images.subarray(0, kept * split.height * split.width),
+    labels: split.labels.subarray(0, kept),
+  };
 }
 
 function report(progress: TrainingProgress, images: number, kernels: string): void {
@@ -38,8 +48,17 @@ function drawCurves(losses: readonly number[], points: readonly LearningCurvePoi
   drawLossCurve(curves, losses);
   curves.dataset.batches = String(losses.length);
   curves.dataset.firstLoss = String(losses[0] ?? Number.NaN);
-  curves.dataset.lastLoss = String(losses.slice(-5).reduce((sum, loss) => sum + loss, 0) / Math.min(5, losses.length));
-  if (points.length > 0) drawFigure(element('train-errors', HTMLCanvasElement), learningCurvesFigure({ points, title: 'Training error (running mean over the batches so far)' }));
+  curves.dataset.lastLoss = String(
+    losses.slice(-5).reduce((sum, loss) => sum + loss, 0) / Math.min(5, losses.length),
+  );
+  if (points.length > 0)
+    drawFigure(
+      element('train-errors', HTMLCanvasElement),
+      learningCurvesFigure({
+        points,
+        title: 'Training error (running mean over the batches so far)',
+      }),
+    );
 }
 
 /** Wires the "train in the browser" and "save and load" controls. */
@@ -61,7 +80,10 @@ export function setupTrainingPanel(page: PageModels): void {
       datasets.set(url, loading);
       dataset = await loading;
       trainer = new BrowserTrainer(findShippedModel(trainModel.value));
-      const train = firstImages(dataset.train, element('train-limit', HTMLInputElement).valueAsNumber);
+      const train = firstImages(
+        dataset.train,
+        element('train-limit', HTMLInputElement).valueAsNumber,
+      );
       const losses: number[] = [];
       const points: LearningCurvePoint[] = [];
       let images = 0;
@@ -69,7 +91,11 @@ export function setupTrainingPanel(page: PageModels): void {
       let drawn = 0;
       pause.disabled = false;
       status().dataset.state = 'training';
-      const settings = { train, epochs: element('train-epochs', HTMLInputElement).valueAsNumber, learningRate: element('train-rate', HTMLInputElement).valueAsNumber };
+      const settings = {
+        train,
+        epochs: element('train-epochs', HTMLInputElement).valueAsNumber,
+        learningRate: element('train-rate', HTMLInputElement).valueAsNumber,
+      };
       await trainer.train(settings, (progress) => {
         images += progress.images;
         losses.push(progress.loss);
@@ -85,7 +111,8 @@ export function setupTrainingPanel(page: PageModels): void {
       status().textContent = `${status().textContent} -- done`;
       pause.disabled = true;
       start.disabled = false;
-      for (const id of ['train-evaluate', 'use-trained', 'save-idb', 'download']) element(id, HTMLButtonElement).disabled = false;
+      for (const id of ['train-evaluate', 'use-trained', 'save-idb', 'download'])
+        element(id, HTMLButtonElement).disabled = false;
     })().catch((error: unknown) => {
       status().textContent = `training failed: ${error instanceof Error ? error.message : String(error)}`;
       status().dataset.state = 'failed';
@@ -109,27 +136,39 @@ export function setupTrainingPanel(page: PageModels): void {
     void evaluateModel(model, recipe, test).then((evaluation) => {
       status().textContent = `test error ${(evaluation.errorRate * 100).toFixed(2)}%`;
       status().dataset.testError = evaluation.errorRate.toFixed(4);
-      drawFigure(element('confusion', HTMLCanvasElement), confusionMatrixFigure({ matrix: evaluation.confusion, title: 'Confusion matrix (test set)' }));
+      drawFigure(
+        element('confusion', HTMLCanvasElement),
+        confusionMatrixFigure({
+          matrix: evaluation.confusion,
+          title: 'Confusion matrix (test set)',
+        }),
+      );
       const wrong = evaluation.misclassified.slice(0, 40);
       if (wrong.length === 0) return;
-      drawFigure(element('misclassified', HTMLCanvasElement), misclassifiedGalleryFigure({
-        images: wrong.map((index) => test.images.subarray(index * 784, (index + 1) * 784)),
-        trueLabels: wrong.map((index) => test.labels[index] ?? 0),
-        predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
-        tested: evaluation.predictions.length,
-        errors: evaluation.errors,
-        title: 'Misclassified test digits',
-      }));
+      drawFigure(
+        element('misclassified', HTMLCanvasElement),
+        misclassifiedGalleryFigure({
+          images: wrong.map((index) => test.images.subarray(index * 784, (index + 1) * 784)),
+          trueLabels: wrong.map((index) => test.labels[index] ?? 0),
+          predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
+          tested: evaluation.predictions.length,
+          errors: evaluation.errors,
+          title: 'Misclassified test digits',
+        }),
+      );
     });
   });
 
   element('use-trained', HTMLButtonElement).addEventListener('click', () => {
-    if (trainer !== undefined) page.useModel(trainer.model, trainer.recipe, `trained ${trainer.recipe.name}`);
+    if (trainer !== undefined)
+      page.useModel(trainer.model, trainer.recipe, `trained ${trainer.recipe.name}`);
   });
   element('save-idb', HTMLButtonElement).addEventListener('click', () => {
     if (trainer === undefined) return;
     const { model, recipe } = trainer;
-    void saveToBrowser(model, recipe.name).then(() => (storeStatus().textContent = `saved ${recipe.title} in this browser`));
+    void saveToBrowser(model, recipe.name).then(
+      () => (storeStatus().textContent = `saved ${recipe.title} in this browser`),
+    );
   });
   element('download', HTMLButtonElement).addEventListener('click', () => {
     if (trainer !== undefined) void downloadModel(trainer.model, trainer.recipe.name);
@@ -151,10 +190,16 @@ export function setupTrainingPanel(page: PageModels): void {
       .then(() => loadFromFiles(files))
       .then((model) => {
         const recipe = recognizeModel(model);
-        if (recipe === undefined) throw new Error(`${files.map((file) => file.name).join(' + ')} holds a model with ${JSON.stringify(model.inputs[0]?.shape.slice(1))} inputs; the page feeds 32x32 or 28x28 digits only. Choose a model saved by lenet train or by this page.`);
+        if (recipe === undefined)
+          throw new Error(
+            `${files.map((file) => file.name).join(' + ')} holds a model with ${JSON.stringify(model.inputs[0]?.shape.slice(1))} inputs; the page feeds 32x32 or 28x28 digits only. Choose a model saved by lenet train or by this page.`,
+          );
         page.useModel(model, recipe, `file ${recipe.name}`);
         storeStatus().textContent = `loaded ${files.map((file) => file.name).join(' + ')} as ${recipe.title}`;
       })
-      .catch((error: unknown) => (storeStatus().textContent = error instanceof Error ? error.message : String(error)));
+      .catch(
+        (error: unknown) =>
+          (storeStatus().textContent = error instanceof Error ? error.message : String(error)),
+      );
   });
 }

@@ -22,7 +22,11 @@ export function drawFigure(canvas: HTMLCanvasElement, scene: Scene): void {
   drawToCanvas({ ...scene, shapes: [] }, context);
   let run: Shape[] = [];
   const flush = () => {
-    if (run.length > 0) drawToCanvas({ width: scene.width, height: scene.height, background: 'rgba(0,0,0,0)', shapes: run }, context);
+    if (run.length > 0)
+      drawToCanvas(
+        { width: scene.width, height: scene.height, background: 'rgba(0,0,0,0)', shapes: run },
+        context,
+      );
     run = [];
   };
   for (const shape of scene.shapes) {
@@ -53,18 +57,36 @@ function drawPixels(context: CanvasRenderingContext2D, shape: ImageShape): void 
   }
   scratchContext.putImageData(image, 0, 0);
   context.imageSmoothingEnabled = false;
-  context.drawImage(scratch, 0, 0, shape.columns, shape.rows, shape.x, shape.y, shape.width, shape.height);
+  context.drawImage(
+    scratch,
+    0,
+    0,
+    shape.columns,
+    shape.rows,
+    shape.x,
+    shape.y,
+    shape.width,
+    shape.height,
+  );
 }
 
 /** Draws a grayscale picture (`values` row-major, `low` white, `high` black) pixel for pixel. */
-export function drawGray(canvas: HTMLCanvasElement, values: ArrayLike<number>, size: number, low: number, high: number): void {
+export function drawGray(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  size: number,
+  low: number,
+  high: number,
+): void {
   canvas.width = size;
   canvas.height = size;
   const context = canvas.getContext('2d');
   if (context === null) return;
   const image = context.createImageData(size, size);
   for (let index = 0; index < size * size; index += 1) {
-    const level = Math.round(255 * (1 - Math.min(1, Math.max(0, ((values[index] ?? low) - low) / (high - low)))));
+    const level = Math.round(
+      255 * (1 - Math.min(1, Math.max(0, ((values[index] ?? low) - low) / (high - low)))),
+    );
     image.data.set([level, level, level, 255], index * 4);
   }
   context.putImageData(image, 0, 0);

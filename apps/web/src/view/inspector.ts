@@ -16,19 +16,41 @@ export interface InspectorElements {
 }
 
 /** Draws every layer's output for the current digit (C1, S2, C3, S4, C5, F6, output). */
-export function showActivations(elements: InspectorElements, prediction: Prediction, recipe: ModelKind): void {
+export function showActivations(
+  elements: InspectorElements,
+  prediction: Prediction,
+  recipe: ModelKind,
+): void {
   const output = recipe.output === 'rbf' ? 'penalties' : 'scores';
-  drawFigure(elements.activations, activationsFigure({ layers: prediction.layers, output, perRow: 16, title: 'Activations' }));
+  drawFigure(
+    elements.activations,
+    activationsFigure({ layers: prediction.layers, output, perRow: 16, title: 'Activations' }),
+  );
 }
 
 /** Draws what does not change with the drawing: the learned kernels, the C3 table and the RBF codes. */
-export function showModelFigures(elements: InspectorElements, model: tf.LayersModel, recipe: ModelKind): void {
-  drawFigure(elements.kernels, kernelsFigure({ layers: kernelsFromModel(model), maximumOutputs: 16, title: 'Learned kernels' }));
+export function showModelFigures(
+  elements: InspectorElements,
+  model: tf.LayersModel,
+  recipe: ModelKind,
+): void {
+  drawFigure(
+    elements.kernels,
+    kernelsFigure({
+      layers: kernelsFromModel(model),
+      maximumOutputs: 16,
+      title: 'Learned kernels',
+    }),
+  );
   const hasTable = model.layers.some((layer) => layer.getClassName() === 'PartialConv2D');
   elements.c3Panel.hidden = !hasTable;
   if (hasTable && elements.c3Table.rows.length === 0) fillC3Table(elements.c3Table);
   elements.codesPanel.hidden = recipe.output !== 'rbf';
-  if (recipe.output === 'rbf') drawFigure(elements.codes, rbfCodesFigure({ codes: DIGIT_CODES, title: 'RBF codes (7x12 bitmaps)' }));
+  if (recipe.output === 'rbf')
+    drawFigure(
+      elements.codes,
+      rbfCodesFigure({ codes: DIGIT_CODES, title: 'RBF codes (7x12 bitmaps)' }),
+    );
 }
 
 /** Fills the paper's Table I: which S2 maps (rows) feed each C3 map (columns). */
@@ -36,7 +58,8 @@ function fillC3Table(table: HTMLTableElement): void {
   const outputs = C3_TABLE[0]?.length ?? 0;
   const header = table.createTHead().insertRow();
   header.insertCell().outerHTML = '<th scope="col">S2 \\ C3</th>';
-  for (let column = 0; column < outputs; column += 1) header.insertCell().outerHTML = `<th scope="col">${column}</th>`;
+  for (let column = 0; column < outputs; column += 1)
+    header.insertCell().outerHTML = `<th scope="col">${column}</th>`;
   const body = table.createTBody();
   C3_TABLE.forEach((row, input) => {
     const line = body.insertRow();

@@ -22,10 +22,20 @@ export function drawLossCurve(canvas: HTMLCanvasElement, losses: readonly number
   let mean = losses[0] ?? 0;
   context.strokeStyle = '#1b9e77';
   context.lineWidth = 2;
-  trace(context, losses.map((value) => (mean = 0.9 * mean + 0.1 * value)), x, y);
+  trace(
+    context,
+    losses.map((value) => (mean = 0.9 * mean + 0.1 * value)),
+    x,
+    y,
+  );
 }
 
-function trace(context: CanvasRenderingContext2D, values: readonly number[], x: (index: number) => number, y: (value: number) => number): void {
+function trace(
+  context: CanvasRenderingContext2D,
+  values: readonly number[],
+  x: (index: number) => number,
+  y: (value: number) => number,
+): void {
   context.beginPath();
   values.forEach((value, index) => {
     if (index === 0) context.moveTo(x(index), y(value));

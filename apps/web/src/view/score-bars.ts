@@ -4,7 +4,13 @@ import type { OutputKind } from '@lenet/core';
  * Shows the ten classes' probabilities as bars (the predicted one highlighted) with the raw
  * score beside each: the RBF distance for the paper's LeNet-5, the logit otherwise.
  */
-export function renderScoreBars(list: HTMLElement, scores: readonly number[], probabilities: readonly number[], label: number, output: OutputKind): void {
+export function renderScoreBars(
+  list: HTMLElement,
+  scores: readonly number[],
+  probabilities: readonly number[],
+  label: number,
+  output: OutputKind,
+): void {
   const rows = scores.map((score, digit) => {
     const probability = probabilities[digit] ?? 0;
     const raw = output === 'rbf' ? `d=${(-score).toFixed(1)}` : `z=${score.toFixed(2)}`;

@@ -45,7 +45,10 @@ export async function writeFileAtomic(path: string, contents: Uint8Array | strin
  * @param maxAgeMilliseconds - The age from which a temporary file counts as abandoned. Default: one hour.
  * @returns How many files were deleted.
  */
-export async function removeAbandonedTemporaryFiles(folder: string, maxAgeMilliseconds = 3_600_000): Promise<number> {
+export async function removeAbandonedTemporaryFiles(
+  folder: string,
+  maxAgeMilliseconds = 3_600_000,
+): Promise<number> {
   const names = await readdir(folder).catch(() => []);
   let removed = 0;
   for (const name of names.filter((candidate) => candidate.endsWith(temporarySuffix))) {

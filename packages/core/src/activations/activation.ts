@@ -9,7 +9,13 @@ import { scaledTanh } from './scaled-tanh-function.js';
 export type LenetActivation = 'scaledTanh' | 'tanh' | 'relu' | 'sigmoid' | 'linear';
 
 /** Every {@link LenetActivation}, in a fixed order. */
-export const LENET_ACTIVATIONS: readonly LenetActivation[] = ['scaledTanh', 'tanh', 'relu', 'sigmoid', 'linear'];
+export const LENET_ACTIVATIONS: readonly LenetActivation[] = [
+  'scaledTanh',
+  'tanh',
+  'relu',
+  'sigmoid',
+  'linear',
+];
 
 /**
  * Checks that `value` names a {@link LenetActivation}.
@@ -22,7 +28,12 @@ export const LENET_ACTIVATIONS: readonly LenetActivation[] = ['scaledTanh', 'tan
 export function checkActivation(owner: string, value: unknown): LenetActivation {
   const found = LENET_ACTIVATIONS.find((name) => name === value);
   if (found === undefined) {
-    throw new LayerArgumentError(owner, 'activation', `one of ${LENET_ACTIVATIONS.join(', ')}`, JSON.stringify(value));
+    throw new LayerArgumentError(
+      owner,
+      'activation',
+      `one of ${LENET_ACTIVATIONS.join(', ')}`,
+      JSON.stringify(value),
+    );
   }
   return found;
 }

@@ -24,6 +24,10 @@ export const SCALED_TANH_SLOPE = 2 / 3;
  * @returns A tensor of the same shape as `x`.
  * @see LeCun et al. 1998, Appendix A.
  */
-export function scaledTanh(x: tf.Tensor, amplitude = SCALED_TANH_AMPLITUDE, slope = SCALED_TANH_SLOPE): tf.Tensor {
+export function scaledTanh(
+  x: tf.Tensor,
+  amplitude = SCALED_TANH_AMPLITUDE,
+  slope = SCALED_TANH_SLOPE,
+): tf.Tensor {
   return tf.tidy(() => tf.mul(tf.tanh(tf.mul(x, slope)), amplitude));
 }

@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { LenetError } from '@lenet/common';
-import { checkGradients, modelFromTopology, rebuiltFromConfig, roundTrip, thrownBy } from '../test-support/layer-checks.js';
+import {
+  checkGradients,
+  modelFromTopology,
+  rebuiltFromConfig,
+  roundTrip,
+  thrownBy,
+} from '../test-support/layer-checks.js';
 import { ScaledTanh } from './scaled-tanh.js';
 
 describe('ScaledTanh', () => {
@@ -38,12 +44,17 @@ describe('ScaledTanh', () => {
   it('rejects a non-finite amplitude or slope with a lenet error', () => {
     expect(() => new ScaledTanh({ amplitude: Number.NaN })).toThrow(/amplitude/);
     expect(() => new ScaledTanh({ slope: Number.POSITIVE_INFINITY })).toThrow(/slope/);
-    expect(thrownBy(() => new ScaledTanh({ slope: Number.POSITIVE_INFINITY }))).toSatisfy((error) => LenetError.isInstance(error));
+    expect(thrownBy(() => new ScaledTanh({ slope: Number.POSITIVE_INFINITY }))).toSatisfy((error) =>
+      LenetError.isInstance(error),
+    );
   });
 
   it('survives a save and load round trip with its configuration', async () => {
     const input = tf.input({ shape: [4] });
-    const model = tf.model({ inputs: input, outputs: new ScaledTanh({ amplitude: 3, slope: 0.25 }).apply(input) as tf.SymbolicTensor });
+    const model = tf.model({
+      inputs: input,
+      outputs: new ScaledTanh({ amplitude: 3, slope: 0.25 }).apply(input) as tf.SymbolicTensor,
+    });
     const loaded = await roundTrip(model);
     expect(loaded.layers[1]?.getClassName()).toBe('ScaledTanh');
     expect(loaded.layers[1]?.getConfig()).toMatchObject({ amplitude: 3, slope: 0.25 });

@@ -33,14 +33,20 @@ export class ScaledTanh extends tf.layers.Layer implements ConnectionCounting {
 
   constructor(args: ScaledTanhLayerArgs = {}) {
     super(args);
-    this.amplitude = checkFiniteNumber('ScaledTanh', 'amplitude', args.amplitude ?? SCALED_TANH_AMPLITUDE);
+    this.amplitude = checkFiniteNumber(
+      'ScaledTanh',
+      'amplitude',
+      args.amplitude ?? SCALED_TANH_AMPLITUDE,
+    );
     this.slope = checkFiniteNumber('ScaledTanh', 'slope', args.slope ?? SCALED_TANH_SLOPE);
     this.supportsMasking = true;
   }
 
   /** Applies `A * tanh(S * x)` to the single input. */
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
-    return tf.tidy(() => scaledTanh(singleTensor('ScaledTanh', inputs), this.amplitude, this.slope));
+    return tf.tidy(() =>
+      scaledTanh(singleTensor('ScaledTanh', inputs), this.amplitude, this.slope),
+    );
   }
 
   /** The input shape, unchanged. */

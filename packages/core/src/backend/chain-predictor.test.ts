@@ -8,16 +8,28 @@ import { setupBackend } from './setup-backend.js';
 function lenetShapedChain(): tf.LayersModel {
   const input = tf.input({ shape: [32, 32, 1] });
   const layers = [
-    tf.layers.conv2d({ filters: 6, kernelSize: 5, kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+    tf.layers.conv2d({
+      filters: 6,
+      kernelSize: 5,
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }),
+    }),
     tf.layers.activation({ activation: 'tanh' }),
     tf.layers.averagePooling2d({ poolSize: 2 }),
-    tf.layers.conv2d({ filters: 16, kernelSize: 5, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+    tf.layers.conv2d({
+      filters: 16,
+      kernelSize: 5,
+      activation: 'relu',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }),
+    }),
     tf.layers.maxPooling2d({ poolSize: 2 }),
     tf.layers.flatten(),
     tf.layers.dropout({ rate: 0.5 }),
     tf.layers.dense({ units: 10, kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }),
   ];
-  const output = layers.reduce<tf.SymbolicTensor>((tensor, layer) => layer.apply(tensor) as tf.SymbolicTensor, input);
+  const output = layers.reduce<tf.SymbolicTensor>(
+    (tensor, layer) => layer.apply(tensor) as tf.SymbolicTensor,
+    input,
+  );
   return tf.model({ inputs: input, outputs: output });
 }
 

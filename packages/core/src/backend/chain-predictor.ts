@@ -50,22 +50,30 @@ export type ChainPredictor = (input: tf.Tensor) => tf.Tensor;
  */
 export function createChainPredictor(model: tf.LayersModel): ChainPredictor {
   const layers = chainLayers(model);
-  return (input) => tf.tidy(() => layers.reduce((tensor, layer) => layer.call(tensor, {}) as tf.Tensor, input));
+  return (input) =>
+    tf.tidy(() => layers.reduce((tensor, layer) => layer.call(tensor, {}) as tf.Tensor, input));
 }
 
 function chainLayers(model: tf.LayersModel): tf.layers.Layer[] {
   if (model.inputs.length !== 1 || model.outputs.length !== 1) {
-    throw new NotAChainError(model.name, `has ${model.inputs.length} inputs and ${model.outputs.length} outputs`);
+    throw new NotAChainError(
+      model.name,
+      `has ${model.inputs.length} inputs and ${model.outputs.length} outputs`,
+    );
   }
   const layers = model.layers.filter((layer) => layer.getClassName() !== 'InputLayer');
   let previous = model.layers[0]!;
   for (const layer of layers) {
     const feeders = layer.inboundNodes.flatMap((node) => node.inboundLayers);
     if (layer.inboundNodes.length !== 1 || feeders.length !== 1 || feeders[0] !== previous) {
-      throw new NotAChainError(layer.name, `is fed by ${feeders.map((feeder) => feeder.name).join(', ') || 'nothing'} instead of "${previous.name}" alone`);
+      throw new NotAChainError(
+        layer.name,
+        `is fed by ${feeders.map((feeder) => feeder.name).join(', ') || 'nothing'} instead of "${previous.name}" alone`,
+      );
     }
     previous = layer;
   }
-  if (model.outputs[0]!.sourceLayer !== previous) throw new NotAChainError(previous.name, 'is not the model output');
+  if (model.outputs[0]!.sourceLayer !== previous)
+    throw new NotAChainError(previous.name, 'is not the model output');
   return layers;
 }

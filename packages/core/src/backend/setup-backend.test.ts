@@ -32,7 +32,9 @@ describe('setupBackend', () => {
     const before = tf.memory().numTensors;
     const second = await setupBackend({ backends: ['cpu'] });
     expect(second).toEqual(first);
-    expect(second.kernels).toEqual([{ kernelName: 'Conv2DBackpropFilter', backendName: 'cpu', replaced: true }]);
+    expect(second.kernels).toEqual([
+      { kernelName: 'Conv2DBackpropFilter', backendName: 'cpu', replaced: true },
+    ]);
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -40,15 +42,23 @@ describe('setupBackend', () => {
     await setupBackend({ backends: ['wasm'] });
     const filter = tf.ones([3, 3, 1, 2]);
     const input = tf.ones<tf.Rank.R4>([1, 4, 4, 1]);
-    const gradient = tf.grad((weights) => tf.conv2d(input, weights as tf.Tensor4D, 1, 'valid').sum())(filter);
+    const gradient = tf.grad((weights) =>
+      tf.conv2d(input, weights as tf.Tensor4D, 1, 'valid').sum(),
+    )(filter);
     expect(Array.from(gradient.dataSync())).toEqual(new Array(18).fill(4));
     tf.dispose([filter, input, gradient]);
   });
 
   it('throws a BackendSetupError listing each backend tried when none starts', async () => {
-    const failure = await setupBackend({ backends: ['tensorflow'] }).catch((error: unknown) => error);
+    const failure = await setupBackend({ backends: ['tensorflow'] }).catch(
+      (error: unknown) => error,
+    );
     expect(BackendSetupError.isInstance(failure)).toBe(true);
-    expect((failure as BackendSetupError).attempts.map((attempt) => attempt.backend)).toEqual(['tensorflow']);
-    expect((failure as BackendSetupError).message).toMatch(/No TensorFlow\.js backend could be started/);
+    expect((failure as BackendSetupError).attempts.map((attempt) => attempt.backend)).toEqual([
+      'tensorflow',
+    ]);
+    expect((failure as BackendSetupError).message).toMatch(
+      /No TensorFlow\.js backend could be started/,
+    );
   });
 });

@@ -8,7 +8,8 @@ import type { BackendAttempt } from './backend-setup-error.js';
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 
 /** The three WebAssembly binaries of `@tensorflow/tfjs-backend-wasm`. */
-export type WasmBinaryName = 'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
+export type WasmBinaryName =
+  'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm';
 
 /** Options of {@link setupBackend}. */
 export interface SetupBackendOptions {
@@ -74,7 +75,10 @@ export async function setupBackend(options: SetupBackendOptions = {}): Promise<B
 
 type StartedBackend = Omit<BackendSetup, 'skipped'>;
 
-async function startBackend(backend: BackendName, options: SetupBackendOptions): Promise<StartedBackend | undefined> {
+async function startBackend(
+  backend: BackendName,
+  options: SetupBackendOptions,
+): Promise<StartedBackend | undefined> {
   if (backend === 'tensorflow') {
     await import(/* @vite-ignore */ tensorflowNodePackage);
     if (!(await tf.setBackend('tensorflow'))) return undefined;
@@ -94,5 +98,10 @@ async function startWasm(options: SetupBackendOptions): Promise<StartedBackend |
   }
   if (!(await tf.setBackend('wasm'))) return undefined;
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
-  return { backend: 'wasm', simd, threads: wasm.getThreadsCount(), kernels: registerTrainingKernels('wasm') };
+  return {
+    backend: 'wasm',
+    simd,
+    threads: wasm.getThreadsCount(),
+    kernels: registerTrainingKernels('wasm'),
+  };
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bitmapToCode, DIGIT_BITMAP_HEIGHT, DIGIT_BITMAP_WIDTH, DIGIT_BITMAPS, DIGIT_CODES, formatCode } from './digit-codes.js';
+import {
+  bitmapToCode,
+  DIGIT_BITMAP_HEIGHT,
+  DIGIT_BITMAP_WIDTH,
+  DIGIT_BITMAPS,
+  DIGIT_CODES,
+  formatCode,
+} from './digit-codes.js';
 
-const hamming = (left: readonly number[], right: readonly number[]): number => left.filter((value, index) => value !== right[index]).length;
+const hamming = (left: readonly number[], right: readonly number[]): number =>
+  left.filter((value, index) => value !== right[index]).length;
 
 describe('DIGIT_BITMAPS (data to verify)', () => {
   it('holds ten bitmaps of 12 rows by 7 columns of # and .', () => {
@@ -27,14 +35,17 @@ describe('DIGIT_BITMAPS (data to verify)', () => {
   });
 
   it('draws the 0 left-right symmetric and the 8 with a closed middle bar', () => {
-    for (const row of DIGIT_BITMAPS[0]!) expect(Array.from({ length: 7 }, (_, column) => row.charAt(6 - column)).join('')).toBe(row);
+    for (const row of DIGIT_BITMAPS[0]!)
+      expect(Array.from({ length: 7 }, (_, column) => row.charAt(6 - column)).join('')).toBe(row);
     expect(DIGIT_BITMAPS[8]![4]).toBe('.#####.');
   });
 
   it('inks the first row of every digit, and every column in all digits but the 1', () => {
     DIGIT_BITMAPS.forEach((bitmap, digit) => {
       expect(bitmap[0]).toContain('#');
-      const inkedColumns = [0, 1, 2, 3, 4, 5, 6].filter((column) => bitmap.some((row) => row[column] === '#'));
+      const inkedColumns = [0, 1, 2, 3, 4, 5, 6].filter((column) =>
+        bitmap.some((row) => row[column] === '#'),
+      );
       expect(inkedColumns.length).toBe(digit === 1 ? 6 : 7);
     });
   });

@@ -176,9 +176,16 @@ export const DIGIT_BITMAPS: readonly (readonly string[])[] = [
 export function bitmapToCode(bitmap: readonly string[]): number[] {
   const width = bitmap[0]?.length ?? 0;
   if (width === 0 || bitmap.some((row) => row.length !== width || /[^#.]/.test(row))) {
-    throw new LayerArgumentError('bitmapToCode', 'bitmap', 'equal-length rows of # and .', JSON.stringify(bitmap));
+    throw new LayerArgumentError(
+      'bitmapToCode',
+      'bitmap',
+      'equal-length rows of # and .',
+      JSON.stringify(bitmap),
+    );
   }
-  return bitmap.flatMap((row) => Array.from({ length: row.length }, (_, column) => (row.charAt(column) === '#' ? 1 : -1)));
+  return bitmap.flatMap((row) =>
+    Array.from({ length: row.length }, (_, column) => (row.charAt(column) === '#' ? 1 : -1)),
+  );
 }
 
 /**
@@ -197,7 +204,12 @@ export const DIGIT_CODES: readonly (readonly number[])[] = DIGIT_BITMAPS.map(bit
 export function formatCode(code: readonly number[], width = DIGIT_BITMAP_WIDTH): string {
   const rows: string[] = [];
   for (let start = 0; start < code.length; start += width) {
-    rows.push(code.slice(start, start + width).map((value) => (value > 0 ? '#' : '.')).join(''));
+    rows.push(
+      code
+        .slice(start, start + width)
+        .map((value) => (value > 0 ? '#' : '.'))
+        .join(''),
+    );
   }
   return rows.join('\n');
 }

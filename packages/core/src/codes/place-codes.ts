@@ -17,6 +17,9 @@ import { LayerArgumentError } from '../errors/layer-argument-error.js';
  * @see LeCun et al. 1989 (NIPS 2), and LeCun et al. 1998, Section II.C ("place code").
  */
 export function placeCodes(classes = 10): number[][] {
-  if (!Number.isInteger(classes) || classes < 2) throw new LayerArgumentError('placeCodes', 'classes', 'an integer >= 2', String(classes));
-  return Array.from({ length: classes }, (_, code) => Array.from({ length: classes }, (_, unit) => (unit === code ? 1 : -1)));
+  if (!Number.isInteger(classes) || classes < 2)
+    throw new LayerArgumentError('placeCodes', 'classes', 'an integer >= 2', String(classes));
+  return Array.from({ length: classes }, (_, code) =>
+    Array.from({ length: classes }, (_, unit) => (unit === code ? 1 : -1)),
+  );
 }

@@ -21,7 +21,10 @@ export interface StaticLayout {
   /** Where a gradient share computed elsewhere is copied before it is added in. */
   readonly staging: number;
   /** Each step's constant table (0 for none) and the table itself. */
-  readonly constants: readonly { readonly at: number; readonly table: Int32Array | Float32Array | undefined }[];
+  readonly constants: readonly {
+    readonly at: number;
+    readonly table: Int32Array | Float32Array | undefined;
+  }[];
   /** The first byte after it. */
   readonly end: number;
 }
@@ -50,7 +53,11 @@ export function staticLayout(plan: NetworkPlan): StaticLayout {
 }
 
 /** Each step's buffers for slices of up to `capacity` images, after the static layout. */
-export function sliceLayout(plan: NetworkPlan, layout: StaticLayout, capacity: number): { readonly input: number; readonly buffers: StepBuffers[]; readonly end: number } {
+export function sliceLayout(
+  plan: NetworkPlan,
+  layout: StaticLayout,
+  capacity: number,
+): { readonly input: number; readonly buffers: StepBuffers[]; readonly end: number } {
   let next = layout.end;
   const take = (values: number, perImage = true): number => {
     const start = next;

@@ -59,7 +59,11 @@ export class StepTimer {
    * every dense layer (whose kernel computes both gradients in one pass), all as the weight
    * gradient (`weights`); the other steps only pass the gradient down (`input`).
    */
-  backward(index: number, run: (withInputGradient: boolean) => void, parts: 'both' | 'weights' | 'input'): void {
+  backward(
+    index: number,
+    run: (withInputGradient: boolean) => void,
+    parts: 'both' | 'weights' | 'input',
+  ): void {
     let started = performance.now();
     run(parts === 'input');
     const first = performance.now() - started;
@@ -73,9 +77,16 @@ export class StepTimer {
     this.add(index, 'input', Math.max(0, performance.now() - started - first));
   }
 
-  averages(index: number, rounds: number): { forwardMs: number; weightGradientMs: number; inputGradientMs: number } {
+  averages(
+    index: number,
+    rounds: number,
+  ): { forwardMs: number; weightGradientMs: number; inputGradientMs: number } {
     const total = this.totals[index] ?? { forward: 0, weight: 0, input: 0 };
-    return { forwardMs: total.forward / rounds, weightGradientMs: total.weight / rounds, inputGradientMs: total.input / rounds };
+    return {
+      forwardMs: total.forward / rounds,
+      weightGradientMs: total.weight / rounds,
+      inputGradientMs: total.input / rounds,
+    };
   }
 
   private add(index: number, phase: 'forward' | 'weight' | 'input', milliseconds: number): void {
@@ -88,28 +99,53 @@ export class StepTimer {
   }
 }
 
-const shapeText = (shape: MapShape): string => (shape.height === 1 && shape.width === 1 ? String(shape.maps) : `${String(shape.maps)}@${String(shape.height)}x${String(shape.width)}`);
+const shapeText = (shape: MapShape): string =>
+  shape.height === 1 && shape.width === 1
+    ? String(shape.maps)
+    : `${String(shape.maps)}@${String(shape.height)}x${String(shape.width)}`;
 
 export function describeStep(step: PlanStep): string {
   const shapes = `${shapeText(step.input)} -> ${shapeText(step.output)}`;
-  if (step.kind === 'convolution') return `convolution ${shapes}, ${String(step.links.length / 3)} links`;
+  if (step.kind === 'convolution')
+    return `convolution ${shapes}, ${String(step.links.length / 3)} links`;
   if (step.kind === 'activation') return `activation ${shapeText(step.input)}`;
   return `${step.kind} ${shapes}`;
 }
 
 /** The multiply-adds of one step's forward pass, weight gradient and input gradient, for `count` images. */
-export function multiplyAdds(step: PlanStep, count: number): { forwardMultiplyAdds: number; weightGradientMultiplyAdds: number; inputGradientMultiplyAdds: number } {
+export function multiplyAdds(
+  step: PlanStep,
+  count: number,
+): {
+  forwardMultiplyAdds: number;
+  weightGradientMultiplyAdds: number;
+  inputGradientMultiplyAdds: number;
+} {
   if (step.kind === 'convolution') {
     const links = step.links.length / 3;
     // The multiply-adds the mathematics needs, the same in each direction (products with the zero
     // padding that a kernel may make do not count).
     const forward = links * step.output.height * step.output.width * 25 * count;
-    return { forwardMultiplyAdds: forward, weightGradientMultiplyAdds: forward, inputGradientMultiplyAdds: step.firstLayer ? 0 : forward };
+    return {
+      forwardMultiplyAdds: forward,
+      weightGradientMultiplyAdds: forward,
+      inputGradientMultiplyAdds: step.firstLayer ? 0 : forward,
+    };
   }
   const product = mapElements(step.input) * mapElements(step.output) * count;
   // A dense layer's kernel computes both gradients in one pass: all of it counts as the weight gradient.
-  if (step.kind === 'dense') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: step.firstLayer ? product : 2 * product, inputGradientMultiplyAdds: 0 };
-  if (step.kind === 'rbf') return { forwardMultiplyAdds: product, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: product };
+  if (step.kind === 'dense')
+    return {
+      forwardMultiplyAdds: product,
+      weightGradientMultiplyAdds: step.firstLayer ? product : 2 * product,
+      inputGradientMultiplyAdds: 0,
+    };
+  if (step.kind === 'rbf')
+    return {
+      forwardMultiplyAdds: product,
+      weightGradientMultiplyAdds: 0,
+      inputGradientMultiplyAdds: product,
+    };
   return { forwardMultiplyAdds: 0, weightGradientMultiplyAdds: 0, inputGradientMultiplyAdds: 0 };
 }
 

@@ -20,7 +20,12 @@ import type { LenetKernels } from './lenet-kernels.js';
 export type EngineUpdate =
   | { readonly rule: 'diagonal' }
   | { readonly rule: 'sgd'; readonly learningRate: number }
-  | { readonly rule: 'momentum'; readonly learningRate: number; readonly momentum: number; readonly nesterov: boolean }
+  | {
+      readonly rule: 'momentum';
+      readonly learningRate: number;
+      readonly momentum: number;
+      readonly nesterov: boolean;
+    }
   | {
       readonly rule: 'adam';
       readonly learningRate: number;
@@ -30,7 +35,13 @@ export type EngineUpdate =
       readonly accBeta1: number;
       readonly accBeta2: number;
     }
-  | { readonly rule: 'adam-folded'; readonly stepSize: number; readonly beta1: number; readonly beta2: number; readonly epsilon: number };
+  | {
+      readonly rule: 'adam-folded';
+      readonly stepSize: number;
+      readonly beta1: number;
+      readonly beta2: number;
+      readonly epsilon: number;
+    };
 
 /** Where an update's vectors are in the kernels' memory (byte offsets), and their length. */
 export interface UpdateBuffers {
@@ -45,7 +56,11 @@ export interface UpdateBuffers {
 const f32 = Math.fround;
 
 /** Makes `update` on the weights in `buffers` with the gradient there. */
-export function runUpdate(kernels: LenetKernels, update: EngineUpdate, buffers: UpdateBuffers): void {
+export function runUpdate(
+  kernels: LenetKernels,
+  update: EngineUpdate,
+  buffers: UpdateBuffers,
+): void {
   const { count, weights, gradients, first, second } = buffers;
   switch (update.rule) {
     case 'diagonal':
@@ -55,17 +70,47 @@ export function runUpdate(kernels: LenetKernels, update: EngineUpdate, buffers: 
       kernels.momentumStep(count, weights, gradients, 0, f32(-update.learningRate), 0, 0);
       return;
     case 'momentum':
-      kernels.momentumStep(count, weights, gradients, first, f32(-update.learningRate), f32(update.momentum), update.nesterov ? 1 : 0);
+      kernels.momentumStep(
+        count,
+        weights,
+        gradients,
+        first,
+        f32(-update.learningRate),
+        f32(update.momentum),
+        update.nesterov ? 1 : 0,
+      );
       return;
     case 'adam':
       // tfjs computes 1 - beta in float64 before making it a float32 scalar, and 1 - beta^t in float32.
       kernels.adamStep(
-        count, weights, gradients, first, second,
-        f32(update.beta1), f32(1 - update.beta1), f32(update.beta2), f32(1 - update.beta2),
-        f32(1 - f32(update.accBeta1)), f32(1 - f32(update.accBeta2)), f32(update.epsilon), f32(-update.learningRate),
+        count,
+        weights,
+        gradients,
+        first,
+        second,
+        f32(update.beta1),
+        f32(1 - update.beta1),
+        f32(update.beta2),
+        f32(1 - update.beta2),
+        f32(1 - f32(update.accBeta1)),
+        f32(1 - f32(update.accBeta2)),
+        f32(update.epsilon),
+        f32(-update.learningRate),
       );
       return;
     case 'adam-folded':
-      kernels.adamFoldedStep(count, weights, gradients, first, second, f32(update.beta1), f32(1 - update.beta1), f32(update.beta2), f32(1 - update.beta2), f32(update.stepSize), f32(update.epsilon));
+      kernels.adamFoldedStep(
+        count,
+        weights,
+        gradients,
+        first,
+        second,
+        f32(update.beta1),
+        f32(1 - update.beta1),
+        f32(update.beta2),
+        f32(1 - update.beta2),
+        f32(update.stepSize),
+        f32(update.epsilon),
+      );
   }
 }

@@ -38,7 +38,9 @@ export class KernelBindingError extends LenetError {
    * @param mismatches - The exports that differ (at least one).
    */
   constructor(source: string, mismatches: readonly KernelMismatch[]) {
-    const listed = mismatches.map(({ name, expected, actual }) => `${name}: expected ${expected}, got ${actual}`).join('; ');
+    const listed = mismatches
+      .map(({ name, expected, actual }) => `${name}: expected ${expected}, got ${actual}`)
+      .join('; ');
     super(
       'KernelBindingError',
       `The LeNet kernels at ${source} do not match this version of @lenet/core (${listed}). ` +

@@ -1,5 +1,11 @@
 import type { LenetKernels } from './lenet-kernels.js';
-import { describeStep, multiplyAdds, simdPeakGflops, StepTimer, type EngineProfile } from './engine-profile.js';
+import {
+  describeStep,
+  multiplyAdds,
+  simdPeakGflops,
+  StepTimer,
+  type EngineProfile,
+} from './engine-profile.js';
 import { PAGE, sliceLayout, staticLayout, type StaticLayout } from './engine-layout.js';
 import { backwardStep, forwardStep, type StepBuffers } from './engine-steps.js';
 import type { NetworkPlan } from './network-plan.js';
@@ -64,15 +70,19 @@ export class LenetEngine {
     this.vectors = this.layout.vectors;
     this.reserve(this.layout.end);
     for (const { at, table } of this.layout.constants) {
-      if (table instanceof Int32Array) new Int32Array(kernels.memory.buffer, at, table.length).set(table);
-      if (table instanceof Float32Array) new Float32Array(kernels.memory.buffer, at, table.length).set(table);
+      if (table instanceof Int32Array)
+        new Int32Array(kernels.memory.buffer, at, table.length).set(table);
+      if (table instanceof Float32Array)
+        new Float32Array(kernels.memory.buffer, at, table.length).set(table);
     }
   }
 
   /** Sets every trainable weight from a flat vector in `model.trainableWeights` order. */
   setWeights(weights: Float32Array): void {
     this.checkLength('setWeights', weights);
-    new Float32Array(this.kernels.memory.buffer, this.vectors.weights, this.plan.parameters).set(weights);
+    new Float32Array(this.kernels.memory.buffer, this.vectors.weights, this.plan.parameters).set(
+      weights,
+    );
   }
 
   /**
@@ -80,7 +90,11 @@ export class LenetEngine {
    * `model.trainableWeights` order: a fresh copy, or copied into `target` (as long as the weights).
    */
   weights(target?: Float32Array): Float32Array {
-    const held = new Float32Array(this.kernels.memory.buffer, this.vectors.weights, this.plan.parameters);
+    const held = new Float32Array(
+      this.kernels.memory.buffer,
+      this.vectors.weights,
+      this.plan.parameters,
+    );
     if (target === undefined) return held.slice();
     this.checkLength('weights', target);
     target.set(held);
@@ -90,7 +104,9 @@ export class LenetEngine {
   /** Sets the per-weight step sizes s of {@link LenetEngine.descend}, laid out as the weights. */
   setStepSizes(steps: Float32Array): void {
     this.checkLength('setStepSizes', steps);
-    new Float32Array(this.kernels.memory.buffer, this.vectors.stepSizes, this.plan.parameters).set(steps);
+    new Float32Array(this.kernels.memory.buffer, this.vectors.stepSizes, this.plan.parameters).set(
+      steps,
+    );
   }
 
   /**
@@ -102,7 +118,11 @@ export class LenetEngine {
    *
    * @returns The batch's mean loss and correct read-outs before the step.
    */
-  descend(batch: EngineBatch, criterion: EngineCriterion, update: EngineUpdate = DIAGONAL): { readonly loss: number; readonly correct: number } {
+  descend(
+    batch: EngineBatch,
+    criterion: EngineCriterion,
+    update: EngineUpdate = DIAGONAL,
+  ): { readonly loss: number; readonly correct: number } {
     const result = this.accumulateGradients(batch, criterion);
     this.gradientHeld = false;
     runUpdate(this.kernels, update, this.vectors);
@@ -126,14 +146,23 @@ export class LenetEngine {
     } else {
       gradients.forEach((share, index) => {
         if (share.gradients !== 'held') this.checkLength('applyUpdate', share.gradients);
-        else if (index > 0 || !this.gradientHeld) throw new EngineInputError('applyUpdate', "a 'held' share must come first, after computeGradients().");
+        else if (index > 0 || !this.gradientHeld)
+          throw new EngineInputError(
+            'applyUpdate',
+            "a 'held' share must come first, after computeGradients().",
+          );
       });
       // A held gradient is staged before the sum it is in starts from zero.
       if (gradients.length === 0) summed.fill(0);
       gradients.forEach((share, index) => {
         staging.set(share.gradients === 'held' ? summed : share.gradients);
         if (index === 0) summed.fill(0);
-        this.kernels.addScaledShare(count, this.vectors.gradients, this.layout.staging, share.fraction);
+        this.kernels.addScaledShare(
+          count,
+          this.vectors.gradients,
+          this.layout.staging,
+          share.fraction,
+        );
       });
     }
     this.gradientHeld = false;
@@ -147,7 +176,10 @@ export class LenetEngine {
   optimizerState(): { readonly first: Float32Array; readonly second: Float32Array } {
     const { count, first, second } = this.vectors;
     const buffer = this.kernels.memory.buffer;
-    return { first: new Float32Array(buffer, first, count).slice(), second: new Float32Array(buffer, second, count).slice() };
+    return {
+      first: new Float32Array(buffer, first, count).slice(),
+      second: new Float32Array(buffer, second, count).slice(),
+    };
   }
 
   /** Sets the optimiser state of {@link LenetEngine.optimizerState}. */
@@ -160,18 +192,33 @@ export class LenetEngine {
   }
 
   private checkLength(method: string, values: Float32Array): void {
-    if (values.length !== this.plan.parameters) throw new EngineInputError(method, `expected ${String(this.plan.parameters)} values, got ${String(values.length)}.`);
+    if (values.length !== this.plan.parameters)
+      throw new EngineInputError(
+        method,
+        `expected ${String(this.plan.parameters)} values, got ${String(values.length)}.`,
+      );
   }
 
   /** The outputs (RBF distances or logits), `[count, 10]` row-major, for `count` images, computed in slices. */
   predict(pixels: Float32Array, size: number): Float32Array {
     const area = this.plan.inputSize * this.plan.inputSize;
-    const count = this.checkBatch(pixels, size, Math.min(LenetEngine.sliceSize, pixels.length / area));
+    const count = this.checkBatch(
+      pixels,
+      size,
+      Math.min(LenetEngine.sliceSize, pixels.length / area),
+    );
     const outputs = new Float32Array(count * 10);
     for (let start = 0; start < count; start += LenetEngine.sliceSize) {
       const end = Math.min(count, start + LenetEngine.sliceSize);
       this.forward(pixels.subarray(start * area, end * area), end - start);
-      outputs.set(new Float32Array(this.kernels.memory.buffer, this.buffers.at(-1)?.output ?? 0, (end - start) * 10), start * 10);
+      outputs.set(
+        new Float32Array(
+          this.kernels.memory.buffer,
+          this.buffers.at(-1)?.output ?? 0,
+          (end - start) * 10,
+        ),
+        start * 10,
+      );
     }
     return outputs;
   }
@@ -181,10 +228,18 @@ export class LenetEngine {
    * batch runs in slices of {@link LenetEngine.sliceSize} images, so that every layer's
    * activations stay in the processor's caches; the gradients add up across slices.
    */
-  gradients(batch: EngineBatch, criterion: EngineCriterion, target?: Float32Array): EngineGradients {
+  gradients(
+    batch: EngineBatch,
+    criterion: EngineCriterion,
+    target?: Float32Array,
+  ): EngineGradients {
     if (target !== undefined) this.checkLength('gradients', target);
     const { loss, correct } = this.computeGradients(batch, criterion);
-    const held = new Float32Array(this.kernels.memory.buffer, this.vectors.gradients, this.plan.parameters);
+    const held = new Float32Array(
+      this.kernels.memory.buffer,
+      this.vectors.gradients,
+      this.plan.parameters,
+    );
     if (target === undefined) return { loss, correct, gradients: held.slice() };
     target.set(held);
     return { loss, correct, gradients: target };
@@ -194,18 +249,35 @@ export class LenetEngine {
    * {@link LenetEngine.gradients} without a copy of the gradient: it stays in the engine, for an
    * {@link LenetEngine.applyUpdate} whose first share is `'held'`.
    */
-  computeGradients(batch: EngineBatch, criterion: EngineCriterion): { readonly loss: number; readonly correct: number } {
+  computeGradients(
+    batch: EngineBatch,
+    criterion: EngineCriterion,
+  ): { readonly loss: number; readonly correct: number } {
     const result = this.accumulateGradients(batch, criterion);
     this.gradientHeld = true;
     return result;
   }
 
   /** The forward and backward passes of {@link LenetEngine.gradients}, leaving the gradient in the engine's memory; `timer` times each step. */
-  private accumulateGradients(batch: EngineBatch, criterion: EngineCriterion, timer?: StepTimer): { loss: number; correct: number } {
+  private accumulateGradients(
+    batch: EngineBatch,
+    criterion: EngineCriterion,
+    timer?: StepTimer,
+  ): { loss: number; correct: number } {
     const area = this.plan.inputSize * this.plan.inputSize;
-    const count = this.checkBatch(batch.pixels, batch.size, Math.min(LenetEngine.sliceSize, batch.labels.length));
-    if (batch.labels.length !== count) throw new EngineInputError('gradients', `${String(count)} images but ${String(batch.labels.length)} labels: give one label per image.`);
-    new Float32Array(this.kernels.memory.buffer, this.vectors.gradients, this.plan.parameters).fill(0);
+    const count = this.checkBatch(
+      batch.pixels,
+      batch.size,
+      Math.min(LenetEngine.sliceSize, batch.labels.length),
+    );
+    if (batch.labels.length !== count)
+      throw new EngineInputError(
+        'gradients',
+        `${String(count)} images but ${String(batch.labels.length)} labels: give one label per image.`,
+      );
+    new Float32Array(this.kernels.memory.buffer, this.vectors.gradients, this.plan.parameters).fill(
+      0,
+    );
     let loss = 0;
     let correct = 0;
     for (let start = 0; start < count; start += LenetEngine.sliceSize) {
@@ -214,7 +286,14 @@ export class LenetEngine {
       const memory = this.kernels.memory.buffer;
       const last = this.buffers.at(-1);
       const outputs = new Float32Array(memory, last?.output ?? 0, (end - start) * 10);
-      const result = outputLoss(criterion, outputs, batch.labels.subarray(start, end), 10, new Float32Array(memory, last?.gradient ?? 0, (end - start) * 10), count);
+      const result = outputLoss(
+        criterion,
+        outputs,
+        batch.labels.subarray(start, end),
+        10,
+        new Float32Array(memory, last?.gradient ?? 0, (end - start) * 10),
+        count,
+      );
       loss += result.loss;
       correct += result.correct;
       this.backward(end - start, timer);
@@ -225,7 +304,10 @@ export class LenetEngine {
   private checkBatch(pixels: Float32Array, size: number, slice?: number): number {
     const area = this.plan.inputSize * this.plan.inputSize;
     if (size !== this.plan.inputSize || pixels.length % area !== 0) {
-      throw new EngineInputError('batch', `expected ${String(this.plan.inputSize)}x${String(this.plan.inputSize)} images, got size ${String(size)} and ${String(pixels.length)} values.`);
+      throw new EngineInputError(
+        'batch',
+        `expected ${String(this.plan.inputSize)}x${String(this.plan.inputSize)} images, got size ${String(size)} and ${String(pixels.length)} values.`,
+      );
     }
     const count = pixels.length / area;
     if ((slice ?? count) > this.capacity) this.layOut(slice ?? count);
@@ -234,7 +316,8 @@ export class LenetEngine {
 
   private reserve(bytes: number): void {
     const memory = this.kernels.memory;
-    if (bytes > memory.buffer.byteLength) memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+    if (bytes > memory.buffer.byteLength)
+      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
   }
 
   private layOut(capacity: number): void {
@@ -268,12 +351,31 @@ export class LenetEngine {
       if (step === undefined || buffers === undefined) continue;
       const previous = this.buffers[index - 1];
       const x = previous?.output ?? this.input;
-      const firstWeights = (step.kind === 'convolution' || step.kind === 'dense') && step.firstLayer;
+      const firstWeights =
+        (step.kind === 'convolution' || step.kind === 'dense') && step.firstLayer;
       const run = (withInputGradient: boolean): void => {
-        backwardStep(this.kernels, step, count, x, buffers, withInputGradient && !firstWeights ? (previous?.gradient ?? 0) : 0, this.vectors.weights, this.vectors.gradients);
+        backwardStep(
+          this.kernels,
+          step,
+          count,
+          x,
+          buffers,
+          withInputGradient && !firstWeights ? (previous?.gradient ?? 0) : 0,
+          this.vectors.weights,
+          this.vectors.gradients,
+        );
       };
       if (timer === undefined) run(true);
-      else timer.backward(index, run, step.kind === 'convolution' && !firstWeights ? 'both' : step.kind === 'convolution' || step.kind === 'dense' ? 'weights' : 'input');
+      else
+        timer.backward(
+          index,
+          run,
+          step.kind === 'convolution' && !firstWeights
+            ? 'both'
+            : step.kind === 'convolution' || step.kind === 'dense'
+              ? 'weights'
+              : 'input',
+        );
       if (firstWeights || previous === undefined) return;
     }
   }
@@ -306,7 +408,13 @@ export class LenetEngine {
     this.gradientHeld = false;
     return {
       batch: count,
-      steps: this.plan.steps.map((step, index) => ({ step: index, kind: step.kind, description: describeStep(step), ...timer.averages(index, rounds), ...multiplyAdds(step, count) })),
+      steps: this.plan.steps.map((step, index) => ({
+        step: index,
+        kind: step.kind,
+        description: describeStep(step),
+        ...timer.averages(index, rounds),
+        ...multiplyAdds(step, count),
+      })),
       updateMs: update / rounds,
       peakGflops: simdPeakGflops(this.kernels),
     };

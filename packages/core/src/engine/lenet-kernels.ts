@@ -7,25 +7,181 @@ export interface LenetKernels {
   readonly memory: WebAssembly.Memory;
   activationForward(kind: number, count: number, x: number, y: number): void;
   activationBackward(kind: number, count: number, y: number, dy: number, dx: number): void;
-  convolutionForward(batch: number, input: number, inputMaps: number, height: number, width: number, output: number, outputMaps: number, weights: number, tapStride: number, linksByInput: number, linkCount: number, bias: number): void;
-  convolutionWeightGradients(batch: number, input: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, tapStride: number, linksByInput: number, linkCount: number, weightGradient: number, biasGradient: number): void;
-  convolutionInputGradient(batch: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, weights: number, tapStride: number, linksByInput: number, linkCount: number, inputGradient: number, scratch: number): void;
-  fullWeightGradients(batch: number, input: number, inputMaps: number, height: number, width: number, outputGradient: number, outputMaps: number, weightGradient: number, biasGradient: number, scratch: number): void;
-  denseForward(batch: number, x: number, inputs: number, w: number, bias: number, outputs: number, y: number): void;
-  denseBackward(batch: number, x: number, inputs: number, w: number, outputs: number, dy: number, dw: number, dbias: number, dx: number): void;
-  rbfForward(batch: number, x: number, inputs: number, codes: number, outputs: number, y: number): void;
-  rbfBackward(batch: number, x: number, inputs: number, codes: number, outputs: number, dy: number, dx: number): void;
+  convolutionForward(
+    batch: number,
+    input: number,
+    inputMaps: number,
+    height: number,
+    width: number,
+    output: number,
+    outputMaps: number,
+    weights: number,
+    tapStride: number,
+    linksByInput: number,
+    linkCount: number,
+    bias: number,
+  ): void;
+  convolutionWeightGradients(
+    batch: number,
+    input: number,
+    inputMaps: number,
+    height: number,
+    width: number,
+    outputGradient: number,
+    outputMaps: number,
+    tapStride: number,
+    linksByInput: number,
+    linkCount: number,
+    weightGradient: number,
+    biasGradient: number,
+  ): void;
+  convolutionInputGradient(
+    batch: number,
+    inputMaps: number,
+    height: number,
+    width: number,
+    outputGradient: number,
+    outputMaps: number,
+    weights: number,
+    tapStride: number,
+    linksByInput: number,
+    linkCount: number,
+    inputGradient: number,
+    scratch: number,
+  ): void;
+  fullWeightGradients(
+    batch: number,
+    input: number,
+    inputMaps: number,
+    height: number,
+    width: number,
+    outputGradient: number,
+    outputMaps: number,
+    weightGradient: number,
+    biasGradient: number,
+    scratch: number,
+  ): void;
+  denseForward(
+    batch: number,
+    x: number,
+    inputs: number,
+    w: number,
+    bias: number,
+    outputs: number,
+    y: number,
+  ): void;
+  denseBackward(
+    batch: number,
+    x: number,
+    inputs: number,
+    w: number,
+    outputs: number,
+    dy: number,
+    dw: number,
+    dbias: number,
+    dx: number,
+  ): void;
+  rbfForward(
+    batch: number,
+    x: number,
+    inputs: number,
+    codes: number,
+    outputs: number,
+    y: number,
+  ): void;
+  rbfBackward(
+    batch: number,
+    x: number,
+    inputs: number,
+    codes: number,
+    outputs: number,
+    dy: number,
+    dx: number,
+  ): void;
   planarToInterleaved(batch: number, maps: number, area: number, x: number, y: number): void;
   interleavedToPlanar(batch: number, maps: number, area: number, x: number, y: number): void;
-  subsamplingForward(batch: number, maps: number, height: number, width: number, x: number, sums: number, coefficient: number, bias: number, scale: number, y: number): void;
-  subsamplingBackward(batch: number, maps: number, height: number, width: number, sums: number, dy: number, coefficient: number, scale: number, coefficientGradient: number, biasGradient: number, dx: number): void;
-  maxPoolForward(batch: number, maps: number, height: number, width: number, x: number, winners: number, y: number): void;
-  maxPoolBackward(batch: number, maps: number, height: number, width: number, winners: number, dy: number, dx: number): void;
-  adamFoldedStep(count: number, weights: number, gradients: number, first: number, second: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, stepSize: number, epsilon: number): void;
+  subsamplingForward(
+    batch: number,
+    maps: number,
+    height: number,
+    width: number,
+    x: number,
+    sums: number,
+    coefficient: number,
+    bias: number,
+    scale: number,
+    y: number,
+  ): void;
+  subsamplingBackward(
+    batch: number,
+    maps: number,
+    height: number,
+    width: number,
+    sums: number,
+    dy: number,
+    coefficient: number,
+    scale: number,
+    coefficientGradient: number,
+    biasGradient: number,
+    dx: number,
+  ): void;
+  maxPoolForward(
+    batch: number,
+    maps: number,
+    height: number,
+    width: number,
+    x: number,
+    winners: number,
+    y: number,
+  ): void;
+  maxPoolBackward(
+    batch: number,
+    maps: number,
+    height: number,
+    width: number,
+    winners: number,
+    dy: number,
+    dx: number,
+  ): void;
+  adamFoldedStep(
+    count: number,
+    weights: number,
+    gradients: number,
+    first: number,
+    second: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    stepSize: number,
+    epsilon: number,
+  ): void;
   addScaledShare(count: number, target: number, source: number, factor: number): void;
   scaledDescent(count: number, weights: number, steps: number, gradients: number): void;
-  momentumStep(count: number, weights: number, gradients: number, accumulations: number, c: number, m: number, nesterov: number): void;
-  adamStep(count: number, weights: number, gradients: number, first: number, second: number, beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, correction1: number, correction2: number, epsilon: number, c: number): void;
+  momentumStep(
+    count: number,
+    weights: number,
+    gradients: number,
+    accumulations: number,
+    c: number,
+    m: number,
+    nesterov: number,
+  ): void;
+  adamStep(
+    count: number,
+    weights: number,
+    gradients: number,
+    first: number,
+    second: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    correction1: number,
+    correction2: number,
+    epsilon: number,
+    c: number,
+  ): void;
   simdPeak(iterations: number, seed: number): number;
   staticDataEnd(): number;
 }
@@ -35,7 +191,9 @@ type KernelFunctionName = Exclude<keyof LenetKernels, 'memory'>;
 // The parameter count of every kernel function, checked against the interface above by the
 // compiler (each entry must equal its function's parameter count there) and against the
 // module's exports when it is loaded (a WebAssembly function's `length` is its parameter count).
-const KERNEL_ARITIES: { readonly [Name in KernelFunctionName]: Parameters<LenetKernels[Name]>['length'] } = {
+const KERNEL_ARITIES: {
+  readonly [Name in KernelFunctionName]: Parameters<LenetKernels[Name]>['length'];
+} = {
   activationForward: 4,
   activationBackward: 5,
   convolutionForward: 12,
@@ -61,7 +219,8 @@ const KERNEL_ARITIES: { readonly [Name in KernelFunctionName]: Parameters<LenetK
   staticDataEnd: 0,
 };
 
-const parameters = (count: number): string => `a function of ${String(count)} parameter${count === 1 ? '' : 's'}`;
+const parameters = (count: number): string =>
+  `a function of ${String(count)} parameter${count === 1 ? '' : 's'}`;
 
 function describeExport(value: unknown): string {
   if (value === undefined) return 'nothing';
@@ -78,12 +237,18 @@ function mismatchesOf(exports: WebAssembly.Exports): KernelMismatch[] {
   };
   differs('memory', 'a memory');
   for (const [name, count] of Object.entries(KERNEL_ARITIES)) differs(name, parameters(count));
-  for (const [name, value] of Object.entries(KERNEL_CONSTANTS)) differs(name, `a global of value ${String(value)}`);
+  for (const [name, value] of Object.entries(KERNEL_CONSTANTS))
+    differs(name, `a global of value ${String(value)}`);
   if (mismatches.length === 0) {
     // Every function is there with its parameter count, so the binding's types hold.
     const end = (exports as unknown as LenetKernels).staticDataEnd();
     const reserved = KERNEL_CONSTANTS.KERNEL_STATIC_BYTES;
-    if (end > reserved) mismatches.push({ name: 'staticDataEnd()', expected: `static data within the first ${String(reserved)} bytes (KERNEL_STATIC_BYTES)`, actual: `${String(end)} bytes` });
+    if (end > reserved)
+      mismatches.push({
+        name: 'staticDataEnd()',
+        expected: `static data within the first ${String(reserved)} bytes (KERNEL_STATIC_BYTES)`,
+        actual: `${String(end)} bytes`,
+      });
   }
   return mismatches;
 }

@@ -10,7 +10,14 @@ export type EngineCriterion = 'map' | 'mle' | 'cross-entropy';
  * distance, largest logit; the first on ties, as tfjs's argMin/argMax). The loss and the
  * gradient are divided by `batchSize`: these outputs may be a slice of a larger batch.
  */
-export function outputLoss(criterion: EngineCriterion, outputs: Float32Array, labels: Uint8Array, classes: number, gradient: Float32Array, batchSize = labels.length): { loss: number; correct: number } {
+export function outputLoss(
+  criterion: EngineCriterion,
+  outputs: Float32Array,
+  labels: Uint8Array,
+  classes: number,
+  gradient: Float32Array,
+  batchSize = labels.length,
+): { loss: number; correct: number } {
   const count = labels.length;
   let loss = 0;
   let correct = 0;
@@ -20,22 +27,41 @@ export function outputLoss(criterion: EngineCriterion, outputs: Float32Array, la
     const rowGradient = gradient.subarray(image * classes, (image + 1) * classes);
     let best = 0;
     for (let k = 1; k < classes; k += 1) {
-      if (criterion === 'cross-entropy' ? (row[k] ?? 0) > (row[best] ?? 0) : (row[k] ?? 0) < (row[best] ?? 0)) best = k;
+      if (
+        criterion === 'cross-entropy'
+          ? (row[k] ?? 0) > (row[best] ?? 0)
+          : (row[k] ?? 0) < (row[best] ?? 0)
+      )
+        best = k;
     }
     if (best === target) correct += 1;
-    loss += criterion === 'cross-entropy' ? crossEntropy(row, target, rowGradient) : criterion === 'map' ? maximumAPosteriori(row, target, rowGradient) : maximumLikelihood(row, target, rowGradient);
+    loss +=
+      criterion === 'cross-entropy'
+        ? crossEntropy(row, target, rowGradient)
+        : criterion === 'map'
+          ? maximumAPosteriori(row, target, rowGradient)
+          : maximumLikelihood(row, target, rowGradient);
   }
-  for (let index = 0; index < count * classes; index += 1) gradient[index] = (gradient[index] ?? 0) / batchSize;
+  for (let index = 0; index < count * classes; index += 1)
+    gradient[index] = (gradient[index] ?? 0) / batchSize;
   return { loss: loss / batchSize, correct };
 }
 
-function maximumLikelihood(distances: Float32Array, target: number, gradient: Float32Array): number {
+function maximumLikelihood(
+  distances: Float32Array,
+  target: number,
+  gradient: Float32Array,
+): number {
   gradient.fill(0);
   gradient[target] = 1;
   return distances[target] ?? 0;
 }
 
-function maximumAPosteriori(distances: Float32Array, target: number, gradient: Float32Array): number {
+function maximumAPosteriori(
+  distances: Float32Array,
+  target: number,
+  gradient: Float32Array,
+): number {
   // E = y_target + log(e^-j + sum_i e^-y_i), computed around the largest exponent.
   let top = -DEFAULT_MAP_CONSTANT;
   for (const distance of distances) top = Math.max(top, -distance);

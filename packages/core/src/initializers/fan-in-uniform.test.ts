@@ -36,7 +36,9 @@ describe('FanInUniform', () => {
   });
 
   it('divides by the fan-in raised to the exponent: 1 / sqrt(400) for a C5 kernel with exponent 0.5', () => {
-    const [low, high] = range(new FanInUniform({ scale: 1, exponent: 0.5, seed: 4 }).apply([5, 5, 16, 120]));
+    const [low, high] = range(
+      new FanInUniform({ scale: 1, exponent: 0.5, seed: 4 }).apply([5, 5, 16, 120]),
+    );
     expect(Math.max(-low, high)).toBeLessThanOrEqual(0.05);
     expect(Math.max(-low, high)).toBeGreaterThan(0.0495);
     expect(() => new FanInUniform({ exponent: -1 })).toThrow(/exponent/);
@@ -48,9 +50,16 @@ describe('FanInUniform', () => {
   });
 
   it('is accepted by stock tfjs layers and survives a save and load round trip', async () => {
-    const layer = tf.layers.dense({ units: 3, inputShape: [4], kernelInitializer: new FanInUniform({ scale: 1.2, fanIn: 8 }) });
+    const layer = tf.layers.dense({
+      units: 3,
+      inputShape: [4],
+      kernelInitializer: new FanInUniform({ scale: 1.2, fanIn: 8 }),
+    });
     const model = tf.sequential({ layers: [layer] });
-    const expected = { className: 'FanInUniform', config: { scale: 1.2, exponent: 1, fanIn: 8, seed: null } };
+    const expected = {
+      className: 'FanInUniform',
+      config: { scale: 1.2, exponent: 1, fanIn: 8, seed: null },
+    };
     expect(layer.getConfig()['kernelInitializer']).toEqual(expected);
     const loaded = await roundTrip(model);
     expect(loaded.layers[0]?.getConfig()['kernelInitializer']).toEqual(expected);

@@ -2,12 +2,17 @@ import * as tf from '@tensorflow/tfjs';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 
 /** The tfjs initialiser instance type (tfjs does not export the class itself): what a layer's `kernelInitializer` takes besides a name. */
-export type Initializer = Exclude<NonNullable<Parameters<typeof tf.layers.dense>[0]['kernelInitializer']>, string>;
+export type Initializer = Exclude<
+  NonNullable<Parameters<typeof tf.layers.dense>[0]['kernelInitializer']>,
+  string
+>;
 
 // tfjs accepts an initialiser object only if it is an `instanceof` its internal base class,
 // which the package does not export; reach it through a stock initialiser's prototype chain.
 /** tfjs's internal initialiser base class (not exported by tfjs), for `instanceof` checks and subclassing. */
-export const InitializerBase = Object.getPrototypeOf(tf.initializers.zeros().constructor) as abstract new () => Initializer;
+export const InitializerBase = Object.getPrototypeOf(
+  tf.initializers.zeros().constructor,
+) as abstract new () => Initializer;
 
 /** Arguments of {@link FanInUniform}. */
 export interface FanInUniformArgs {
@@ -60,12 +65,30 @@ export class FanInUniform extends InitializerBase {
   constructor(args: FanInUniformArgs = {}) {
     super();
     this.scale = args.scale ?? 2.4;
-    if (!(this.scale > 0)) throw new LayerArgumentError('FanInUniform', 'scale', 'a positive number', String(args.scale));
+    if (!(this.scale > 0))
+      throw new LayerArgumentError(
+        'FanInUniform',
+        'scale',
+        'a positive number',
+        String(args.scale),
+      );
     this.exponent = args.exponent ?? 1;
-    if (!(this.exponent >= 0) || !Number.isFinite(this.exponent)) throw new LayerArgumentError('FanInUniform', 'exponent', 'a finite number >= 0', String(args.exponent));
+    if (!(this.exponent >= 0) || !Number.isFinite(this.exponent))
+      throw new LayerArgumentError(
+        'FanInUniform',
+        'exponent',
+        'a finite number >= 0',
+        String(args.exponent),
+      );
     const fanIns = typeof args.fanIn === 'number' ? [args.fanIn] : (args.fanIn ?? []);
     for (const fanIn of fanIns) {
-      if (!(fanIn > 0)) throw new LayerArgumentError('FanInUniform', 'fanIn', 'positive numbers', JSON.stringify(args.fanIn));
+      if (!(fanIn > 0))
+        throw new LayerArgumentError(
+          'FanInUniform',
+          'fanIn',
+          'positive numbers',
+          JSON.stringify(args.fanIn),
+        );
     }
     this.fanIn = args.fanIn;
     this.seed = args.seed;
@@ -91,7 +114,12 @@ export class FanInUniform extends InitializerBase {
     if (typeof this.fanIn === 'number') return bound(this.fanIn);
     if (this.fanIn !== undefined) {
       if (this.fanIn.length !== shape[shape.length - 1]) {
-        throw new LayerArgumentError('FanInUniform', 'fanIn', `one fan-in per entry of the last axis of [${shape.join(', ')}]`, `${this.fanIn.length} fan-ins`);
+        throw new LayerArgumentError(
+          'FanInUniform',
+          'fanIn',
+          `one fan-in per entry of the last axis of [${shape.join(', ')}]`,
+          `${this.fanIn.length} fan-ins`,
+        );
       }
       return this.fanIn.map(bound);
     }
@@ -112,7 +140,12 @@ export class FanInUniform extends InitializerBase {
     return {
       scale: this.scale,
       exponent: this.exponent,
-      fanIn: this.fanIn === undefined ? null : typeof this.fanIn === 'number' ? this.fanIn : [...this.fanIn],
+      fanIn:
+        this.fanIn === undefined
+          ? null
+          : typeof this.fanIn === 'number'
+            ? this.fanIn
+            : [...this.fanIn],
       seed: this.seed ?? null,
     };
   }

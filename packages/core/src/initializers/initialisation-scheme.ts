@@ -36,7 +36,12 @@ export type ParameterRole = 'weight' | 'bias' | 'coefficient';
  * ```
  * @see LeCun et al. 1998, Appendix A.
  */
-export function schemeInitializer(scheme: InitialisationScheme, role: ParameterRole, fanIn: number | readonly number[], seed?: number): Initializer {
+export function schemeInitializer(
+  scheme: InitialisationScheme,
+  role: ParameterRole,
+  fanIn: number | readonly number[],
+  seed?: number,
+): Initializer {
   checkInitialisationScheme('schemeInitializer', 'scheme', scheme);
   if (scheme === 'paper') return new FanInUniform({ fanIn, seed });
   if (role === 'weight') return new FanInUniform({ fanIn, seed, scale: 1, exponent: 0.5 });
@@ -50,9 +55,18 @@ export function schemeInitializer(scheme: InitialisationScheme, role: ParameterR
  * @param argument - The argument's name, for the message.
  * @throws {@link LayerArgumentError} otherwise.
  */
-export function checkInitialisationScheme(owner: string, argument: string, value: unknown): InitialisationScheme {
+export function checkInitialisationScheme(
+  owner: string,
+  argument: string,
+  value: unknown,
+): InitialisationScheme {
   if (!INITIALISATION_SCHEMES.includes(value as InitialisationScheme)) {
-    throw new LayerArgumentError(owner, argument, `one of ${INITIALISATION_SCHEMES.join(', ')}`, JSON.stringify(value));
+    throw new LayerArgumentError(
+      owner,
+      argument,
+      `one of ${INITIALISATION_SCHEMES.join(', ')}`,
+      JSON.stringify(value),
+    );
   }
   return value as InitialisationScheme;
 }

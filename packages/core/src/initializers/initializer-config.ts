@@ -17,7 +17,9 @@ export type SerializedInitializer = {
  *
  * @param initializer - An initialiser instance, or `undefined` when the layer uses its default.
  */
-export function serializeInitializer(initializer: Initializer | undefined): SerializedInitializer | null {
+export function serializeInitializer(
+  initializer: Initializer | undefined,
+): SerializedInitializer | null {
   if (initializer === undefined) return null;
   return { className: initializer.getClassName(), config: initializer.getConfig() };
 }
@@ -38,11 +40,16 @@ function isSerialized(value: unknown): value is SerializedInitializer {
  * @param value - The argument.
  * @throws {@link LayerArgumentError} for anything else, or a class name that is not registered.
  */
-export function resolveInitializer(owner: string, argument: string, value: unknown): Initializer | undefined {
+export function resolveInitializer(
+  owner: string,
+  argument: string,
+  value: unknown,
+): Initializer | undefined {
   if (value === undefined || value === null) return undefined;
   if (value instanceof InitializerBase) return value;
   const expected = 'a tfjs initialiser or its serialised form { className, config }';
-  if (!isSerialized(value)) throw new LayerArgumentError(owner, argument, expected, JSON.stringify(value));
+  if (!isSerialized(value))
+    throw new LayerArgumentError(owner, argument, expected, JSON.stringify(value));
   const entry = tf.serialization.SerializationMap.getMap().classNameMap[value.className];
   const rebuilt: unknown = entry === undefined ? undefined : entry[1](entry[0], value.config);
   if (!(rebuilt instanceof InitializerBase)) {

@@ -21,22 +21,56 @@ export function createAvgPoolGradKernel(backendName: string, fallback?: KernelFu
   const kernelFunc: KernelFunc = (args) => {
     const attrs = args.attrs as unknown as AvgPoolGradAttrs;
     const { dy, input } = args.inputs as { dy: TensorInfo; input: TensorInfo };
-    const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad);
+    const info = backend_util.computePool2DInfo(
+      input.shape as [number, number, number, number],
+      attrs.filterSize,
+      attrs.strides,
+      1,
+      attrs.pad,
+    );
     const tiles = info.filterHeight === info.strideHeight && info.filterWidth === info.strideWidth;
-    const unpadded = info.padInfo.top === 0 && info.padInfo.left === 0 && info.padInfo.bottom === 0 && info.padInfo.right === 0;
-    if (!tiles) return fallBack(AvgPoolGrad, backendName, 'overlapping or gapped windows', fallback)(args);
+    const unpadded =
+      info.padInfo.top === 0 &&
+      info.padInfo.left === 0 &&
+      info.padInfo.bottom === 0 &&
+      info.padInfo.right === 0;
+    if (!tiles)
+      return fallBack(AvgPoolGrad, backendName, 'overlapping or gapped windows', fallback)(args);
     if (!unpadded) return fallBack(AvgPoolGrad, backendName, 'padded windows', fallback)(args);
     const runner = createKernelRunner(backendName, args.backend);
     const { batchSize, outHeight, outWidth, inChannels, filterHeight, filterWidth } = info;
-    const window = runner.constant([1, 1, filterHeight, 1, filterWidth, 1], new Float32Array(filterHeight * filterWidth).fill(1 / (filterHeight * filterWidth)));
-    const split = runner.run('Reshape', { x: dy }, { shape: [batchSize, outHeight, 1, outWidth, 1, inChannels] });
+    const window = runner.constant(
+      [1, 1, filterHeight, 1, filterWidth, 1],
+      new Float32Array(filterHeight * filterWidth).fill(1 / (filterHeight * filterWidth)),
+    );
+    const split = runner.run(
+      'Reshape',
+      { x: dy },
+      { shape: [batchSize, outHeight, 1, outWidth, 1, inChannels] },
+    );
     const spread = runner.run('Multiply', { a: split, b: window });
-    const covered = runner.run('Reshape', { x: spread }, { shape: [batchSize, outHeight * filterHeight, outWidth * filterWidth, inChannels] });
+    const covered = runner.run(
+      'Reshape',
+      { x: spread },
+      { shape: [batchSize, outHeight * filterHeight, outWidth * filterWidth, inChannels] },
+    );
     runner.dispose(window, split, spread);
     const missingRows = info.inHeight - outHeight * filterHeight;
     const missingColumns = info.inWidth - outWidth * filterWidth;
     if (missingRows === 0 && missingColumns === 0) return covered;
-    const padded = runner.run('PadV2', { x: covered }, { paddings: [[0, 0], [0, missingRows], [0, missingColumns], [0, 0]], constantValue: 0 });
+    const padded = runner.run(
+      'PadV2',
+      { x: covered },
+      {
+        paddings: [
+          [0, 0],
+          [0, missingRows],
+          [0, missingColumns],
+          [0, 0],
+        ],
+        constantValue: 0,
+      },
+    );
     runner.dispose(covered);
     return padded;
   };

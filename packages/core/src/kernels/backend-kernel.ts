@@ -1,5 +1,11 @@
 import { getKernel } from '@tensorflow/tfjs';
-import type { DataId, KernelConfig, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs';
+import type {
+  DataId,
+  KernelConfig,
+  NamedAttrMap,
+  NamedTensorInfoMap,
+  TensorInfo,
+} from '@tensorflow/tfjs';
 import { MissingKernelError } from './missing-kernel-error.js';
 
 /**

@@ -1,5 +1,10 @@
 import { backend_util, Conv2DBackpropFilter } from '@tensorflow/tfjs';
-import type { Conv2DBackpropFilterAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type {
+  Conv2DBackpropFilterAttrs,
+  KernelConfig,
+  KernelFunc,
+  TensorInfo,
+} from '@tensorflow/tfjs';
 import { createKernelRunner } from './backend-kernel.js';
 import { fallBack } from './kernel-fallback.js';
 
@@ -20,10 +25,14 @@ import { fallBack } from './kernel-fallback.js';
  * @param fallback - The kernel to run for inputs this one does not handle (NCHW), if any.
  * @throws {@link UnsupportedKernelInputError} for NCHW inputs when there is no fallback.
  */
-export function createConv2DBackpropFilterKernel(backendName: string, fallback?: KernelFunc): KernelConfig {
+export function createConv2DBackpropFilterKernel(
+  backendName: string,
+  fallback?: KernelFunc,
+): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
     const attrs = args.attrs as unknown as Conv2DBackpropFilterAttrs;
-    if (attrs.dataFormat === 'NCHW') return fallBack(Conv2DBackpropFilter, backendName, 'NCHW data format', fallback)(args);
+    if (attrs.dataFormat === 'NCHW')
+      return fallBack(Conv2DBackpropFilter, backendName, 'NCHW data format', fallback)(args);
     const { x, dy } = args.inputs as { x: TensorInfo; dy: TensorInfo };
     return backpropFilter(createKernelRunner(backendName, args.backend), x, dy, attrs);
   };
@@ -44,17 +53,27 @@ function backpropFilter(
     attrs.pad,
     attrs.dimRoundingMode,
   );
-  const { filterHeight, filterWidth, strideHeight, strideWidth, outHeight, outWidth, padInfo } = info;
+  const { filterHeight, filterWidth, strideHeight, strideWidth, outHeight, outWidth, padInfo } =
+    info;
   const bottom = filterHeight + (outHeight - 1) * strideHeight - info.inHeight - padInfo.top;
   const right = filterWidth + (outWidth - 1) * strideWidth - info.inWidth - padInfo.left;
   const channelsFirst = runner.run('Transpose', { x }, { perm: [3, 1, 2, 0] });
   const dyAsFilter = runner.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
-  const convolved = runner.run('Conv2D', { x: channelsFirst, filter: dyAsFilter }, {
-    strides: 1,
-    dilations: [strideHeight, strideWidth],
-    pad: [[0, 0], [padInfo.top, Math.max(bottom, 0)], [padInfo.left, Math.max(right, 0)], [0, 0]],
-    dataFormat: 'NHWC',
-  });
+  const convolved = runner.run(
+    'Conv2D',
+    { x: channelsFirst, filter: dyAsFilter },
+    {
+      strides: 1,
+      dilations: [strideHeight, strideWidth],
+      pad: [
+        [0, 0],
+        [padInfo.top, Math.max(bottom, 0)],
+        [padInfo.left, Math.max(right, 0)],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+    },
+  );
   runner.dispose(channelsFirst, dyAsFilter);
   let cropped = convolved;
   if (bottom < 0 || right < 0) {

@@ -1,5 +1,10 @@
 import { backend_util, Conv2DBackpropInput } from '@tensorflow/tfjs';
-import type { Conv2DBackpropInputAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type {
+  Conv2DBackpropInputAttrs,
+  KernelConfig,
+  KernelFunc,
+  TensorInfo,
+} from '@tensorflow/tfjs';
 import { createKernelRunner } from './backend-kernel.js';
 import { fallBack } from './kernel-fallback.js';
 import { denseInputGradient, isDenseConvolution } from './dense-convolution.js';
@@ -21,14 +26,31 @@ import type { KernelRunner } from './backend-kernel.js';
  *   explicit padding wider than the filter), if any.
  * @throws {@link UnsupportedKernelInputError} for such inputs when there is no fallback.
  */
-export function createConv2DBackpropInputKernel(backendName: string, fallback?: KernelFunc): KernelConfig {
+export function createConv2DBackpropInputKernel(
+  backendName: string,
+  fallback?: KernelFunc,
+): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
     const attrs = args.attrs as unknown as Conv2DBackpropInputAttrs;
     const { dy, filter } = args.inputs as { dy: TensorInfo; filter: TensorInfo };
-    const info = backend_util.computeConv2DInfo(attrs.inputShape, filter.shape as [number, number, number, number], attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+    const info = backend_util.computeConv2DInfo(
+      attrs.inputShape,
+      filter.shape as [number, number, number, number],
+      attrs.strides,
+      1,
+      attrs.pad,
+      attrs.dimRoundingMode,
+    );
     const padding = transposedPadding(info);
-    if (attrs.dataFormat === 'NCHW') return fallBack(Conv2DBackpropInput, backendName, 'NCHW data format', fallback)(args);
-    if (padding.some((side) => side < 0)) return fallBack(Conv2DBackpropInput, backendName, 'padding wider than the filter', fallback)(args);
+    if (attrs.dataFormat === 'NCHW')
+      return fallBack(Conv2DBackpropInput, backendName, 'NCHW data format', fallback)(args);
+    if (padding.some((side) => side < 0))
+      return fallBack(
+        Conv2DBackpropInput,
+        backendName,
+        'padding wider than the filter',
+        fallback,
+      )(args);
     const runner = createKernelRunner(backendName, args.backend);
     if (isDenseConvolution(info)) return denseInputGradient(runner, dy, filter, info);
     return backpropInput(runner, dy, filter, info, padding);
@@ -38,7 +60,16 @@ export function createConv2DBackpropInputKernel(backendName: string, fallback?: 
 
 /** The padding `[top, bottom, left, right]` of `dy`, once spread by the stride, for a full convolution. */
 function transposedPadding(info: backend_util.Conv2DInfo): [number, number, number, number] {
-  const { filterHeight, filterWidth, strideHeight, strideWidth, inHeight, inWidth, outHeight, outWidth } = info;
+  const {
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+    inHeight,
+    inWidth,
+    outHeight,
+    outWidth,
+  } = info;
   const top = filterHeight - 1 - info.padInfo.top;
   const left = filterWidth - 1 - info.padInfo.left;
   const bottom = inHeight + filterHeight - 1 - ((outHeight - 1) * strideHeight + 1) - top;
@@ -57,28 +88,57 @@ function backpropInput(
   const flipped = runner.run('Reverse', { x: filter }, { dims: [0, 1] });
   const swapped = runner.run('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] });
   runner.dispose(flipped);
-  const gradient = runner.run('Conv2D', { x: spread, filter: swapped }, {
-    strides: 1,
-    dilations: 1,
-    pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
-    dataFormat: 'NHWC',
-  });
+  const gradient = runner.run(
+    'Conv2D',
+    { x: spread, filter: swapped },
+    {
+      strides: 1,
+      dilations: 1,
+      pad: [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      dataFormat: 'NHWC',
+    },
+  );
   runner.dispose(swapped);
   if (spread !== dy) runner.dispose(spread);
   return gradient;
 }
 
 /** Inserts `stride - 1` zeros between neighbouring rows and columns of `dy`. */
-function spreadByStride(runner: KernelRunner, dy: TensorInfo, strideHeight: number, strideWidth: number): TensorInfo {
+function spreadByStride(
+  runner: KernelRunner,
+  dy: TensorInfo,
+  strideHeight: number,
+  strideWidth: number,
+): TensorInfo {
   if (strideHeight === 1 && strideWidth === 1) return dy;
   const [batch, height, width, channels] = dy.shape as [number, number, number, number];
   const split = runner.run('Reshape', { x: dy }, { shape: [batch, height, 1, width, 1, channels] });
-  const padded = runner.run('PadV2', { x: split }, {
-    paddings: [[0, 0], [0, 0], [0, strideHeight - 1], [0, 0], [0, strideWidth - 1], [0, 0]],
-    constantValue: 0,
-  });
+  const padded = runner.run(
+    'PadV2',
+    { x: split },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, strideHeight - 1],
+        [0, 0],
+        [0, strideWidth - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   runner.dispose(split);
-  const merged = runner.run('Reshape', { x: padded }, { shape: [batch, height * strideHeight, width * strideWidth, channels] });
+  const merged = runner.run(
+    'Reshape',
+    { x: padded },
+    { shape: [batch, height * strideHeight, width * strideWidth, channels] },
+  );
   const size = [batch, (height - 1) * strideHeight + 1, (width - 1) * strideWidth + 1, channels];
   const spread = runner.run('Slice', { x: merged }, { begin: [0, 0, 0, 0], size });
   runner.dispose(padded, merged);

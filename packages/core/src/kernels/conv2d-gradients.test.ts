@@ -36,16 +36,30 @@ function randomCases(count: number): ConvolutionCase[] {
 }
 
 /** Runs both gradient kernels for `convolution` on the active backend and reads their outputs. */
-function gradients(convolution: ConvolutionCase, seed: number): { filter: Float32Array; input: Float32Array } {
+function gradients(
+  convolution: ConvolutionCase,
+  seed: number,
+): { filter: Float32Array; input: Float32Array } {
   const { input, filter, strides, pad } = convolution;
   const x = tf.tensor4d(seededValues(input, seed), input);
   const weights = tf.tensor4d(seededValues(filter, seed + 1), filter);
   const forward = tf.conv2d(x, weights, strides, pad);
   const dy = tf.tensor(seededValues(forward.shape, seed + 2), forward.shape);
   const attrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined };
-  const filterGradient = tf.engine().runKernel<Tensor>('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: filter } as unknown as NamedAttrMap);
-  const inputGradient = tf.engine().runKernel<Tensor>('Conv2DBackpropInput', { dy, filter: weights }, { ...attrs, inputShape: input } as unknown as NamedAttrMap);
-  const result = { filter: filterGradient.dataSync() as Float32Array, input: inputGradient.dataSync() as Float32Array };
+  const filterGradient = tf.engine().runKernel<Tensor>('Conv2DBackpropFilter', { x, dy }, {
+    ...attrs,
+    filterShape: filter,
+  } as unknown as NamedAttrMap);
+  const inputGradient = tf
+    .engine()
+    .runKernel<Tensor>('Conv2DBackpropInput', { dy, filter: weights }, {
+      ...attrs,
+      inputShape: input,
+    } as unknown as NamedAttrMap);
+  const result = {
+    filter: filterGradient.dataSync() as Float32Array,
+    input: inputGradient.dataSync() as Float32Array,
+  };
   tf.dispose([x, weights, forward, dy, filterGradient, inputGradient]);
   return result;
 }
@@ -64,7 +78,10 @@ describe('convolution gradient kernels', () => {
   afterAll(() => registerTrainingKernels('cpu'));
 
   // cpu keeps its stock input gradient (measured faster there), so only the filter gradient is ours.
-  for (const [backend, checked] of [['cpu', ['filter']], ['wasm', ['filter', 'input']]] as const) {
+  for (const [backend, checked] of [
+    ['cpu', ['filter']],
+    ['wasm', ['filter', 'input']],
+  ] as const) {
     it.each(cases.map((convolution, index) => ({ ...convolution, index })))(
       `${checked.join(' and ')} gradients match the stock cpu kernels on ${backend} for input $input, filter $filter, strides $strides, $pad`,
       async ({ index, ...convolution }) => {
@@ -72,7 +89,8 @@ describe('convolution gradient kernels', () => {
         const before = tf.memory().numTensors;
         const actual = gradients(convolution, index * 3);
         expect(tf.memory().numTensors).toBe(before);
-        for (const gradient of checked) expectClose(actual[gradient], reference.get(index)![gradient]);
+        for (const gradient of checked)
+          expectClose(actual[gradient], reference.get(index)![gradient]);
       },
     );
   }

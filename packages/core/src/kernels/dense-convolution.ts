@@ -25,14 +25,23 @@ export function isDenseConvolution(info: backend_util.Conv2DInfo): boolean {
  *
  * @returns `[batch, height, width, inChannels]`.
  */
-export function denseInputGradient(runner: KernelRunner, dy: TensorInfo, filter: TensorInfo, info: backend_util.Conv2DInfo): TensorInfo {
+export function denseInputGradient(
+  runner: KernelRunner,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
   const { batchSize, filterHeight, filterWidth, inChannels, outChannels } = info;
   const size = filterHeight * filterWidth * inChannels;
   const flat = runner.run('Reshape', { x: filter }, { shape: [size, outChannels] });
   const transposed = runner.run('Transpose', { x: flat }, { perm: [1, 0] });
   const weights = runner.run('Reshape', { x: transposed }, { shape: [1, 1, outChannels, size] });
   const product = runner.run('Conv2D', { x: dy, filter: weights }, pointwise);
-  const gradient = runner.run('Reshape', { x: product }, { shape: [batchSize, filterHeight, filterWidth, inChannels] });
+  const gradient = runner.run(
+    'Reshape',
+    { x: product },
+    { shape: [batchSize, filterHeight, filterWidth, inChannels] },
+  );
   runner.dispose(flat, transposed, weights, product);
   return gradient;
 }

@@ -17,10 +17,16 @@ const cases: SliceCase[] = [
   { shape: [12], begin: [3], size: [0] },
 ];
 
-function sliced({ shape, begin, size }: SliceCase, dtype: 'float32' | 'int32'): Float32Array | Int32Array {
+function sliced(
+  { shape, begin, size }: SliceCase,
+  dtype: 'float32' | 'int32',
+): Float32Array | Int32Array {
   return tf.tidy(() => {
     const values = seededValues(shape, shape.length, 100);
-    const input = dtype === 'int32' ? tf.tensor(Int32Array.from(values, Math.round), shape, 'int32') : tf.tensor(values, shape);
+    const input =
+      dtype === 'int32'
+        ? tf.tensor(Int32Array.from(values, Math.round), shape, 'int32')
+        : tf.tensor(values, shape);
     return tf.slice(input, begin, size).dataSync() as Float32Array | Int32Array;
   });
 }
@@ -33,14 +39,17 @@ describe('heap Slice kernel', () => {
     reference = cases.flatMap((slice) => [sliced(slice, 'float32'), sliced(slice, 'int32')]);
   });
 
-  it.each(cases.map((slice, index) => ({ ...slice, index })))('matches the cpu Slice on wasm for $shape from $begin, size $size', async ({ index, ...slice }) => {
-    await setupBackend({ backends: ['wasm'] });
-    const before = tf.memory().numTensors;
-    const actual = [sliced(slice, 'float32'), sliced(slice, 'int32')];
-    expect(tf.memory().numTensors).toBe(before);
-    expect(Array.from(actual[0]!)).toEqual(Array.from(reference[index * 2]!));
-    expect(Array.from(actual[1]!)).toEqual(Array.from(reference[index * 2 + 1]!));
-  });
+  it.each(cases.map((slice, index) => ({ ...slice, index })))(
+    'matches the cpu Slice on wasm for $shape from $begin, size $size',
+    async ({ index, ...slice }) => {
+      await setupBackend({ backends: ['wasm'] });
+      const before = tf.memory().numTensors;
+      const actual = [sliced(slice, 'float32'), sliced(slice, 'int32')];
+      expect(tf.memory().numTensors).toBe(before);
+      expect(Array.from(actual[0]!)).toEqual(Array.from(reference[index * 2]!));
+      expect(Array.from(actual[1]!)).toEqual(Array.from(reference[index * 2 + 1]!));
+    },
+  );
 
   it('copies the slice, so later writes to the source do not show through', async () => {
     await setupBackend({ backends: ['wasm'] });

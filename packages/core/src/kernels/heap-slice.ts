@@ -21,14 +21,19 @@ export function createHeapSliceKernel(fallback?: KernelFunc): KernelConfig {
   const kernelFunc: KernelFunc = (args) => {
     const { x } = args.inputs as { x: TensorInfo };
     const attrs = args.attrs as unknown as SliceAttrs;
-    const [begin, size] = slice_util.parseSliceParams(x, attrs.begin, attrs.size) as [number[], number[]];
+    const [begin, size] = slice_util.parseSliceParams(x, attrs.begin, attrs.size) as [
+      number[],
+      number[],
+    ];
     const contiguous = x.dtype !== 'string' && slice_util.isSliceContinous(x.shape, begin, size);
     if (!contiguous) return fallBack(Slice, 'wasm', 'a strided slice', fallback)(args);
     const backend = args.backend as HeapBackend;
     const offset = slice_util.computeFlatOffset(begin, util.computeStrides(x.shape));
     const output = backend.makeOutput(size, x.dtype);
     const source = backend.typedArrayFromHeap(x);
-    backend.typedArrayFromHeap(output).set(source.subarray(offset, offset + util.sizeFromShape(size)));
+    backend
+      .typedArrayFromHeap(output)
+      .set(source.subarray(offset, offset + util.sizeFromShape(size)));
     return output;
   };
   return { kernelName: Slice, backendName: 'wasm', kernelFunc };

@@ -15,7 +15,9 @@ describe('fallBack', () => {
     expect(fallBack('AvgPoolGrad', 'wasm', 'test windows', stock)).toBe(stock);
     expect(fallBack('AvgPoolGrad', 'wasm', 'other test windows', stock)).toBe(stock);
     expect(warn).toHaveBeenCalledTimes(2);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/AvgPoolGrad on wasm falls back to the stock tfjs kernel for test windows/);
+    expect(warn.mock.calls[0]?.[0]).toMatch(
+      /AvgPoolGrad on wasm falls back to the stock tfjs kernel for test windows/,
+    );
   });
 
   it('throws an UnsupportedKernelInputError naming the kernel when there is no stock kernel', () => {

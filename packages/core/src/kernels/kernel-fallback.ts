@@ -42,7 +42,12 @@ const announced = new Set<string>();
  *
  * @throws {@link UnsupportedKernelInputError} when there is no stock kernel.
  */
-export function fallBack(kernelName: string, backendName: string, reason: string, stock: KernelFunc | undefined): KernelFunc {
+export function fallBack(
+  kernelName: string,
+  backendName: string,
+  reason: string,
+  stock: KernelFunc | undefined,
+): KernelFunc {
   if (stock === undefined) throw new UnsupportedKernelInputError(kernelName, backendName, reason);
   const key = `${kernelName}/${backendName}/${reason}`;
   if (!announced.has(key)) {

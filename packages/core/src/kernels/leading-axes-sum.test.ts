@@ -21,7 +21,10 @@ const cases: SumCase[] = [
   { shape: [6, 4], axis: [0, 1], keepDims: false },
 ];
 
-function summed({ shape, axis, keepDims }: SumCase, seed: number): { values: Float32Array; shape: number[] } {
+function summed(
+  { shape, axis, keepDims }: SumCase,
+  seed: number,
+): { values: Float32Array; shape: number[] } {
   return tf.tidy(() => {
     const sum = tf.sum(tf.tensor(seededValues(shape, seed), shape), axis, keepDims);
     return { values: sum.dataSync() as Float32Array, shape: sum.shape };
@@ -36,14 +39,17 @@ describe('leading-axes Sum kernel', () => {
     reference = cases.map((sum, index) => summed(sum, index));
   });
 
-  it.each(cases.map((sum, index) => ({ ...sum, index })))('matches the cpu Sum on wasm for $shape over $axis (keepDims $keepDims)', async ({ index, ...sum }) => {
-    await setupBackend({ backends: ['wasm'] });
-    const before = tf.memory().numTensors;
-    const actual = summed(sum, index);
-    expect(tf.memory().numTensors).toBe(before);
-    expect(actual.shape).toEqual(reference[index]!.shape);
-    expectClose(actual.values, reference[index]!.values, 1e-5);
-  });
+  it.each(cases.map((sum, index) => ({ ...sum, index })))(
+    'matches the cpu Sum on wasm for $shape over $axis (keepDims $keepDims)',
+    async ({ index, ...sum }) => {
+      await setupBackend({ backends: ['wasm'] });
+      const before = tf.memory().numTensors;
+      const actual = summed(sum, index);
+      expect(tf.memory().numTensors).toBe(before);
+      expect(actual.shape).toEqual(reference[index]!.shape);
+      expectClose(actual.values, reference[index]!.values, 1e-5);
+    },
+  );
 
   it('sums integers exactly through the stock kernel', async () => {
     await setupBackend({ backends: ['wasm'] });

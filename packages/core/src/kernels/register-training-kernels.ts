@@ -27,12 +27,21 @@ type KernelFactory = (backendName: string, fallback?: KernelFunc) => KernelConfi
  * wins (36-62x on LeNet-5's shapes); its stock input and pooling gradients are faster
  * than compositions of its plain-loop forward convolution.
  */
-const trainingKernels: ReadonlyMap<string, { factory: KernelFactory; backends: readonly string[] }> = new Map([
-  ['Conv2DBackpropFilter', { factory: createConv2DBackpropFilterKernel, backends: ['wasm', 'cpu'] }],
+const trainingKernels: ReadonlyMap<
+  string,
+  { factory: KernelFactory; backends: readonly string[] }
+> = new Map([
+  [
+    'Conv2DBackpropFilter',
+    { factory: createConv2DBackpropFilterKernel, backends: ['wasm', 'cpu'] },
+  ],
   ['Conv2DBackpropInput', { factory: createConv2DBackpropInputKernel, backends: ['wasm'] }],
   ['AvgPoolGrad', { factory: createAvgPoolGradKernel, backends: ['wasm'] }],
   ['Tanh', { factory: createTanhKernel, backends: ['wasm'] }],
-  ['Slice', { factory: (_backendName, fallback) => createHeapSliceKernel(fallback), backends: ['wasm'] }],
+  [
+    'Slice',
+    { factory: (_backendName, fallback) => createHeapSliceKernel(fallback), backends: ['wasm'] },
+  ],
   ['Identity', { factory: createSharedIdentityKernel, backends: ['wasm'] }],
   ['Sum', { factory: createLeadingAxesSumKernel, backends: ['wasm'] }],
 ]);

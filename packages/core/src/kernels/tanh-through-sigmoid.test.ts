@@ -10,20 +10,35 @@ describe('Tanh kernel through sigmoid', () => {
 
   beforeAll(async () => {
     await setupBackend({ backends: ['cpu'] });
-    reference = shapes.map((shape, index) => tf.tidy(() => tf.tanh(tf.tensor(seededValues(shape, index, 6), shape)).dataSync() as Float32Array));
+    reference = shapes.map((shape, index) =>
+      tf.tidy(
+        () => tf.tanh(tf.tensor(seededValues(shape, index, 6), shape)).dataSync() as Float32Array,
+      ),
+    );
   });
 
-  it.each(shapes.map((shape, index) => ({ shape, index })))('matches the cpu Tanh on wasm to 2e-7 for shape $shape', async ({ shape, index }) => {
-    await setupBackend({ backends: ['wasm'] });
-    const before = tf.memory().numTensors;
-    const actual = tf.tidy(() => tf.tanh(tf.tensor(seededValues(shape, index, 6), shape)).dataSync() as Float32Array);
-    expect(tf.memory().numTensors).toBe(before);
-    expectClose(actual, reference[index]!, 2e-7);
-  });
+  it.each(shapes.map((shape, index) => ({ shape, index })))(
+    'matches the cpu Tanh on wasm to 2e-7 for shape $shape',
+    async ({ shape, index }) => {
+      await setupBackend({ backends: ['wasm'] });
+      const before = tf.memory().numTensors;
+      const actual = tf.tidy(
+        () => tf.tanh(tf.tensor(seededValues(shape, index, 6), shape)).dataSync() as Float32Array,
+      );
+      expect(tf.memory().numTensors).toBe(before);
+      expectClose(actual, reference[index]!, 2e-7);
+    },
+  );
 
   it('is odd, saturates and passes through zero', async () => {
     await setupBackend({ backends: ['wasm'] });
     const values = tf.tidy(() => tf.tanh(tf.tensor([-30, -1, 0, 1, 30])).dataSync());
-    expect(Array.from(values)).toEqual([-1, expect.closeTo(-0.7615942, 6), 0, expect.closeTo(0.7615942, 6), 1]);
+    expect(Array.from(values)).toEqual([
+      -1,
+      expect.closeTo(-0.7615942, 6),
+      0,
+      expect.closeTo(0.7615942, 6),
+      1,
+    ]);
   });
 });

@@ -8,11 +8,33 @@ import { registerTrainingKernels, unregisterTrainingKernels } from './register-t
 function lenetShapedModel(): tf.Sequential {
   const initializer = (seed: number) => tf.initializers.glorotUniform({ seed });
   const model = tf.sequential();
-  model.add(tf.layers.conv2d({ inputShape: [32, 32, 1], filters: 6, kernelSize: 5, activation: 'tanh', kernelInitializer: initializer(1) }));
+  model.add(
+    tf.layers.conv2d({
+      inputShape: [32, 32, 1],
+      filters: 6,
+      kernelSize: 5,
+      activation: 'tanh',
+      kernelInitializer: initializer(1),
+    }),
+  );
   model.add(tf.layers.averagePooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 16, kernelSize: 5, activation: 'tanh', kernelInitializer: initializer(2) }));
+  model.add(
+    tf.layers.conv2d({
+      filters: 16,
+      kernelSize: 5,
+      activation: 'tanh',
+      kernelInitializer: initializer(2),
+    }),
+  );
   model.add(tf.layers.averagePooling2d({ poolSize: 2 }));
-  model.add(tf.layers.conv2d({ filters: 120, kernelSize: 5, activation: 'tanh', kernelInitializer: initializer(3) }));
+  model.add(
+    tf.layers.conv2d({
+      filters: 120,
+      kernelSize: 5,
+      activation: 'tanh',
+      kernelInitializer: initializer(3),
+    }),
+  );
   model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 84, activation: 'tanh', kernelInitializer: initializer(4) }));
   model.add(tf.layers.dense({ units: 10, kernelInitializer: initializer(5) }));
@@ -27,7 +49,10 @@ function lossCurve(): number[] {
   const labels = tf.tidy(() => tf.oneHot(tf.tensor1d([0, 1, 2, 3, 4, 5, 6, 7], 'int32'), 10));
   const losses: number[] = [];
   for (let step = 0; step < 6; step++) {
-    const loss = optimizer.minimize(() => tf.losses.softmaxCrossEntropy(labels, model.apply(images) as tf.Tensor), true);
+    const loss = optimizer.minimize(
+      () => tf.losses.softmaxCrossEntropy(labels, model.apply(images) as tf.Tensor),
+      true,
+    );
     losses.push(loss!.dataSync()[0]!);
     loss!.dispose();
   }

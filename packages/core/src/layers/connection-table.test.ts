@@ -9,7 +9,10 @@ describe('C3_TABLE', () => {
   });
 
   it('gives C3 maps 0-5 three inputs, 6-14 four and 15 all six', () => {
-    const counts = Array.from({ length: 16 }, (_, output) => C3_TABLE.filter((row) => row[output] === 1).length);
+    const counts = Array.from(
+      { length: 16 },
+      (_, output) => C3_TABLE.filter((row) => row[output] === 1).length,
+    );
     expect(counts).toEqual([3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 6]);
   });
 
@@ -41,7 +44,12 @@ describe('H3_TABLE', () => {
 
 describe('connectionLinks', () => {
   it('lists links output map by output map, inputs ascending', () => {
-    expect(connectionLinks([[1, 0], [1, 1]])).toEqual([
+    expect(
+      connectionLinks([
+        [1, 0],
+        [1, 1],
+      ]),
+    ).toEqual([
       { input: 0, output: 0 },
       { input: 1, output: 0 },
       { input: 1, output: 1 },

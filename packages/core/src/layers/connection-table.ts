@@ -14,8 +14,13 @@ export interface ConnectionLink {
   readonly output: number;
 }
 
-function tableFromInputs(inputCount: number, inputsOfOutputs: readonly (readonly number[])[]): ConnectionTable {
-  return Array.from({ length: inputCount }, (_, input) => inputsOfOutputs.map((inputs) => (inputs.includes(input) ? 1 : 0)));
+function tableFromInputs(
+  inputCount: number,
+  inputsOfOutputs: readonly (readonly number[])[],
+): ConnectionTable {
+  return Array.from({ length: inputCount }, (_, input) =>
+    inputsOfOutputs.map((inputs) => (inputs.includes(input) ? 1 : 0)),
+  );
 }
 
 /**
@@ -25,9 +30,22 @@ function tableFromInputs(inputCount: number, inputsOfOutputs: readonly (readonly
  * @see LeCun et al. 1998, Section II.B and Table I.
  */
 export const C3_TABLE: ConnectionTable = tableFromInputs(6, [
-  [0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [0, 4, 5], [0, 1, 5],
-  [0, 1, 2, 3], [1, 2, 3, 4], [2, 3, 4, 5], [0, 3, 4, 5], [0, 1, 4, 5], [0, 1, 2, 5],
-  [0, 1, 3, 4], [1, 2, 4, 5], [0, 2, 3, 5], [0, 1, 2, 3, 4, 5],
+  [0, 1, 2],
+  [1, 2, 3],
+  [2, 3, 4],
+  [3, 4, 5],
+  [0, 4, 5],
+  [0, 1, 5],
+  [0, 1, 2, 3],
+  [1, 2, 3, 4],
+  [2, 3, 4, 5],
+  [0, 3, 4, 5],
+  [0, 1, 4, 5],
+  [0, 1, 2, 5],
+  [0, 1, 3, 4],
+  [1, 2, 4, 5],
+  [0, 2, 3, 5],
+  [0, 1, 2, 3, 4, 5],
 ]);
 
 /**
@@ -51,19 +69,40 @@ export const H3_TABLE: ConnectionTable = [
  * @returns The table's input and output map counts.
  * @throws {@link LayerArgumentError} when the table is malformed.
  */
-export function checkConnectionTable(owner: string, table: unknown): { inputs: number; outputs: number } {
+export function checkConnectionTable(
+  owner: string,
+  table: unknown,
+): { inputs: number; outputs: number } {
   const rows = Array.isArray(table) ? (table as unknown[]) : [];
   const first: unknown = rows[0];
   const outputs = Array.isArray(first) ? first.length : 0;
   const wellFormed =
-    outputs > 0 && rows.every((row) => Array.isArray(row) && row.length === outputs && row.every((cell) => cell === 0 || cell === 1));
+    outputs > 0 &&
+    rows.every(
+      (row) =>
+        Array.isArray(row) &&
+        row.length === outputs &&
+        row.every((cell) => cell === 0 || cell === 1),
+    );
   if (!wellFormed) {
-    throw new LayerArgumentError(owner, 'table', 'a non-empty rectangular array of 0/1 rows (rows: input maps, columns: output maps)', JSON.stringify(table));
+    throw new LayerArgumentError(
+      owner,
+      'table',
+      'a non-empty rectangular array of 0/1 rows (rows: input maps, columns: output maps)',
+      JSON.stringify(table),
+    );
   }
   const typed = rows as number[][];
-  const orphan = Array.from({ length: outputs }, (_, output) => output).find((output) => typed.every((row) => row[output] === 0));
+  const orphan = Array.from({ length: outputs }, (_, output) => output).find((output) =>
+    typed.every((row) => row[output] === 0),
+  );
   if (orphan !== undefined) {
-    throw new LayerArgumentError(owner, 'table', 'every output map connected to at least one input map', `output map ${orphan} has no input`);
+    throw new LayerArgumentError(
+      owner,
+      'table',
+      'every output map connected to at least one input map',
+      `output map ${orphan} has no input`,
+    );
   }
   return { inputs: typed.length, outputs };
 }
@@ -97,9 +136,13 @@ export function formatConnectionTable(table: ConnectionTable, rowLabel = 'S2.'):
   const outputs = table[0]?.length ?? 0;
   const width = String(outputs - 1).length;
   const labelWidth = rowLabel.length + String(table.length - 1).length;
-  const header = ' '.repeat(labelWidth) + Array.from({ length: outputs }, (_, output) => ` ${String(output).padStart(width)}`).join('');
+  const header =
+    ' '.repeat(labelWidth) +
+    Array.from({ length: outputs }, (_, output) => ` ${String(output).padStart(width)}`).join('');
   const rows = table.map(
-    (row, input) => `${rowLabel}${input}`.padEnd(labelWidth) + row.map((cell) => ` ${(cell === 1 ? 'X' : ' ').padStart(width)}`).join(''),
+    (row, input) =>
+      `${rowLabel}${input}`.padEnd(labelWidth) +
+      row.map((cell) => ` ${(cell === 1 ? 'X' : ' ').padStart(width)}`).join(''),
   );
   return [header, ...rows].map((line) => line.trimEnd()).join('\n');
 }

@@ -37,7 +37,12 @@ export function singleShape(owner: string, inputShape: tf.Shape | tf.Shape[]): t
   const first = inputShape[0];
   if (Array.isArray(first)) {
     if (inputShape.length !== 1) {
-      throw new LayerArgumentError(owner, 'input shape', 'exactly one input', `${inputShape.length} inputs`);
+      throw new LayerArgumentError(
+        owner,
+        'input shape',
+        'exactly one input',
+        `${inputShape.length} inputs`,
+      );
     }
     return first;
   }
@@ -50,7 +55,10 @@ export function singleShape(owner: string, inputShape: tf.Shape | tf.Shape[]): t
  *
  * @throws {@link LayerArgumentError} when the rank is not 4 or the channel count is unknown.
  */
-export function imageShape(owner: string, inputShape: tf.Shape): { height: number | null; width: number | null; channels: number } {
+export function imageShape(
+  owner: string,
+  inputShape: tf.Shape,
+): { height: number | null; width: number | null; channels: number } {
   const [, height, width, channels] = inputShape;
   if (inputShape.length !== 4 || channels === undefined || channels === null) {
     throw new LayerArgumentError(

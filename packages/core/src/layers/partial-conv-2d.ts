@@ -3,11 +3,25 @@ import { applyActivation, checkActivation } from '../activations/activation.js';
 import type { LenetActivation } from '../activations/activation.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 import type { Initializer } from '../initializers/fan-in-uniform.js';
-import { resolveInitializer, serializeInitializer, type SerializedInitializer } from '../initializers/initializer-config.js';
-import { checkInitialisationScheme, schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
+import {
+  resolveInitializer,
+  serializeInitializer,
+  type SerializedInitializer,
+} from '../initializers/initializer-config.js';
+import {
+  checkInitialisationScheme,
+  schemeInitializer,
+  type InitialisationScheme,
+} from '../initializers/initialisation-scheme.js';
 import { checkConnectionTable, connectionLinks } from './connection-table.js';
 import type { ConnectionLink, ConnectionTable } from './connection-table.js';
-import { checkPositiveInteger, checkSeed, imageShape, singleShape, singleTensor } from './layer-support.js';
+import {
+  checkPositiveInteger,
+  checkSeed,
+  imageShape,
+  singleShape,
+  singleTensor,
+} from './layer-support.js';
 import type { BaseLayerArgs, ConnectionCounting } from './layer-support.js';
 
 /** Arguments of {@link PartialConv2D}. */
@@ -87,16 +101,40 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
     this.kernelSize = checkPositiveInteger('PartialConv2D', 'kernelSize', args.kernelSize ?? 5);
     this.activation = checkActivation('PartialConv2D', args.activation ?? 'linear');
     this.links = connectionLinks(this.table);
-    this.initialisation = checkInitialisationScheme('PartialConv2D', 'initialisation', args.initialisation ?? 'paper');
+    this.initialisation = checkInitialisationScheme(
+      'PartialConv2D',
+      'initialisation',
+      args.initialisation ?? 'paper',
+    );
     this.seed = checkSeed('PartialConv2D', args.seed);
-    this.givenKernelInitializer = resolveInitializer('PartialConv2D', 'kernelInitializer', args.kernelInitializer);
-    this.givenBiasInitializer = resolveInitializer('PartialConv2D', 'biasInitializer', args.biasInitializer);
+    this.givenKernelInitializer = resolveInitializer(
+      'PartialConv2D',
+      'kernelInitializer',
+      args.kernelInitializer,
+    );
+    this.givenBiasInitializer = resolveInitializer(
+      'PartialConv2D',
+      'biasInitializer',
+      args.biasInitializer,
+    );
     const area = this.kernelSize * this.kernelSize;
-    const inputsPerOutput = Array.from({ length: outputs }, (_, output) => this.links.filter((link) => link.output === output).length);
+    const inputsPerOutput = Array.from(
+      { length: outputs },
+      (_, output) => this.links.filter((link) => link.output === output).length,
+    );
     const biasSeed = this.seed === undefined ? undefined : this.seed + 1;
     const kernelFanIns = this.links.map((link) => area * inputsPerOutput[link.output]!);
-    this.kernelInitializer = this.givenKernelInitializer ?? schemeInitializer(this.initialisation, 'weight', kernelFanIns, this.seed);
-    this.biasInitializer = this.givenBiasInitializer ?? schemeInitializer(this.initialisation, 'bias', inputsPerOutput.map((count) => area * count), biasSeed);
+    this.kernelInitializer =
+      this.givenKernelInitializer ??
+      schemeInitializer(this.initialisation, 'weight', kernelFanIns, this.seed);
+    this.biasInitializer =
+      this.givenBiasInitializer ??
+      schemeInitializer(
+        this.initialisation,
+        'bias',
+        inputsPerOutput.map((count) => area * count),
+        biasSeed,
+      );
     this.scatter = new Float32Array(this.links.length * inputs * outputs);
     this.links.forEach((link, index) => {
       this.scatter[index * inputs * outputs + link.input * outputs + link.output] = 1;
@@ -105,14 +143,35 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
 
   /** Creates the stored kernels `[kernelSize, kernelSize, links]` and one bias per output map. */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const { height, width, channels } = imageShape('PartialConv2D', singleShape('PartialConv2D', inputShape));
+    const { height, width, channels } = imageShape(
+      'PartialConv2D',
+      singleShape('PartialConv2D', inputShape),
+    );
     if (channels !== this.inputMaps) {
-      throw new LayerArgumentError('PartialConv2D', 'input shape', `${this.inputMaps} input maps (the table's rows)`, `${channels} channels`);
+      throw new LayerArgumentError(
+        'PartialConv2D',
+        'input shape',
+        `${this.inputMaps} input maps (the table's rows)`,
+        `${channels} channels`,
+      );
     }
-    if ((height !== null && height < this.kernelSize) || (width !== null && width < this.kernelSize)) {
-      throw new LayerArgumentError('PartialConv2D', 'input shape', `maps of at least ${this.kernelSize}x${this.kernelSize}`, `${height}x${width}`);
+    if (
+      (height !== null && height < this.kernelSize) ||
+      (width !== null && width < this.kernelSize)
+    ) {
+      throw new LayerArgumentError(
+        'PartialConv2D',
+        'input shape',
+        `maps of at least ${this.kernelSize}x${this.kernelSize}`,
+        `${height}x${width}`,
+      );
     }
-    this.kernel = this.addWeight('kernel', [this.kernelSize, this.kernelSize, this.links.length], 'float32', this.kernelInitializer);
+    this.kernel = this.addWeight(
+      'kernel',
+      [this.kernelSize, this.kernelSize, this.links.length],
+      'float32',
+      this.kernelInitializer,
+    );
     this.bias = this.addWeight('bias', [this.outputMaps], 'float32', this.biasInitializer);
     this.built = true;
   }
@@ -122,7 +181,10 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
     return tf.tidy(() => {
       const size = this.kernelSize;
       const stored = tf.reshape(this.kernel!.read(), [size * size, this.links.length]);
-      const scatter = tf.tensor2d(this.scatter, [this.links.length, this.inputMaps * this.outputMaps]);
+      const scatter = tf.tensor2d(this.scatter, [
+        this.links.length,
+        this.inputMaps * this.outputMaps,
+      ]);
       return tf.reshape(tf.matMul(stored, scatter), [size, size, this.inputMaps, this.outputMaps]);
     });
   }
@@ -140,14 +202,19 @@ export class PartialConv2D extends tf.layers.Layer implements ConnectionCounting
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     const shape = singleShape('PartialConv2D', inputShape);
     const { height, width } = imageShape('PartialConv2D', shape);
-    const shrink = (size: number | null): number | null => (size === null ? null : size - this.kernelSize + 1);
+    const shrink = (size: number | null): number | null =>
+      size === null ? null : size - this.kernelSize + 1;
     return [shape[0] ?? null, shrink(height), shrink(width), this.outputMaps];
   }
 
   /** Output positions x (links x kernelSize^2 + outputs): C3 gives 10 x 10 x 1,516 = 151,600. */
   countConnections(inputShape: tf.Shape): number {
     const [, height, width] = this.computeOutputShape(inputShape);
-    return (height ?? 0) * (width ?? 0) * (this.links.length * this.kernelSize * this.kernelSize + this.outputMaps);
+    return (
+      (height ?? 0) *
+      (width ?? 0) *
+      (this.links.length * this.kernelSize * this.kernelSize + this.outputMaps)
+    );
   }
 
   /**

@@ -2,7 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { DIGIT_CODES } from '../codes/digit-codes.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
-import { checkGradients, modelFromTopology, rebuiltFromConfig, roundTrip, weightValues } from '../test-support/layer-checks.js';
+import {
+  checkGradients,
+  modelFromTopology,
+  rebuiltFromConfig,
+  roundTrip,
+  weightValues,
+} from '../test-support/layer-checks.js';
 import { RbfOutput } from './rbf-output.js';
 
 describe('RbfOutput', () => {
@@ -17,10 +23,19 @@ describe('RbfOutput', () => {
   });
 
   it('outputs squared Euclidean distances worked out by hand', () => {
-    const layer = new RbfOutput({ codes: [[1, -1], [0, 2], [3, 3]] });
+    const layer = new RbfOutput({
+      codes: [
+        [1, -1],
+        [0, 2],
+        [3, 3],
+      ],
+    });
     layer.build([null, 2]);
     const before = tf.memory().numTensors;
-    const input = tf.tensor2d([[1, 1], [0, 0]]);
+    const input = tf.tensor2d([
+      [1, 1],
+      [0, 0],
+    ]);
     const output = layer.apply(input) as tf.Tensor;
     // (1,1): to (1,-1) 0+4=4, to (0,2) 1+1=2, to (3,3) 4+4=8; (0,0): 2, 4, 18.
     expect(Array.from(output.dataSync())).toEqual([4, 2, 8, 2, 4, 18]);
@@ -31,9 +46,13 @@ describe('RbfOutput', () => {
   it('gives distance 0 to the matching digit code and 4 x Hamming distance to the others', () => {
     const layer = new RbfOutput();
     layer.build([null, 84]);
-    const distances = tf.tidy(() => (layer.apply(tf.tensor2d([[...DIGIT_CODES[3]!]])) as tf.Tensor).dataSync());
+    const distances = tf.tidy(() =>
+      (layer.apply(tf.tensor2d([[...DIGIT_CODES[3]!]])) as tf.Tensor).dataSync(),
+    );
     expect(distances[3]).toBe(0);
-    const hamming = DIGIT_CODES.map((code) => code.filter((value, index) => value !== DIGIT_CODES[3]![index]).length);
+    const hamming = DIGIT_CODES.map(
+      (code) => code.filter((value, index) => value !== DIGIT_CODES[3]![index]).length,
+    );
     expect(Array.from(distances)).toEqual(hamming.map((count) => 4 * count));
   });
 
@@ -41,7 +60,10 @@ describe('RbfOutput', () => {
     const layer = new RbfOutput({ codes: [[1, 0]], trainableCodes: true });
     layer.build([null, 2]);
     expect(layer.trainableWeights).toHaveLength(1);
-    const input = tf.tensor2d([[0.5, -0.3], [2, 1]]);
+    const input = tf.tensor2d([
+      [0.5, -0.3],
+      [2, 1],
+    ]);
     expect(checkGradients(layer, input).worst).toBeLessThan(5e-3);
     input.dispose();
   });
@@ -64,8 +86,14 @@ describe('RbfOutput', () => {
 
   it('survives a save and load round trip, keeping custom codes', async () => {
     const input = tf.input({ shape: [3] });
-    const codes = [[1, 2, 3], [-1, 0, 1]];
-    const model = tf.model({ inputs: input, outputs: new RbfOutput({ codes }).apply(input) as tf.SymbolicTensor });
+    const codes = [
+      [1, 2, 3],
+      [-1, 0, 1],
+    ];
+    const model = tf.model({
+      inputs: input,
+      outputs: new RbfOutput({ codes }).apply(input) as tf.SymbolicTensor,
+    });
     const loaded = await roundTrip(model);
     expect(loaded.layers[1]?.getConfig()['codes']).toEqual(codes);
     const x = tf.tensor2d([[0.5, 1, -2]]);
@@ -75,7 +103,15 @@ describe('RbfOutput', () => {
   });
 
   it('rebuilds an identical layer from its configuration, directly and through tf.models.modelFromJSON', async () => {
-    const layer = new RbfOutput({ name: 'output', codes: [[1, 0], [0, -1], [0.5, 0.5]], trainableCodes: true });
+    const layer = new RbfOutput({
+      name: 'output',
+      codes: [
+        [1, 0],
+        [0, -1],
+        [0.5, 0.5],
+      ],
+      trainableCodes: true,
+    });
     layer.build([null, 2]);
     const rebuilt = rebuiltFromConfig(layer);
     rebuilt.build([null, 2]);

@@ -18,9 +18,19 @@ function checkCodes(codes: unknown): number[][] {
   const length = Array.isArray(first) ? first.length : 0;
   const valid =
     length > 0 &&
-    rows.every((row) => Array.isArray(row) && row.length === length && row.every((value) => typeof value === 'number' && Number.isFinite(value)));
+    rows.every(
+      (row) =>
+        Array.isArray(row) &&
+        row.length === length &&
+        row.every((value) => typeof value === 'number' && Number.isFinite(value)),
+    );
   if (!valid) {
-    throw new LayerArgumentError('RbfOutput', 'codes', 'a non-empty array of equal-length arrays of finite numbers', JSON.stringify(codes));
+    throw new LayerArgumentError(
+      'RbfOutput',
+      'codes',
+      'a non-empty array of equal-length arrays of finite numbers',
+      JSON.stringify(codes),
+    );
   }
   return (rows as number[][]).map((row) => [...row]);
 }
@@ -67,7 +77,13 @@ export class RbfOutput extends tf.layers.Layer implements ConnectionCounting {
     const shape = singleShape('RbfOutput', inputShape);
     const length = this.codes[0]?.length ?? 0;
     if (shape.length !== 2 || shape[1] !== length) {
-      throw new LayerArgumentError('RbfOutput', 'input shape', `[batch, ${length}] (the codes' length)`, JSON.stringify(shape), 'Flatten the input or pass codes of its length.');
+      throw new LayerArgumentError(
+        'RbfOutput',
+        'input shape',
+        `[batch, ${length}] (the codes' length)`,
+        JSON.stringify(shape),
+        'Flatten the input or pass codes of its length.',
+      );
     }
     const values = new Float32Array(length * this.units);
     this.codes.forEach((code, unit) => {
@@ -76,7 +92,14 @@ export class RbfOutput extends tf.layers.Layer implements ConnectionCounting {
       });
     });
     const initializer = tf.initializers.zeros();
-    this.codesWeight = this.addWeight('codes', [length, this.units], 'float32', initializer, undefined, this.trainableCodes);
+    this.codesWeight = this.addWeight(
+      'codes',
+      [length, this.units],
+      'float32',
+      initializer,
+      undefined,
+      this.trainableCodes,
+    );
     tf.tidy(() => {
       this.codesWeight!.write(tf.tensor2d(values, [length, this.units]));
     });
@@ -106,7 +129,11 @@ export class RbfOutput extends tf.layers.Layer implements ConnectionCounting {
 
   /** The constructor arguments, for serialisation. */
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), codes: this.codes.map((code) => [...code]), trainableCodes: this.trainableCodes };
+    return {
+      ...super.getConfig(),
+      codes: this.codes.map((code) => [...code]),
+      trainableCodes: this.trainableCodes,
+    };
   }
 }
 tf.serialization.registerClass(RbfOutput);

@@ -1,10 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
-import { checkGradients, modelFromTopology, rebuiltFromConfig, roundTrip, weightValues } from '../test-support/layer-checks.js';
+import {
+  checkGradients,
+  modelFromTopology,
+  rebuiltFromConfig,
+  roundTrip,
+  weightValues,
+} from '../test-support/layer-checks.js';
 import { TrainableSubsampling2D } from './trainable-subsampling-2d.js';
 
-function built(args: ConstructorParameters<typeof TrainableSubsampling2D>[0], shape: number[]): TrainableSubsampling2D {
+function built(
+  args: ConstructorParameters<typeof TrainableSubsampling2D>[0],
+  shape: number[],
+): TrainableSubsampling2D {
   const layer = new TrainableSubsampling2D(args);
   layer.build([null, ...shape]);
   return layer;
@@ -24,14 +33,25 @@ describe('TrainableSubsampling2D', () => {
     layer.setWeights([tf.tensor1d([2, -1]), tf.tensor1d([0.5, 3])]);
     // map 0: values 0..15 row-major; map 1: all ones.
     const before = tf.memory().numTensors;
-    const input = tf.tidy(() => tf.stack([tf.range(0, 16).reshape([4, 4]), tf.ones([4, 4])], 2).expandDims(0));
+    const input = tf.tidy(() =>
+      tf.stack([tf.range(0, 16).reshape([4, 4]), tf.ones([4, 4])], 2).expandDims(0),
+    );
     const output = layer.apply(input) as tf.Tensor;
     expect(output.shape).toEqual([1, 2, 2, 2]);
     // block sums of map 0: (0+1+4+5)=10, (2+3+6+7)=18, (8+9+12+13)=42, (10+11+14+15)=50.
     const map0 = [10, 18, 42, 50].map((sum) => 2 * sum + 0.5);
     const map1 = [4, 4, 4, 4].map((sum) => -1 * sum + 3);
     const values = Array.from(output.dataSync());
-    expect(values).toEqual([map0[0], map1[0], map0[1], map1[1], map0[2], map1[2], map0[3], map1[3]]);
+    expect(values).toEqual([
+      map0[0],
+      map1[0],
+      map0[1],
+      map1[1],
+      map0[2],
+      map1[2],
+      map0[3],
+      map1[3],
+    ]);
     tf.dispose([input, output]);
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -63,7 +83,9 @@ describe('TrainableSubsampling2D', () => {
 
   it('rejects a bad pool size, activation and input with lenet errors', () => {
     expect(() => new TrainableSubsampling2D({ poolSize: 0 })).toThrow(LayerArgumentError);
-    expect(() => new TrainableSubsampling2D({ activation: 'swish' as never })).toThrow(/activation/);
+    expect(() => new TrainableSubsampling2D({ activation: 'swish' as never })).toThrow(
+      /activation/,
+    );
     expect(() => {
       built({}, [1, 1, 3]);
     }).toThrow(/at least 2x2/);
@@ -77,7 +99,11 @@ describe('TrainableSubsampling2D', () => {
     const layer = new TrainableSubsampling2D({ activation: 'tanh', depthMultiplier: 2 });
     const model = tf.model({ inputs: input, outputs: layer.apply(input) as tf.SymbolicTensor });
     const loaded = await roundTrip(model);
-    expect(loaded.layers[1]?.getConfig()).toMatchObject({ poolSize: 2, activation: 'tanh', depthMultiplier: 2 });
+    expect(loaded.layers[1]?.getConfig()).toMatchObject({
+      poolSize: 2,
+      activation: 'tanh',
+      depthMultiplier: 2,
+    });
     const x = tf.randomUniform([1, 6, 6, 2]);
     const [expected, actual] = [model.predict(x) as tf.Tensor, loaded.predict(x) as tf.Tensor];
     expect(Array.from(actual.dataSync())).toEqual(Array.from(expected.dataSync()));
@@ -88,23 +114,40 @@ describe('TrainableSubsampling2D', () => {
     const seeded = built({ name: 'S2', activation: 'scaledTanh', seed: 11 }, [4, 4, 3]);
     const rebuilt = rebuiltFromConfig(seeded);
     rebuilt.build([null, 4, 4, 3]);
-    expect(seeded.getConfig()).toMatchObject({ initialisation: 'paper', seed: 11, coefficientInitializer: null, biasInitializer: null });
+    expect(seeded.getConfig()).toMatchObject({
+      initialisation: 'paper',
+      seed: 11,
+      coefficientInitializer: null,
+      biasInitializer: null,
+    });
     expect(rebuilt.getConfig()).toEqual(seeded.getConfig());
     expect(weightValues(rebuilt)).toEqual(weightValues(seeded));
     expect(weightValues(built({ seed: 12 }, [4, 4, 3]))).not.toEqual(weightValues(seeded));
     const eblearn = rebuiltFromConfig(built({ initialisation: 'eblearn' }, [4, 4, 2]));
     eblearn.build([null, 4, 4, 2]);
     expect(eblearn.getConfig()).toMatchObject({ initialisation: 'eblearn', seed: null });
-    expect(weightValues(eblearn)).toEqual([[0.5, 0.5], [0, 0]]);
+    expect(weightValues(eblearn)).toEqual([
+      [0.5, 0.5],
+      [0, 0],
+    ]);
   });
 
   it('rebuilds from its configuration with the initialisers it was given', () => {
     const layer = built(
-      { coefficientInitializer: tf.initializers.randomUniform({ minval: 1, maxval: 2, seed: 3 }), biasInitializer: tf.initializers.constant({ value: -0.25 }) },
+      {
+        coefficientInitializer: tf.initializers.randomUniform({ minval: 1, maxval: 2, seed: 3 }),
+        biasInitializer: tf.initializers.constant({ value: -0.25 }),
+      },
       [4, 4, 2],
     );
-    expect(layer.getConfig()['coefficientInitializer']).toEqual({ className: 'RandomUniform', config: { minval: 1, maxval: 2, seed: 3 } });
-    expect(layer.getConfig()['biasInitializer']).toEqual({ className: 'Constant', config: { value: -0.25 } });
+    expect(layer.getConfig()['coefficientInitializer']).toEqual({
+      className: 'RandomUniform',
+      config: { minval: 1, maxval: 2, seed: 3 },
+    });
+    expect(layer.getConfig()['biasInitializer']).toEqual({
+      className: 'Constant',
+      config: { value: -0.25 },
+    });
     const rebuilt = rebuiltFromConfig(layer);
     rebuilt.build([null, 4, 4, 2]);
     expect(rebuilt.getConfig()).toEqual(layer.getConfig());
@@ -113,9 +156,20 @@ describe('TrainableSubsampling2D', () => {
 
   it('keeps its initialisers and seed through model.toJSON and tf.models.modelFromJSON', async () => {
     const input = tf.input({ shape: [4, 4, 2] });
-    const seeded = new TrainableSubsampling2D({ name: 'seeded', seed: 5, initialisation: 'paper', depthMultiplier: 2 });
-    const given = new TrainableSubsampling2D({ name: 'given', biasInitializer: tf.initializers.randomNormal({ mean: 1, stddev: 0.1, seed: 8 }) });
-    const model = tf.model({ inputs: input, outputs: given.apply(seeded.apply(input)) as tf.SymbolicTensor });
+    const seeded = new TrainableSubsampling2D({
+      name: 'seeded',
+      seed: 5,
+      initialisation: 'paper',
+      depthMultiplier: 2,
+    });
+    const given = new TrainableSubsampling2D({
+      name: 'given',
+      biasInitializer: tf.initializers.randomNormal({ mean: 1, stddev: 0.1, seed: 8 }),
+    });
+    const model = tf.model({
+      inputs: input,
+      outputs: given.apply(seeded.apply(input)) as tf.SymbolicTensor,
+    });
     const loaded = await modelFromTopology(model);
     const [loadedSeeded, loadedGiven] = [loaded.getLayer('seeded'), loaded.getLayer('given')];
     expect(loadedSeeded.getConfig()).toEqual(seeded.getConfig());
@@ -128,8 +182,17 @@ describe('TrainableSubsampling2D', () => {
 
   it('rejects a bad seed, scheme or initialiser configuration with lenet errors', () => {
     expect(() => new TrainableSubsampling2D({ seed: Number.NaN })).toThrow(/seed/);
-    expect(() => new TrainableSubsampling2D({ initialisation: 'xavier' as never })).toThrow(/paper, eblearn/);
-    expect(() => new TrainableSubsampling2D({ biasInitializer: { className: 'NoSuchInitializer', config: {} } })).toThrow(LayerArgumentError);
-    expect(() => new TrainableSubsampling2D({ coefficientInitializer: 'zeros' as never })).toThrow(/coefficientInitializer/);
+    expect(() => new TrainableSubsampling2D({ initialisation: 'xavier' as never })).toThrow(
+      /paper, eblearn/,
+    );
+    expect(
+      () =>
+        new TrainableSubsampling2D({
+          biasInitializer: { className: 'NoSuchInitializer', config: {} },
+        }),
+    ).toThrow(LayerArgumentError);
+    expect(() => new TrainableSubsampling2D({ coefficientInitializer: 'zeros' as never })).toThrow(
+      /coefficientInitializer/,
+    );
   });
 });

@@ -3,9 +3,23 @@ import { applyActivation, checkActivation } from '../activations/activation.js';
 import type { LenetActivation } from '../activations/activation.js';
 import { LayerArgumentError } from '../errors/layer-argument-error.js';
 import type { Initializer } from '../initializers/fan-in-uniform.js';
-import { resolveInitializer, serializeInitializer, type SerializedInitializer } from '../initializers/initializer-config.js';
-import { checkInitialisationScheme, schemeInitializer, type InitialisationScheme } from '../initializers/initialisation-scheme.js';
-import { checkPositiveInteger, checkSeed, imageShape, singleShape, singleTensor } from './layer-support.js';
+import {
+  resolveInitializer,
+  serializeInitializer,
+  type SerializedInitializer,
+} from '../initializers/initializer-config.js';
+import {
+  checkInitialisationScheme,
+  schemeInitializer,
+  type InitialisationScheme,
+} from '../initializers/initialisation-scheme.js';
+import {
+  checkPositiveInteger,
+  checkSeed,
+  imageShape,
+  singleShape,
+  singleTensor,
+} from './layer-support.js';
 import type { BaseLayerArgs, ConnectionCounting } from './layer-support.js';
 
 /** Arguments of {@link TrainableSubsampling2D}. */
@@ -74,26 +88,58 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
   constructor(args: TrainableSubsampling2DLayerArgs = {}) {
     super(args);
     this.poolSize = checkPositiveInteger('TrainableSubsampling2D', 'poolSize', args.poolSize ?? 2);
-    this.depthMultiplier = checkPositiveInteger('TrainableSubsampling2D', 'depthMultiplier', args.depthMultiplier ?? 1);
+    this.depthMultiplier = checkPositiveInteger(
+      'TrainableSubsampling2D',
+      'depthMultiplier',
+      args.depthMultiplier ?? 1,
+    );
     this.activation = checkActivation('TrainableSubsampling2D', args.activation ?? 'linear');
-    this.initialisation = checkInitialisationScheme('TrainableSubsampling2D', 'initialisation', args.initialisation ?? 'paper');
+    this.initialisation = checkInitialisationScheme(
+      'TrainableSubsampling2D',
+      'initialisation',
+      args.initialisation ?? 'paper',
+    );
     this.seed = checkSeed('TrainableSubsampling2D', args.seed);
-    this.givenCoefficientInitializer = resolveInitializer('TrainableSubsampling2D', 'coefficientInitializer', args.coefficientInitializer);
-    this.givenBiasInitializer = resolveInitializer('TrainableSubsampling2D', 'biasInitializer', args.biasInitializer);
+    this.givenCoefficientInitializer = resolveInitializer(
+      'TrainableSubsampling2D',
+      'coefficientInitializer',
+      args.coefficientInitializer,
+    );
+    this.givenBiasInitializer = resolveInitializer(
+      'TrainableSubsampling2D',
+      'biasInitializer',
+      args.biasInitializer,
+    );
     const fanIn = this.poolSize * this.poolSize;
     const biasSeed = this.seed === undefined ? undefined : this.seed + 1;
-    this.coefficientInitializer = this.givenCoefficientInitializer ?? schemeInitializer(this.initialisation, 'coefficient', fanIn, this.seed);
-    this.biasInitializer = this.givenBiasInitializer ?? schemeInitializer(this.initialisation, 'bias', fanIn, biasSeed);
+    this.coefficientInitializer =
+      this.givenCoefficientInitializer ??
+      schemeInitializer(this.initialisation, 'coefficient', fanIn, this.seed);
+    this.biasInitializer =
+      this.givenBiasInitializer ?? schemeInitializer(this.initialisation, 'bias', fanIn, biasSeed);
   }
 
   /** Creates one coefficient and one bias per output map. */
   override build(inputShape: tf.Shape | tf.Shape[]): void {
-    const { height, width, channels } = imageShape('TrainableSubsampling2D', singleShape('TrainableSubsampling2D', inputShape));
+    const { height, width, channels } = imageShape(
+      'TrainableSubsampling2D',
+      singleShape('TrainableSubsampling2D', inputShape),
+    );
     if ((height !== null && height < this.poolSize) || (width !== null && width < this.poolSize)) {
-      throw new LayerArgumentError('TrainableSubsampling2D', 'input shape', `maps of at least ${this.poolSize}x${this.poolSize}`, `${height}x${width}`);
+      throw new LayerArgumentError(
+        'TrainableSubsampling2D',
+        'input shape',
+        `maps of at least ${this.poolSize}x${this.poolSize}`,
+        `${height}x${width}`,
+      );
     }
     const maps = channels * this.depthMultiplier;
-    this.coefficient = this.addWeight('coefficient', [maps], 'float32', this.coefficientInitializer);
+    this.coefficient = this.addWeight(
+      'coefficient',
+      [maps],
+      'float32',
+      this.coefficientInitializer,
+    );
     this.bias = this.addWeight('bias', [maps], 'float32', this.biasInitializer);
     this.built = true;
   }
@@ -103,7 +149,10 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
     return tf.tidy(() => {
       const input = singleTensor('TrainableSubsampling2D', inputs) as tf.Tensor4D;
       const area = this.poolSize * this.poolSize;
-      let sums: tf.Tensor4D = tf.mul(tf.avgPool(input, this.poolSize, this.poolSize, 'valid'), area);
+      let sums: tf.Tensor4D = tf.mul(
+        tf.avgPool(input, this.poolSize, this.poolSize, 'valid'),
+        area,
+      );
       if (this.depthMultiplier > 1) {
         const [batch, height, width, channels] = sums.shape;
         const repeated = tf.tile(tf.expandDims(sums, 4), [1, 1, 1, 1, this.depthMultiplier]);
@@ -118,7 +167,8 @@ export class TrainableSubsampling2D extends tf.layers.Layer implements Connectio
   override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape {
     const shape = singleShape('TrainableSubsampling2D', inputShape);
     const { height, width, channels } = imageShape('TrainableSubsampling2D', shape);
-    const shrink = (size: number | null): number | null => (size === null ? null : Math.floor(size / this.poolSize));
+    const shrink = (size: number | null): number | null =>
+      size === null ? null : Math.floor(size / this.poolSize);
     return [shape[0] ?? null, shrink(height), shrink(width), channels * this.depthMultiplier];
   }
 

@@ -34,7 +34,11 @@ export function rbfMleLoss(labels: tf.Tensor, distances: tf.Tensor): tf.Scalar {
  * @returns A scalar.
  * @see LeCun et al. 1998, Section II.C (Eq. 9).
  */
-export function rbfMapLoss(labels: tf.Tensor, distances: tf.Tensor, constant = DEFAULT_MAP_CONSTANT): tf.Scalar {
+export function rbfMapLoss(
+  labels: tf.Tensor,
+  distances: tf.Tensor,
+  constant = DEFAULT_MAP_CONSTANT,
+): tf.Scalar {
   checkFiniteNumber('rbfMapLoss', 'constant', constant);
   return tf.tidy(() => {
     const correct = tf.sum(tf.mul(labels, distances), -1);
@@ -54,7 +58,9 @@ export function rbfMapLoss(labels: tf.Tensor, distances: tf.Tensor, constant = D
  * ```
  * @throws {@link LayerArgumentError} when j is not a finite number.
  */
-export function createRbfMapLoss(constant = DEFAULT_MAP_CONSTANT): (labels: tf.Tensor, distances: tf.Tensor) => tf.Scalar {
+export function createRbfMapLoss(
+  constant = DEFAULT_MAP_CONSTANT,
+): (labels: tf.Tensor, distances: tf.Tensor) => tf.Scalar {
   checkFiniteNumber('createRbfMapLoss', 'constant', constant);
   return (labels, distances) => rbfMapLoss(labels, distances, constant);
 }

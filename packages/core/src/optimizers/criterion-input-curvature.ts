@@ -22,18 +22,30 @@ export type SdlmCriterion = 'mle' | 'map';
  * @returns `[batch, n]`. The caller disposes it.
  * @see LeCun et al. 1998, Section II.C (Eq. 9) and Appendix C.
  */
-export function criterionInputCurvature(criterion: SdlmCriterion, inputs: tf.Tensor, codes: tf.Tensor, mapConstant: number): tf.Tensor {
+export function criterionInputCurvature(
+  criterion: SdlmCriterion,
+  inputs: tf.Tensor,
+  codes: tf.Tensor,
+  mapConstant: number,
+): tf.Tensor {
   return tf.tidy(() => {
     if (criterion === 'mle') return tf.fill(inputs.shape, 2);
     const x = tf.expandDims(inputs, 1);
     const differences = tf.sub(x, tf.expandDims(tf.transpose(codes), 0));
     const distances = tf.sum(tf.square(differences), -1);
     const rubbish = tf.fill([inputs.shape[0], 1], -mapConstant);
-    const shares = tf.slice(tf.softmax(tf.concat([tf.neg(distances), rubbish], -1)), [0, 0], [-1, distances.shape[1] ?? 0]);
+    const shares = tf.slice(
+      tf.softmax(tf.concat([tf.neg(distances), rubbish], -1)),
+      [0, 0],
+      [-1, distances.shape[1] ?? 0],
+    );
     const slopes = tf.mul(differences, 2);
     const weights = tf.expandDims(shares, -1);
     const slopeTerm = tf.mul(tf.sub(1, tf.sum(shares, -1, true)), 2);
-    const spread = tf.sub(tf.sum(tf.mul(weights, tf.square(slopes)), 1), tf.square(tf.sum(tf.mul(weights, slopes), 1)));
+    const spread = tf.sub(
+      tf.sum(tf.mul(weights, tf.square(slopes)), 1),
+      tf.square(tf.sum(tf.mul(weights, slopes), 1)),
+    );
     return tf.add(slopeTerm, spread);
   });
 }

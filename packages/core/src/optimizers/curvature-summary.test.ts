@@ -16,7 +16,11 @@ describe('curvatureByLayer', () => {
     expect(layers[0]?.curvature).toEqual({ min: 0.1, median: 0.4, max: 2 });
     expect(layers[0]?.rate.max).toBeCloseTo(0.0005 / 0.12, 12);
     expect(layers[0]?.rate.min).toBeCloseTo(0.0005 / 2.02, 12);
-    expect(layers[1]?.rate).toEqual({ min: 0.0005 / 0.04, median: (0.0005 / 0.04 + 0.0005 / 0.02) / 2, max: 0.0005 / 0.02 });
+    expect(layers[1]?.rate).toEqual({
+      min: 0.0005 / 0.04,
+      median: (0.0005 / 0.04 + 0.0005 / 0.02) / 2,
+      max: 0.0005 / 0.02,
+    });
   });
 
   it('gives the middle value of an odd count and zeros for no values', () => {

@@ -22,7 +22,8 @@ export function spreadOf(values: Float64Array): Spread {
   if (values.length === 0) return { min: 0, median: 0, max: 0 };
   values.sort();
   const middle = values.length >> 1;
-  const median = values.length % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
+  const median =
+    values.length % 2 === 1 ? values[middle]! : (values[middle - 1]! + values[middle]!) / 2;
   return { min: values[0]!, median, max: values[values.length - 1]! };
 }
 
@@ -40,7 +41,10 @@ function layerOf(weightName: string): string {
  * @param diagonal - h_kk by weight name, in the model's weight order.
  * @param rateOf - The step size of a weight with curvature h.
  */
-export function curvatureByLayer(diagonal: ReadonlyMap<string, ArrayLike<number>>, rateOf: (curvature: number) => number): LayerCurvature[] {
+export function curvatureByLayer(
+  diagonal: ReadonlyMap<string, ArrayLike<number>>,
+  rateOf: (curvature: number) => number,
+): LayerCurvature[] {
   const grouped = new Map<string, number[]>();
   for (const [name, values] of diagonal) {
     const layer = layerOf(name);

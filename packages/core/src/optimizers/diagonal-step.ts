@@ -33,7 +33,12 @@ export interface DiagonalStep {
  * @param optimizer - Any tfjs optimiser.
  * @returns True for optimisers such as {@link SdlmOptimizer} that implement it.
  */
-export function supportsDiagonalStep(optimizer: tf.Optimizer): optimizer is tf.Optimizer & DiagonalStep {
+export function supportsDiagonalStep(
+  optimizer: tf.Optimizer,
+): optimizer is tf.Optimizer & DiagonalStep {
   const candidate = optimizer as Partial<DiagonalStep>;
-  return typeof candidate.diagonalStepSizes === 'function' && typeof candidate.countUpdates === 'function';
+  return (
+    typeof candidate.diagonalStepSizes === 'function' &&
+    typeof candidate.countUpdates === 'function'
+  );
 }

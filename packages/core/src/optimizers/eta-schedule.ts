@@ -41,15 +41,31 @@ export const PAPER_ETA_SCHEDULE: readonly EtaStage[] = [
  * etaForPass(4); // 0.0002
  * ```
  */
-export function etaForPass(pass: number, schedule: readonly EtaStage[] = PAPER_ETA_SCHEDULE): number {
+export function etaForPass(
+  pass: number,
+  schedule: readonly EtaStage[] = PAPER_ETA_SCHEDULE,
+): number {
   if (!Number.isInteger(pass) || pass < 1) {
-    throw new LayerArgumentError('etaForPass', 'pass', 'an integer >= 1 (passes count from 1)', String(pass));
+    throw new LayerArgumentError(
+      'etaForPass',
+      'pass',
+      'an integer >= 1 (passes count from 1)',
+      String(pass),
+    );
   }
-  const stage = schedule.find((candidate) => pass >= candidate.firstPass && pass <= candidate.lastPass);
+  const stage = schedule.find(
+    (candidate) => pass >= candidate.firstPass && pass <= candidate.lastPass,
+  );
   const last = schedule[schedule.length - 1];
   if (stage !== undefined) return stage.eta;
   if (last !== undefined && pass > last.lastPass) return last.eta;
-  throw new LayerArgumentError('etaForPass', 'schedule', `a stage that covers pass ${pass}`, JSON.stringify(schedule), 'Give stages that start at pass 1 and leave no gap.');
+  throw new LayerArgumentError(
+    'etaForPass',
+    'schedule',
+    `a stage that covers pass ${pass}`,
+    JSON.stringify(schedule),
+    'Give stages that start at pass 1 and leave no gap.',
+  );
 }
 
 /**

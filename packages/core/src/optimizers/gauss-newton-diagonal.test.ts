@@ -18,19 +18,42 @@ const CODES = [
 function tinyNetwork(): tf.Sequential {
   return tf.sequential({
     layers: [
-      tf.layers.conv2d({ inputShape: [8, 8, 1], filters: 2, kernelSize: 3, kernelInitializer: tf.initializers.randomUniform({ minval: -0.8, maxval: 0.8, seed: 3 }), biasInitializer: tf.initializers.randomUniform({ minval: -0.2, maxval: 0.2, seed: 4 }) }),
+      tf.layers.conv2d({
+        inputShape: [8, 8, 1],
+        filters: 2,
+        kernelSize: 3,
+        kernelInitializer: tf.initializers.randomUniform({ minval: -0.8, maxval: 0.8, seed: 3 }),
+        biasInitializer: tf.initializers.randomUniform({ minval: -0.2, maxval: 0.2, seed: 4 }),
+      }),
       new ScaledTanh(),
       new TrainableSubsampling2D({ poolSize: 2, activation: 'scaledTanh', seed: 5 }),
-      new PartialConv2D({ table: [[1, 0, 1], [0, 1, 1]], kernelSize: 2, activation: 'scaledTanh', seed: 6 }),
+      new PartialConv2D({
+        table: [
+          [1, 0, 1],
+          [0, 1, 1],
+        ],
+        kernelSize: 2,
+        activation: 'scaledTanh',
+        seed: 6,
+      }),
       tf.layers.flatten(),
-      tf.layers.dense({ units: 4, activation: 'tanh', kernelInitializer: tf.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: 7 }), biasInitializer: 'zeros' }),
+      tf.layers.dense({
+        units: 4,
+        activation: 'tanh',
+        kernelInitializer: tf.initializers.randomUniform({ minval: -0.5, maxval: 0.5, seed: 7 }),
+        biasInitializer: 'zeros',
+      }),
       new RbfOutput({ codes: CODES }),
     ],
   });
 }
 
 /** `2/P sum_p sum_j (dx_j/dw_k)^2` with dx/dw_k by central differences of the RBF input, per scalar weight. */
-function finiteDifferenceDiagonal(model: tf.LayersModel, inputs: tf.Tensor, step: number): Map<string, Float64Array> {
+function finiteDifferenceDiagonal(
+  model: tf.LayersModel,
+  inputs: tf.Tensor,
+  step: number,
+): Map<string, Float64Array> {
   const rbf = model.layers[model.layers.length - 1]!;
   const features = tf.model({ inputs: model.inputs, outputs: rbf.input });
   const patterns = inputs.shape[0];
@@ -81,7 +104,9 @@ describe('gaussNewtonDiagonal', () => {
       const scale = Math.max(...expected);
       expect(scale).toBeGreaterThan(0);
       expected.forEach((value, index) => {
-        expect(Math.abs(actual[index]! - value)).toBeLessThanOrEqual(1e-3 * Math.max(value, 1e-2 * scale));
+        expect(Math.abs(actual[index]! - value)).toBeLessThanOrEqual(
+          1e-3 * Math.max(value, 1e-2 * scale),
+        );
         compared += 1;
       });
     }
@@ -95,20 +120,32 @@ describe('gaussNewtonDiagonal', () => {
     const inputs = tf.randomUniform([100, 8, 8, 1], -0.1, 1.175, 'float32', 12);
     const labels = tf.oneHot(tf.zeros([100], 'int32'), 3);
     const exact = gaussNewtonDiagonal(model, inputs, labels, { patterns: 100, method: 'exact' });
-    const random = gaussNewtonDiagonal(model, inputs, labels, { patterns: 100, method: 'random-sign' });
-    const [exactTotal, randomTotal] = [exact, random].map((diagonal) => [...diagonal.values()].reduce((sum, values) => sum + values.sum().dataSync()[0]!, 0));
+    const random = gaussNewtonDiagonal(model, inputs, labels, {
+      patterns: 100,
+      method: 'random-sign',
+    });
+    const [exactTotal, randomTotal] = [exact, random].map((diagonal) =>
+      [...diagonal.values()].reduce((sum, values) => sum + values.sum().dataSync()[0]!, 0),
+    );
     expect(Math.abs(randomTotal! - exactTotal!) / exactTotal!).toBeLessThan(0.1);
     tf.dispose([...exact.values(), ...random.values(), inputs, labels]);
     model.dispose();
   });
 
   it('gives trainable RBF codes 2 times the share of patterns of their class', () => {
-    const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 4 }), new RbfOutput({ codes: CODES, trainableCodes: true })] });
+    const model = tf.sequential({
+      layers: [
+        tf.layers.dense({ inputShape: [2], units: 4 }),
+        new RbfOutput({ codes: CODES, trainableCodes: true }),
+      ],
+    });
     const inputs = tf.ones([4, 2]);
     const labels = tf.oneHot(tf.tensor1d([0, 0, 0, 2], 'int32'), 3);
     const estimate = gaussNewtonDiagonal(model, inputs, labels, { patterns: 4, method: 'exact' });
     const codes = model.layers[1]!.trainableWeights[0]!.name;
-    expect(estimate.get(codes)!.arraySync()).toEqual(Array.from({ length: 4 }, () => [1.5, 0, 0.5]));
+    expect(estimate.get(codes)!.arraySync()).toEqual(
+      Array.from({ length: 4 }, () => [1.5, 0, 0.5]),
+    );
     tf.dispose([...estimate.values(), inputs, labels]);
     model.dispose();
   });
@@ -118,9 +155,13 @@ describe('gaussNewtonDiagonal', () => {
     const inputs = tf.ones([2, 2]);
     const labels = tf.oneHot(tf.tensor1d([0, 1], 'int32'), 3);
     expect(() => gaussNewtonDiagonal(dense, inputs, labels)).toThrow(SdlmError);
-    expect(() => gaussNewtonDiagonal(dense, inputs, labels)).toThrow(/last layer must be an RbfOutput/);
+    expect(() => gaussNewtonDiagonal(dense, inputs, labels)).toThrow(
+      /last layer must be an RbfOutput/,
+    );
     const model = tinyNetwork();
-    expect(() => gaussNewtonDiagonal(model, tf.ones([2, 8, 8, 1]), labels, { patterns: 3 })).toThrow(/integer in \[1, 2\]/);
+    expect(() =>
+      gaussNewtonDiagonal(model, tf.ones([2, 8, 8, 1]), labels, { patterns: 3 }),
+    ).toThrow(/integer in \[1, 2\]/);
     tf.dispose([inputs, labels]);
     dense.dispose();
     model.dispose();

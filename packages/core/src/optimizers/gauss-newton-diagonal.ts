@@ -47,7 +47,12 @@ const LAYERWISE_BATCH = 100;
 
 function checkPatterns(patterns: number, available: number): void {
   if (!Number.isInteger(patterns) || patterns < 1 || patterns > available) {
-    throw new LayerArgumentError('gaussNewtonDiagonal', 'patterns', `an integer in [1, ${available}] (the patterns given)`, String(patterns));
+    throw new LayerArgumentError(
+      'gaussNewtonDiagonal',
+      'patterns',
+      `an integer in [1, ${available}] (the patterns given)`,
+      String(patterns),
+    );
   }
 }
 
@@ -55,18 +60,29 @@ function checkPatterns(patterns: number, available: number): void {
 function splitAtRbfOutput(model: tf.LayersModel): { features: tf.LayersModel; rbf: RbfOutput } {
   const rbf = model.layers[model.layers.length - 1];
   if (!(rbf instanceof RbfOutput)) {
-    throw new SdlmError(model.name, `the model's last layer must be an RbfOutput (the MLE criterion's Gauss-Newton split), got ${rbf?.getClassName() ?? 'no layer'}. Train models with a dense or softmax head with another optimiser.`);
+    throw new SdlmError(
+      model.name,
+      `the model's last layer must be an RbfOutput (the MLE criterion's Gauss-Newton split), got ${rbf?.getClassName() ?? 'no layer'}. Train models with a dense or softmax head with another optimiser.`,
+    );
   }
   const features = tf.model({ inputs: model.inputs, outputs: rbf.input });
   return { features, rbf };
 }
 
 /** Sum over projections of the squared gradient of `projection . features(pattern)`, per variable. */
-function patternSquares(features: tf.LayersModel, variables: tf.Variable[], pattern: tf.Tensor, projections: tf.Tensor2D): tf.Tensor[] {
+function patternSquares(
+  features: tf.LayersModel,
+  variables: tf.Variable[],
+  pattern: tf.Tensor,
+  projections: tf.Tensor2D,
+): tf.Tensor[] {
   return tf.tidy(() => {
     let sums = variables.map((variable) => tf.zerosLike(variable) as tf.Tensor);
     for (const projection of tf.unstack(projections)) {
-      const { grads } = tf.variableGrads(() => tf.sum(tf.mul(features.apply(pattern) as tf.Tensor, projection)), variables);
+      const { grads } = tf.variableGrads(
+        () => tf.sum(tf.mul(features.apply(pattern) as tf.Tensor, projection)),
+        variables,
+      );
       sums = sums.map((sum, index) => tf.add(sum, tf.square(grads[variables[index]!.name]!)));
     }
     return sums;
@@ -74,16 +90,24 @@ function patternSquares(features: tf.LayersModel, variables: tf.Variable[], patt
 }
 
 /** Per weight, the sum over patterns and projections of the squared gradient of `projection . x`. */
-function projectedTotals(features: tf.LayersModel, inputs: tf.Tensor, patterns: number, options: GaussNewtonOptions): Map<string, tf.Tensor> {
+function projectedTotals(
+  features: tf.LayersModel,
+  inputs: tf.Tensor,
+  patterns: number,
+  options: GaussNewtonOptions,
+): Map<string, tf.Tensor> {
   const variables = features.trainableWeights.map((weight) => registeredVariable(weight.name));
   const units = features.outputs[0]?.shape[1] ?? 0;
   let totals = variables.map((variable) => tf.zerosLike(variable) as tf.Tensor);
   for (let index = 0; index < patterns; index += 1) {
     const squares = tf.tidy(() => {
       const pattern = tf.slice(inputs, index, 1);
-      const projections = options.method === 'random-sign'
-        ? tf.sub(tf.mul(tf.randomUniformInt([1, units], 0, 2, (options.seed ?? 1) + index), 2), 1).toFloat() as tf.Tensor2D
-        : tf.eye(units);
+      const projections =
+        options.method === 'random-sign'
+          ? (tf
+              .sub(tf.mul(tf.randomUniformInt([1, units], 0, 2, (options.seed ?? 1) + index), 2), 1)
+              .toFloat() as tf.Tensor2D)
+          : tf.eye(units);
       return patternSquares(features, variables, pattern, projections);
     });
     const next = totals.map((total, slot) => tf.add(total, squares[slot]!));
@@ -94,7 +118,12 @@ function projectedTotals(features: tf.LayersModel, inputs: tf.Tensor, patterns: 
 }
 
 /** Per weight, the paper's recursion summed over the patterns, in batches of {@link LAYERWISE_BATCH}. */
-function layerwiseTotals(model: tf.LayersModel, inputs: tf.Tensor, patterns: number, start: (rbfInputs: tf.Tensor) => tf.Tensor): Map<string, tf.Tensor> {
+function layerwiseTotals(
+  model: tf.LayersModel,
+  inputs: tf.Tensor,
+  patterns: number,
+  start: (rbfInputs: tf.Tensor) => tf.Tensor,
+): Map<string, tf.Tensor> {
   const totals = new Map<string, tf.Tensor>();
   for (let first = 0; first < patterns; first += LAYERWISE_BATCH) {
     const batch = tf.slice(inputs, first, Math.min(LAYERWISE_BATCH, patterns - first));
@@ -104,11 +133,23 @@ function layerwiseTotals(model: tf.LayersModel, inputs: tf.Tensor, patterns: num
   return totals;
 }
 
-function checkCriterion(rbf: RbfOutput, options: GaussNewtonOptions, layerwise: boolean): SdlmCriterion {
+function checkCriterion(
+  rbf: RbfOutput,
+  options: GaussNewtonOptions,
+  layerwise: boolean,
+): SdlmCriterion {
   const criterion = options.criterion ?? 'mle';
   if (criterion !== 'map') return criterion;
-  if (!layerwise) throw new SdlmError(rbf.name, `the MAP criterion's curvature is computed by the layerwise method only, not by '${String(options.method)}'. Use method 'layerwise' or the MLE criterion.`);
-  if (rbf.trainableWeights.length > 0) throw new SdlmError(rbf.name, 'the MAP criterion\'s curvature needs fixed RBF codes. Build the RbfOutput with trainableCodes false or train with the MLE criterion.');
+  if (!layerwise)
+    throw new SdlmError(
+      rbf.name,
+      `the MAP criterion's curvature is computed by the layerwise method only, not by '${String(options.method)}'. Use method 'layerwise' or the MLE criterion.`,
+    );
+  if (rbf.trainableWeights.length > 0)
+    throw new SdlmError(
+      rbf.name,
+      "the MAP criterion's curvature needs fixed RBF codes. Build the RbfOutput with trainableCodes false or train with the MLE criterion.",
+    );
   return criterion;
 }
 
@@ -134,7 +175,12 @@ function checkCriterion(rbf: RbfOutput, options: GaussNewtonOptions, layerwise: 
  * @throws {@link LayerArgumentError} when `patterns` exceeds the patterns given.
  * @see LeCun et al. 1998, Section III.A and Appendix C (stochastic diagonal Levenberg-Marquardt).
  */
-export function gaussNewtonDiagonal(model: tf.LayersModel, inputs: tf.Tensor, labels: tf.Tensor, options: GaussNewtonOptions = {}): Map<string, tf.Tensor> {
+export function gaussNewtonDiagonal(
+  model: tf.LayersModel,
+  inputs: tf.Tensor,
+  labels: tf.Tensor,
+  options: GaussNewtonOptions = {},
+): Map<string, tf.Tensor> {
   const patterns = options.patterns ?? Math.min(500, inputs.shape[0]);
   checkPatterns(patterns, inputs.shape[0]);
   const { features, rbf } = splitAtRbfOutput(model);
@@ -143,19 +189,38 @@ export function gaussNewtonDiagonal(model: tf.LayersModel, inputs: tf.Tensor, la
   const codes = rbf.weights[0]?.read();
   const mapConstant = options.mapConstant ?? DEFAULT_MAP_CONSTANT;
   const totals = layerwise
-    ? layerwiseTotals(model, inputs, patterns, (rbfInputs) => criterionInputCurvature(criterion, rbfInputs, codes ?? tf.zeros([rbfInputs.shape[1] ?? 0, 0]), mapConstant))
+    ? layerwiseTotals(model, inputs, patterns, (rbfInputs) =>
+        criterionInputCurvature(
+          criterion,
+          rbfInputs,
+          codes ?? tf.zeros([rbfInputs.shape[1] ?? 0, 0]),
+          mapConstant,
+        ),
+      )
     : projectedTotals(features, inputs, patterns, options);
   // The projections measure sum_j (dx_j/dw)^2; the MLE criterion weighs each by its 2.
   const scale = (layerwise ? 1 : OUTPUT_SECOND_DERIVATIVE) / patterns;
   const diagonal = new Map<string, tf.Tensor>();
   for (const { name } of features.trainableWeights) {
     const total = totals.get(name);
-    if (total !== undefined) diagonal.set(name, tf.tidy(() => tf.mul(total, scale)));
+    if (total !== undefined)
+      diagonal.set(
+        name,
+        tf.tidy(() => tf.mul(total, scale)),
+      );
   }
   tf.dispose([...totals.values()]);
   for (const weight of rbf.trainableWeights) {
     const codes = weight.read();
-    diagonal.set(weight.name, tf.tidy(() => tf.mul(tf.onesLike(codes), tf.mul(tf.mean(tf.slice(labels, 0, patterns), 0), OUTPUT_SECOND_DERIVATIVE))));
+    diagonal.set(
+      weight.name,
+      tf.tidy(() =>
+        tf.mul(
+          tf.onesLike(codes),
+          tf.mul(tf.mean(tf.slice(labels, 0, patterns), 0), OUTPUT_SECOND_DERIVATIVE),
+        ),
+      ),
+    );
   }
   return diagonal;
 }

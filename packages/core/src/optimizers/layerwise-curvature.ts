@@ -21,7 +21,10 @@ interface LinearPart {
 function elementwiseActivation(layer: tf.layers.Layer): LenetActivation {
   const activation = layer.getConfig().activation;
   if (!LENET_ACTIVATIONS.includes(activation as LenetActivation)) {
-    throw new SdlmError(layer.name, `the layerwise method cannot differentiate activation ${JSON.stringify(activation)}; expected one of ${LENET_ACTIVATIONS.join(', ')}. Use method 'exact' or 'random-sign'.`);
+    throw new SdlmError(
+      layer.name,
+      `the layerwise method cannot differentiate activation ${JSON.stringify(activation)}; expected one of ${LENET_ACTIVATIONS.join(', ')}. Use method 'exact' or 'random-sign'.`,
+    );
   }
   return activation as LenetActivation;
 }
@@ -29,29 +32,54 @@ function elementwiseActivation(layer: tf.layers.Layer): LenetActivation {
 function linearPart(layer: tf.layers.Layer, input: tf.Tensor): LinearPart {
   const config = layer.getConfig();
   const activation = elementwiseActivation(layer);
-  const [constructor, fromConfig] = tf.serialization.SerializationMap.getMap().classNameMap[layer.getClassName()]!;
-  const linear: unknown = fromConfig(constructor, { ...config, activation: 'linear', name: `${layer.name}_sdlm_linear` });
-  if (!(linear instanceof tf.layers.Layer)) throw new SdlmError(layer.name, `could not rebuild ${layer.getClassName()} from its configuration. Use method 'exact' or 'random-sign'.`);
+  const [constructor, fromConfig] =
+    tf.serialization.SerializationMap.getMap().classNameMap[layer.getClassName()]!;
+  const linear: unknown = fromConfig(constructor, {
+    ...config,
+    activation: 'linear',
+    name: `${layer.name}_sdlm_linear`,
+  });
+  if (!(linear instanceof tf.layers.Layer))
+    throw new SdlmError(
+      layer.name,
+      `could not rebuild ${layer.getClassName()} from its configuration. Use method 'exact' or 'random-sign'.`,
+    );
   linear.apply(input);
   linear.setWeights(layer.getWeights());
   return { linear, activation };
 }
 
 /** d2E/dx^2 of an elementwise layer: f'(x)^2 * d2E/dy^2. */
-function throughElementwise(apply: (x: tf.Tensor) => tf.Tensor, input: tf.Tensor, curvature: tf.Tensor): tf.Tensor {
+function throughElementwise(
+  apply: (x: tf.Tensor) => tf.Tensor,
+  input: tf.Tensor,
+  curvature: tf.Tensor,
+): tf.Tensor {
   const slope = tf.grad((x: tf.Tensor) => tf.sum(apply(x)))(input);
   return tf.mul(tf.square(slope), curvature);
 }
 
 /** Backs the curvature through one weighted layer, adding `sum x_j^2 d2E/da_i^2` to each weight's total. */
-function throughWeighted(layer: tf.layers.Layer, input: tf.Tensor, curvature: tf.Tensor, totals: Map<string, tf.Tensor>): tf.Tensor {
+function throughWeighted(
+  layer: tf.layers.Layer,
+  input: tf.Tensor,
+  curvature: tf.Tensor,
+  totals: Map<string, tf.Tensor>,
+): tf.Tensor {
   const { linear, activation } = linearPart(layer, input);
   const weights = layer.getWeights();
   try {
     const preActivation = linear.apply(input) as tf.Tensor;
-    const atUnits = throughElementwise((x) => applyActivation(activation, x), preActivation, curvature);
+    const atUnits = throughElementwise(
+      (x) => applyActivation(activation, x),
+      preActivation,
+      curvature,
+    );
     const variables = linear.trainableWeights.map((weight) => registeredVariable(weight.name));
-    const { grads } = tf.variableGrads(() => tf.sum(tf.mul(linear.apply(tf.square(input)) as tf.Tensor, atUnits)), variables);
+    const { grads } = tf.variableGrads(
+      () => tf.sum(tf.mul(linear.apply(tf.square(input)) as tf.Tensor, atUnits)),
+      variables,
+    );
     layer.trainableWeights.forEach((weight, index) => {
       const gradient = grads[variables[index]!.name]!;
       const total = totals.get(weight.name);
@@ -70,13 +98,22 @@ function chainBeforeOutput(model: tf.LayersModel): tf.layers.Layer[] {
   const layers = model.layers.filter((layer) => layer.getClassName() !== 'InputLayer').slice(0, -1);
   layers.forEach((layer, index) => {
     const previous = layers[index - 1];
-    const supported = ELEMENTWISE_LAYERS.has(layer.getClassName()) || REARRANGING_LAYERS.has(layer.getClassName()) || WEIGHTED_LAYERS.has(layer.getClassName());
+    const supported =
+      ELEMENTWISE_LAYERS.has(layer.getClassName()) ||
+      REARRANGING_LAYERS.has(layer.getClassName()) ||
+      WEIGHTED_LAYERS.has(layer.getClassName());
     if (!supported) {
-      throw new SdlmError(layer.name, `the layerwise method does not handle ${layer.getClassName()} layers; it handles ${[...WEIGHTED_LAYERS, ...ELEMENTWISE_LAYERS, ...REARRANGING_LAYERS].join(', ')}. Use method 'exact' or 'random-sign'.`);
+      throw new SdlmError(
+        layer.name,
+        `the layerwise method does not handle ${layer.getClassName()} layers; it handles ${[...WEIGHTED_LAYERS, ...ELEMENTWISE_LAYERS, ...REARRANGING_LAYERS].join(', ')}. Use method 'exact' or 'random-sign'.`,
+      );
     }
     if (layer.getClassName() === 'Activation') elementwiseActivation(layer);
     if (previous !== undefined && layer.input !== previous.output) {
-      throw new SdlmError(layer.name, `the layerwise method needs one chain of layers, but ${layer.name} does not take ${previous.name}'s output. Use method 'exact' or 'random-sign'.`);
+      throw new SdlmError(
+        layer.name,
+        `the layerwise method needs one chain of layers, but ${layer.name} does not take ${previous.name}'s output. Use method 'exact' or 'random-sign'.`,
+      );
     }
   });
   return layers;
@@ -98,11 +135,17 @@ function chainBeforeOutput(model: tf.LayersModel): tf.layers.Layer[] {
  *   or a model that is not one chain.
  * @see LeCun et al. 1998, Appendix C.
  */
-export function addLayerwiseCurvature(model: tf.LayersModel, inputs: tf.Tensor, start: (rbfInputs: tf.Tensor) => tf.Tensor, totals: Map<string, tf.Tensor>): void {
+export function addLayerwiseCurvature(
+  model: tf.LayersModel,
+  inputs: tf.Tensor,
+  start: (rbfInputs: tf.Tensor) => tf.Tensor,
+  totals: Map<string, tf.Tensor>,
+): void {
   const layers = chainBeforeOutput(model);
   tf.tidy(() => {
     const activations = [inputs];
-    for (const layer of layers) activations.push(layer.apply(activations[activations.length - 1]!) as tf.Tensor);
+    for (const layer of layers)
+      activations.push(layer.apply(activations[activations.length - 1]!) as tf.Tensor);
     let curvature = start(activations[activations.length - 1]!);
     for (let index = layers.length - 1; index >= 0; index -= 1) {
       const layer = layers[index]!;
@@ -111,7 +154,9 @@ export function addLayerwiseCurvature(model: tf.LayersModel, inputs: tf.Tensor, 
         curvature = throughElementwise((x) => layer.apply(x) as tf.Tensor, input, curvature);
       } else if (REARRANGING_LAYERS.has(layer.getClassName())) {
         const output = curvature;
-        curvature = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(layer.apply(x) as tf.Tensor, output)))(input);
+        curvature = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(layer.apply(x) as tf.Tensor, output)))(
+          input,
+        );
       } else {
         curvature = throughWeighted(layer, input, curvature, totals);
       }

@@ -5,7 +5,10 @@ import { SdlmError } from './sdlm-errors.js';
 export function registeredVariable(name: string): tf.Variable {
   const variable = tf.engine().registeredVariables[name];
   if (variable === undefined) {
-    throw new SdlmError(name, `no variable named "${name}" is registered with tfjs. Pass a model whose weights have not been disposed.`);
+    throw new SdlmError(
+      name,
+      `no variable named "${name}" is registered with tfjs. Pass a model whose weights have not been disposed.`,
+    );
   }
   return variable;
 }

@@ -44,7 +44,12 @@ export interface CurvatureSummary {
 
 function checkPositive(argument: string, value: number, allowZero: boolean): void {
   if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
-    throw new LayerArgumentError('createSdlm', argument, allowZero ? 'a finite number >= 0' : 'a finite number > 0', String(value));
+    throw new LayerArgumentError(
+      'createSdlm',
+      argument,
+      allowZero ? 'a finite number >= 0' : 'a finite number > 0',
+      String(value),
+    );
   }
 }
 
@@ -69,7 +74,8 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
   private eta: number;
   private readonly curvature = new Map<string, tf.Tensor>();
   /** The step sizes of {@link SdlmOptimizer.diagonalStepSizes}, for one layout, until eta or the curvature change. */
-  private flatSteps: { readonly layout: readonly FlatSegment[]; readonly steps: Float32Array } | undefined;
+  private flatSteps:
+    { readonly layout: readonly FlatSegment[]; readonly steps: Float32Array } | undefined;
 
   /** @param options - See {@link SdlmOptions}. */
   constructor(options: SdlmOptions = {}) {
@@ -79,7 +85,12 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
     this.batchSize = options.batchSize ?? 1;
     checkPositive('mu', this.mu, true);
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
-      throw new LayerArgumentError('createSdlm', 'batchSize', 'an integer >= 1', String(this.batchSize));
+      throw new LayerArgumentError(
+        'createSdlm',
+        'batchSize',
+        'an integer >= 1',
+        String(this.batchSize),
+      );
     }
     this.eta = etaForPass(1, this.schedule);
   }
@@ -128,7 +139,12 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
    *   at the current eta.
    * @throws {@link SdlmError} for a model that does not end in an RbfOutput.
    */
-  estimateCurvature(model: tf.LayersModel, inputs: tf.Tensor, labels: tf.Tensor, options: GaussNewtonOptions = {}): CurvatureSummary {
+  estimateCurvature(
+    model: tf.LayersModel,
+    inputs: tf.Tensor,
+    labels: tf.Tensor,
+    options: GaussNewtonOptions = {},
+  ): CurvatureSummary {
     const diagonal = gaussNewtonDiagonal(model, inputs, labels, options);
     this.disposeCurvature();
     const values = new Map<string, Float32Array>();
@@ -136,7 +152,10 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
       this.curvature.set(name, tf.keep(estimate));
       values.set(name, estimate.dataSync() as Float32Array);
     }
-    const layers = curvatureByLayer(values, (curvature) => (this.eta * this.batchSize) / (this.mu + curvature));
+    const layers = curvatureByLayer(
+      values,
+      (curvature) => (this.eta * this.batchSize) / (this.mu + curvature),
+    );
     return {
       patterns: options.patterns ?? Math.min(500, inputs.shape[0]),
       weights: layers.reduce((sum, layer) => sum + layer.weights, 0),
@@ -176,7 +195,10 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
     for (const [name, gradient] of entries) {
       const curvature = this.curvature.get(name);
       if (curvature === undefined) {
-        throw new SdlmError(name, `no curvature estimate for weight "${name}". Call estimateCurvature(model, inputs, labels) with the model being trained before the first update.`);
+        throw new SdlmError(
+          name,
+          `no curvature estimate for weight "${name}". Call estimateCurvature(model, inputs, labels) with the model being trained before the first update.`,
+        );
       }
       const variable = registeredVariable(name);
       tf.tidy(() => {
@@ -205,11 +227,19 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
     for (const { name, size } of layout) {
       const curvature = this.curvature.get(name);
       if (curvature === undefined) {
-        throw new SdlmError(name, `no curvature estimate for weight "${name}". Call estimateCurvature(model, inputs, labels) with the model being trained before the first update.`);
+        throw new SdlmError(
+          name,
+          `no curvature estimate for weight "${name}". Call estimateCurvature(model, inputs, labels) with the model being trained before the first update.`,
+        );
       }
       const values = curvature.dataSync();
-      if (values.length !== size) throw new SdlmError(name, `the layout gives weight "${name}" ${String(size)} values, its curvature estimate has ${String(values.length)}. Pass the layout of the model being trained.`);
-      for (let index = 0; index < size; index += 1) steps[offset + index] = numerator / Math.fround((values[index] as number) + mu);
+      if (values.length !== size)
+        throw new SdlmError(
+          name,
+          `the layout gives weight "${name}" ${String(size)} values, its curvature estimate has ${String(values.length)}. Pass the layout of the model being trained.`,
+        );
+      for (let index = 0; index < size; index += 1)
+        steps[offset + index] = numerator / Math.fround((values[index] as number) + mu);
       offset += size;
     }
     this.flatSteps = { layout: layout.map((segment) => ({ ...segment })), steps };
@@ -247,12 +277,24 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
 
   /** mu, eta, batch size and schedule, for serialisation. */
   override getConfig(): tf.serialization.ConfigDict {
-    return { mu: this.mu, learningRate: this.eta, batchSize: this.batchSize, schedule: this.schedule.map((stage) => ({ ...stage })) };
+    return {
+      mu: this.mu,
+      learningRate: this.eta,
+      batchSize: this.batchSize,
+      schedule: this.schedule.map((stage) => ({ ...stage })),
+    };
   }
 
   /** Rebuilds an optimiser from {@link SdlmOptimizer.getConfig}. */
-  static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
-    const optimizer = new cls({ mu: config.mu, schedule: config.schedule, batchSize: config.batchSize });
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
+    const optimizer = new cls({
+      mu: config.mu,
+      schedule: config.schedule,
+      batchSize: config.batchSize,
+    });
     (optimizer as unknown as SdlmOptimizer).setLearningRate(config.learningRate as number);
     return optimizer;
   }
@@ -260,10 +302,13 @@ export class SdlmOptimizer extends tf.Optimizer implements DiagonalStep {
 tf.serialization.registerClass(SdlmOptimizer);
 
 function sameLayout(first: readonly FlatSegment[], second: readonly FlatSegment[]): boolean {
-  return first.length === second.length && first.every((segment, index) => {
-    const other = second[index];
-    return other !== undefined && segment.name === other.name && segment.size === other.size;
-  });
+  return (
+    first.length === second.length &&
+    first.every((segment, index) => {
+      const other = second[index];
+      return other !== undefined && segment.name === other.name && segment.size === other.size;
+    })
+  );
 }
 
 /**

@@ -15,11 +15,17 @@ describe('readOut', () => {
 
   it('picks the largest logit and applies softmax', () => {
     const before = tf.memory().numTensors;
-    const output = tf.tensor2d([[0, 2], [3, -1]]);
+    const output = tf.tensor2d([
+      [0, 2],
+      [3, -1],
+    ]);
     const result = readOut(output, 'logits');
     expect(result.labels).toEqual([1, 0]);
     expect(result.probabilities[1]![0]).toBeCloseTo(1 / (1 + Math.exp(-4)), 6);
-    expect(result.probabilities.map((row) => row[0]! + row[1]!)).toEqual([expect.closeTo(1, 6), expect.closeTo(1, 6)]);
+    expect(result.probabilities.map((row) => row[0]! + row[1]!)).toEqual([
+      expect.closeTo(1, 6),
+      expect.closeTo(1, 6),
+    ]);
     output.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -38,12 +38,20 @@ function softmax(scores: readonly number[]): number[] {
 export function readOut(output: tf.Tensor, kind: OutputKind): ReadOut {
   const [batch = 0, classes = 0] = output.shape;
   if (output.rank !== 2 || classes === 0) {
-    throw new LayerArgumentError('readOut', 'output', 'a [batch, classes] tensor with at least one class', `shape ${JSON.stringify(output.shape)}`);
+    throw new LayerArgumentError(
+      'readOut',
+      'output',
+      'a [batch, classes] tensor with at least one class',
+      `shape ${JSON.stringify(output.shape)}`,
+    );
   }
   const values = output.dataSync();
   const sign = kind === 'rbf' ? -1 : 1;
   const scores = Array.from({ length: batch }, (_, example) =>
-    Array.from(values.subarray(example * classes, (example + 1) * classes), (value) => sign * value),
+    Array.from(
+      values.subarray(example * classes, (example + 1) * classes),
+      (value) => sign * value,
+    ),
   );
   const labels = scores.map((row) => row.indexOf(Math.max(...row)));
   return { labels, scores, probabilities: scores.map(softmax) };

@@ -20,6 +20,9 @@ export function seededValues(shape: readonly number[], seed: number, scale = 1):
 export function expectClose(actual: Float32Array, expected: Float32Array, tolerance = 1e-5): void {
   expect(actual.length).toBe(expected.length);
   const scale = expected.reduce((max, value) => Math.max(max, Math.abs(value)), 1);
-  const worst = actual.reduce((max, value, index) => Math.max(max, Math.abs(value - expected[index]!)), 0);
+  const worst = actual.reduce(
+    (max, value, index) => Math.max(max, Math.abs(value - expected[index]!)),
+    0,
+  );
   expect(worst / scale).toBeLessThan(tolerance);
 }

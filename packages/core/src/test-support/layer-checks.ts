@@ -6,7 +6,9 @@ export async function roundTrip(model: tf.LayersModel): Promise<tf.LayersModel> 
   await model.save(
     tf.io.withSaveHandler((artifacts) => {
       saved = artifacts;
-      return Promise.resolve({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
+      return Promise.resolve({
+        modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' },
+      });
     }),
   );
   if (saved === undefined) throw new Error('the save handler was not called');
@@ -16,10 +18,12 @@ export async function roundTrip(model: tf.LayersModel): Promise<tf.LayersModel> 
 /** Rebuilds a layer from its `getConfig()` the way tfjs loading does: by class name through `tf.serialization.SerializationMap`. */
 export function rebuiltFromConfig(layer: tf.layers.Layer): tf.layers.Layer {
   const entry = tf.serialization.SerializationMap.getMap().classNameMap[layer.getClassName()];
-  if (entry === undefined) throw new Error(`${layer.getClassName()} is not registered for serialisation`);
+  if (entry === undefined)
+    throw new Error(`${layer.getClassName()} is not registered for serialisation`);
   const [constructor, fromConfig] = entry;
   const rebuilt: unknown = fromConfig(constructor, layer.getConfig());
-  if (!(rebuilt instanceof tf.layers.Layer)) throw new Error(`${layer.getClassName()}.fromConfig did not return a layer`);
+  if (!(rebuilt instanceof tf.layers.Layer))
+    throw new Error(`${layer.getClassName()}.fromConfig did not return a layer`);
   return rebuilt;
 }
 
@@ -42,7 +46,12 @@ export interface GradientReport {
   probed: number;
 }
 
-function numericGradient(objective: () => number, values: Float32Array, index: number, step: number): number {
+function numericGradient(
+  objective: () => number,
+  values: Float32Array,
+  index: number,
+  step: number,
+): number {
   const original = values[index]!;
   values[index] = original + step;
   const plus = objective();
@@ -57,29 +66,53 @@ function numericGradient(objective: () => number, values: Float32Array, index: n
  * finite differences of `sum(layer(x) * projection)`, in float64 arithmetic on the host for
  * the finite differences and tfjs autodiff for the analytic side.
  */
-export function checkGradients(layer: tf.layers.Layer, input: tf.Tensor, step = 1e-2): GradientReport {
-  const projection = tf.randomUniform(layer.computeOutputShape(input.shape) as number[], -1, 1, 'float32', 7);
+export function checkGradients(
+  layer: tf.layers.Layer,
+  input: tf.Tensor,
+  step = 1e-2,
+): GradientReport {
+  const projection = tf.randomUniform(
+    layer.computeOutputShape(input.shape) as number[],
+    -1,
+    1,
+    'float32',
+    7,
+  );
   const weights = layer.getWeights().map((weight) => weight.dataSync().slice() as Float32Array);
   const shapes = layer.getWeights().map((weight) => weight.shape);
   const inputValues = input.dataSync().slice() as Float32Array;
   const evaluate = (): number =>
     tf.tidy(() => {
       layer.setWeights(weights.map((values, index) => tf.tensor(values, shapes[index])));
-      return tf.sum(tf.mul(layer.apply(tf.tensor(inputValues, input.shape)) as tf.Tensor, projection)).dataSync()[0]!;
+      return tf
+        .sum(tf.mul(layer.apply(tf.tensor(inputValues, input.shape)) as tf.Tensor, projection))
+        .dataSync()[0]!;
     });
   const analytic = tf.tidy(() => {
     layer.setWeights(weights.map((values, index) => tf.tensor(values, shapes[index])));
     // LayerVariable.read() returns the tf.Variable that holds the weight.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
     const variables = layer.trainableWeights.map((weight) => weight.read() as tf.Variable);
-    const objective = (x: tf.Tensor): tf.Scalar => tf.sum(tf.mul(layer.apply(x) as tf.Tensor, projection));
-    const inputGradient = tf.grad(objective)(tf.tensor(inputValues, input.shape)).dataSync().slice();
+    const objective = (x: tf.Tensor): tf.Scalar =>
+      tf.sum(tf.mul(layer.apply(x) as tf.Tensor, projection));
+    const inputGradient = tf
+      .grad(objective)(tf.tensor(inputValues, input.shape))
+      .dataSync()
+      .slice();
     if (variables.length === 0) return [inputGradient];
-    const { grads } = tf.variableGrads(() => objective(tf.tensor(inputValues, input.shape)), variables);
-    return [...variables.map((variable) => grads[variable.name]!.dataSync().slice()), inputGradient];
+    const { grads } = tf.variableGrads(
+      () => objective(tf.tensor(inputValues, input.shape)),
+      variables,
+    );
+    return [
+      ...variables.map((variable) => grads[variable.name]!.dataSync().slice()),
+      inputGradient,
+    ];
   });
   const trainableCount = layer.trainableWeights.length;
-  const probes: [Float32Array, number][] = [...weights.slice(0, trainableCount), inputValues].map((values, slot) => [values, slot]);
+  const probes: [Float32Array, number][] = [...weights.slice(0, trainableCount), inputValues].map(
+    (values, slot) => [values, slot],
+  );
   let worst = 0;
   let probed = 0;
   for (const [values, slot] of probes) {

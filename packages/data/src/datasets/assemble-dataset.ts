@@ -1,6 +1,12 @@
 import { DatasetMismatchError } from '../errors/dataset-mismatch-error.js';
 import type { DecodedDatasetFile } from './decode-dataset-file.js';
-import type { DataSource, Dataset, DatasetDescriptor, DatasetFileRole, DatasetSplit } from './dataset-types.js';
+import type {
+  DataSource,
+  Dataset,
+  DatasetDescriptor,
+  DatasetFileRole,
+  DatasetSplit,
+} from './dataset-types.js';
 
 /** Byte offset of the first dimension in an IDX header. */
 const dimensionsOffset = 4;
@@ -15,16 +21,29 @@ const dimensionsOffset = 4;
  * @throws {@link DatasetMismatchError} on a wrong image shape or type, an image/label count
  *   mismatch, or a label outside `0..classes-1`.
  */
-export function assembleDataset(descriptor: DatasetDescriptor, decoded: Readonly<Record<DatasetFileRole, DecodedDatasetFile>>, source: DataSource): Dataset {
+export function assembleDataset(
+  descriptor: DatasetDescriptor,
+  decoded: Readonly<Record<DatasetFileRole, DecodedDatasetFile>>,
+  source: DataSource,
+): Dataset {
   return {
     train: makeSplit(descriptor, decoded.trainImages, decoded.trainLabels),
     test: makeSplit(descriptor, decoded.testImages, decoded.testLabels),
     source,
-    files: [decoded.trainImages.file, decoded.trainLabels.file, decoded.testImages.file, decoded.testLabels.file],
+    files: [
+      decoded.trainImages.file,
+      decoded.trainLabels.file,
+      decoded.testImages.file,
+      decoded.testLabels.file,
+    ],
   };
 }
 
-function makeSplit(descriptor: DatasetDescriptor, images: DecodedDatasetFile, labels: DecodedDatasetFile): DatasetSplit {
+function makeSplit(
+  descriptor: DatasetDescriptor,
+  images: DecodedDatasetFile,
+  labels: DecodedDatasetFile,
+): DatasetSplit {
   const { height, width, classes } = descriptor;
   const imageData = requireBytes(images, [Number.NaN, height, width]);
   const labelData = requireBytes(labels, [Number.NaN]);
@@ -57,7 +76,9 @@ function makeSplit(descriptor: DatasetDescriptor, images: DecodedDatasetFile, la
 /** Returns the file's bytes when it is uint8 with the given shape (NaN = any size). */
 function requireBytes(decoded: DecodedDatasetFile, shape: readonly number[]): Uint8Array {
   const { idx, file } = decoded;
-  const fits = idx.shape.length === shape.length && shape.every((size, axis) => Number.isNaN(size) || idx.shape[axis] === size);
+  const fits =
+    idx.shape.length === shape.length &&
+    shape.every((size, axis) => Number.isNaN(size) || idx.shape[axis] === size);
   if (idx.dtype !== 'uint8' || !fits) {
     const wanted = `uint8 [${shape.map((size) => (Number.isNaN(size) ? 'n' : size)).join(', ')}]`;
     const found = `${idx.dtype} [${idx.shape.join(', ')}]`;

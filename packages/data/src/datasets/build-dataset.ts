@@ -2,7 +2,13 @@ import { assembleDataset } from './assemble-dataset.js';
 import { decodeDatasetFile } from './decode-dataset-file.js';
 import type { DatasetFileBytes, DecodedDatasetFile } from './decode-dataset-file.js';
 import { datasetFileRoles } from './dataset-types.js';
-import type { DataSource, Dataset, DatasetDescriptor, DatasetFileRole, DatasetProgressEvent } from './dataset-types.js';
+import type {
+  DataSource,
+  Dataset,
+  DatasetDescriptor,
+  DatasetFileRole,
+  DatasetProgressEvent,
+} from './dataset-types.js';
 
 /**
  * Reads, checks and decodes a dataset's four files one after the other (so only one
@@ -29,5 +35,9 @@ export async function buildDataset(
     onProgress?.({ type: 'file', file: result.file });
     decoded[role] = result;
   }
-  return assembleDataset(descriptor, decoded as Record<DatasetFileRole, DecodedDatasetFile>, source);
+  return assembleDataset(
+    descriptor,
+    decoded as Record<DatasetFileRole, DecodedDatasetFile>,
+    source,
+  );
 }

@@ -4,7 +4,12 @@ import type { LabeledImages } from '../transforms/image-batch.js';
 export type DatasetFileRole = 'trainImages' | 'trainLabels' | 'testImages' | 'testLabels';
 
 /** The roles in the order files are looked for, read and reported. */
-export const datasetFileRoles: readonly DatasetFileRole[] = ['trainImages', 'trainLabels', 'testImages', 'testLabels'];
+export const datasetFileRoles: readonly DatasetFileRole[] = [
+  'trainImages',
+  'trainLabels',
+  'testImages',
+  'testLabels',
+];
 
 /** Where a dataset was loaded from. */
 export type DataSourceKind = 'folder' | 'environment' | 'cache' | 'package' | 'download';
@@ -91,7 +96,13 @@ export interface DatasetDescriptor {
 /** A progress report from a loader. */
 export type DatasetProgressEvent =
   | { type: 'source'; source: DataSource }
-  | { type: 'download'; role: DatasetFileRole; url: string; receivedBytes: number; totalBytes: number | undefined }
+  | {
+      type: 'download';
+      role: DatasetFileRole;
+      url: string;
+      receivedBytes: number;
+      totalBytes: number | undefined;
+    }
   | { type: 'file'; file: VerifiedFile };
 
 /** Options of `loadDataset` and `loadMnist`. */

@@ -35,7 +35,10 @@ export interface DecodedDatasetFile {
  * @throws {@link ChecksumError} when checksums are recorded and none matches;
  *   {@link IdxFormatError} when the file is not valid gzip or IDX.
  */
-export async function decodeDatasetFile(descriptor: DatasetFileDescriptor, stored: DatasetFileBytes): Promise<DecodedDatasetFile> {
+export async function decodeDatasetFile(
+  descriptor: DatasetFileDescriptor,
+  stored: DatasetFileBytes,
+): Promise<DecodedDatasetFile> {
   const { role, path, bytes } = stored;
   const digest = await sha256(bytes);
   const known = descriptor.sha256 ?? {};
@@ -45,8 +48,12 @@ export async function decodeDatasetFile(descriptor: DatasetFileDescriptor, store
   let verified = recorded.includes(digest);
   if (!verified && recorded.length > 0) {
     const rawDigest = compressed && known.raw !== undefined ? await sha256(raw) : digest;
-    if (rawDigest !== known.raw) throw new ChecksumError(path, recorded.join(' or '), digest, bytes.length);
+    if (rawDigest !== known.raw)
+      throw new ChecksumError(path, recorded.join(' or '), digest, bytes.length);
     verified = true;
   }
-  return { file: { role, path, bytes: bytes.length, sha256: digest, verified }, idx: parseIdx(raw, { file: path }) };
+  return {
+    file: { role, path, bytes: bytes.length, sha256: digest, verified },
+    idx: parseIdx(raw, { file: path }),
+  };
 }

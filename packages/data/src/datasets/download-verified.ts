@@ -35,11 +35,22 @@ export interface DownloadedFile {
  *   with one mirror, that mirror's {@link DownloadError} or {@link ChecksumError};
  *   with several, a {@link DownloadError} (`all-mirrors-failed`) whose `cause` lists them.
  */
-export async function downloadVerified(descriptor: DatasetDescriptor, role: DatasetFileRole, options: DownloadVerifiedOptions): Promise<DownloadedFile> {
+export async function downloadVerified(
+  descriptor: DatasetDescriptor,
+  role: DatasetFileRole,
+  options: DownloadVerifiedOptions,
+): Promise<DownloadedFile> {
   const fileName = `${descriptor.files[role].name}.gz`;
   const expected = descriptor.files[role].sha256?.gzip;
   if (expected === undefined) {
-    throw new DownloadError({ problem: 'no-checksum', url: fileName, receivedBytes: 0, expected: 'a recorded sha256', actual: 'none', message: `${descriptor.title} records no sha256 for this file, so a download could not be verified. Download it yourself and pass its folder.` });
+    throw new DownloadError({
+      problem: 'no-checksum',
+      url: fileName,
+      receivedBytes: 0,
+      expected: 'a recorded sha256',
+      actual: 'none',
+      message: `${descriptor.title} records no sha256 for this file, so a download could not be verified. Download it yourself and pass its folder.`,
+    });
   }
   const failures: unknown[] = [];
   for (const mirror of options.mirrors) {
@@ -47,7 +58,8 @@ export async function downloadVerified(descriptor: DatasetDescriptor, role: Data
     try {
       const bytes = await fetchBytes(url, {
         signal: options.signal,
-        onProgress: (receivedBytes, totalBytes) => options.onProgress?.({ type: 'download', role, url, receivedBytes, totalBytes }),
+        onProgress: (receivedBytes, totalBytes) =>
+          options.onProgress?.({ type: 'download', role, url, receivedBytes, totalBytes }),
       });
       const digest = await sha256(bytes);
       if (digest !== expected) throw new ChecksumError(url, expected, digest, bytes.length);
@@ -63,7 +75,9 @@ export async function downloadVerified(descriptor: DatasetDescriptor, role: Data
     url: fileName,
     receivedBytes: 0,
     expected: `a verified copy from one of ${options.mirrors.length} mirrors`,
-    actual: failures.map((failure) => (failure instanceof Error ? failure.name : 'error')).join(', '),
+    actual: failures
+      .map((failure) => (failure instanceof Error ? failure.name : 'error'))
+      .join(', '),
     message: `no mirror served a good copy:\n${failures.map((failure) => `  ${failure instanceof Error ? failure.message : String(failure)}`).join('\n')}\nCheck the network, or download the file yourself and pass its folder.`,
     cause: new AggregateError(failures, 'every mirror failed'),
   });

@@ -26,10 +26,17 @@ import { MNIST } from './mnist.js';
  * const mnist = await loadDataset(MNIST, { folder: '/data/mnist/' });
  * ```
  */
-export async function loadDataset(descriptor: DatasetDescriptor, options: LoadDatasetOptions = {}): Promise<Dataset> {
+export async function loadDataset(
+  descriptor: DatasetDescriptor,
+  options: LoadDatasetOptions = {},
+): Promise<Dataset> {
   const { source, folder, signal, onProgress } = options;
   if (source !== undefined && source !== 'folder' && source !== 'download') {
-    throw new DatasetNotFoundError(descriptor.title, [{ kind: source, location: 'the browser', missing: [] }], 'In the browser, pass a `folder` URL or let the loader download from the mirrors.');
+    throw new DatasetNotFoundError(
+      descriptor.title,
+      [{ kind: source, location: 'the browser', missing: [] }],
+      'In the browser, pass a `folder` URL or let the loader download from the mirrors.',
+    );
   }
   if (folder !== undefined && source !== 'download') {
     return buildDataset(
@@ -37,7 +44,8 @@ export async function loadDataset(descriptor: DatasetDescriptor, options: LoadDa
       { kind: 'folder', location: resolveUrl('', folder) },
       async (role) => {
         const url = resolveUrl(`${descriptor.files[role].name}.gz`, folder);
-        const onBytes = (receivedBytes: number, totalBytes: number | undefined) => onProgress?.({ type: 'download', role, url, receivedBytes, totalBytes });
+        const onBytes = (receivedBytes: number, totalBytes: number | undefined) =>
+          onProgress?.({ type: 'download', role, url, receivedBytes, totalBytes });
         return { role, path: url, bytes: await fetchBytes(url, { signal, onProgress: onBytes }) };
       },
       onProgress,
@@ -48,7 +56,11 @@ export async function loadDataset(descriptor: DatasetDescriptor, options: LoadDa
     descriptor,
     { kind: 'download', location: mirrors.join(' ') },
     async (role) => {
-      const { url, bytes } = await downloadVerified(descriptor, role, { mirrors, signal, onProgress });
+      const { url, bytes } = await downloadVerified(descriptor, role, {
+        mirrors,
+        signal,
+        onProgress,
+      });
       return { role, path: url, bytes };
     },
     onProgress,

@@ -34,9 +34,13 @@ export class DatasetNotFoundError extends LenetError {
    */
   constructor(dataset: string, searched: readonly SearchedLocation[], advice: string) {
     const lines = searched.map(
-      (place) => `  ${place.kind} ${place.location}: ${place.missing.length === 0 ? 'not available' : `missing ${place.missing.join(', ')}`}`,
+      (place) =>
+        `  ${place.kind} ${place.location}: ${place.missing.length === 0 ? 'not available' : `missing ${place.missing.join(', ')}`}`,
     );
-    super('DatasetNotFoundError', `Could not find the ${dataset} files. Looked in:\n${lines.join('\n')}\n${advice}`);
+    super(
+      'DatasetNotFoundError',
+      `Could not find the ${dataset} files. Looked in:\n${lines.join('\n')}\n${advice}`,
+    );
     this.dataset = dataset;
     this.searched = searched;
   }

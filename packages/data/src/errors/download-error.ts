@@ -4,7 +4,8 @@ const marker = '@lenet/error/DownloadError';
 const symbol = Symbol.for(marker);
 
 /** Why a download failed. */
-export type DownloadProblem = 'status' | 'connection' | 'truncated' | 'no-checksum' | 'all-mirrors-failed';
+export type DownloadProblem =
+  'status' | 'connection' | 'truncated' | 'no-checksum' | 'all-mirrors-failed';
 
 /** The constructor argument of {@link DownloadError}. */
 export interface DownloadErrorDetails {

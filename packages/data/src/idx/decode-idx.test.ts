@@ -8,7 +8,9 @@ const values = Array.from({ length: 3 * 4 * 5 }, (_, index) => (index * 7) % 256
 const raw = idxBytes(0x08, [3, 4, 5], values);
 
 async function decodeError(bytes: Uint8Array): Promise<IdxFormatError> {
-  const error: unknown = await decodeIdx(bytes, { file: 'fixture.gz' }).catch((caught: unknown) => caught);
+  const error: unknown = await decodeIdx(bytes, { file: 'fixture.gz' }).catch(
+    (caught: unknown) => caught,
+  );
   if (error instanceof IdxFormatError) return error;
   throw new Error(`expected an IdxFormatError, got ${String(error)}`);
 }
@@ -36,7 +38,12 @@ describe('decodeIdx', () => {
   it('rejects a truncated gzip stream as corrupt, with the compressed offset reached', async () => {
     const compressed = gzip(raw);
     const error = await decodeError(compressed.subarray(0, compressed.length - 10));
-    expect(error).toMatchObject({ name: 'IdxFormatError', problem: 'gzip', file: 'fixture.gz', byteOffset: compressed.length - 10 });
+    expect(error).toMatchObject({
+      name: 'IdxFormatError',
+      problem: 'gzip',
+      file: 'fixture.gz',
+      byteOffset: compressed.length - 10,
+    });
     expect(error.message).toContain('fetch it again');
   });
 

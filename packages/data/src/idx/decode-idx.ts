@@ -16,7 +16,10 @@ import type { ParseIdxOptions } from './parse-idx.js';
  * images.shape; // [10000, 28, 28]
  * ```
  */
-export async function decodeIdx(bytes: Uint8Array, options: ParseIdxOptions = {}): Promise<IdxArray> {
+export async function decodeIdx(
+  bytes: Uint8Array,
+  options: ParseIdxOptions = {},
+): Promise<IdxArray> {
   const raw = isGzip(bytes) ? await gunzip(bytes, options.file ?? 'IDX data') : bytes;
   return parseIdx(raw, options);
 }

@@ -60,6 +60,9 @@ export async function gunzip(bytes: Uint8Array, file: string): Promise<Uint8Arra
 
 function declaredSize(bytes: Uint8Array): number | undefined {
   if (bytes.length < 18) return undefined;
-  const size = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true);
+  const size = new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(
+    0,
+    true,
+  );
   return size <= bytes.length * maximumRatio ? size : undefined;
 }

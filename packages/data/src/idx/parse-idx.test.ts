@@ -29,7 +29,11 @@ describe('parseIdx', () => {
   });
 
   it('reads any rank, including rank 0 (one value) and rank 4', () => {
-    expect(parseIdx(idxBytes(0x08, [], [42]))).toEqual({ dtype: 'uint8', shape: [], data: new Uint8Array([42]) });
+    expect(parseIdx(idxBytes(0x08, [], [42]))).toEqual({
+      dtype: 'uint8',
+      shape: [],
+      data: new Uint8Array([42]),
+    });
     const rank4 = parseIdx(idxBytes(0x0b, [1, 2, 1, 3], [1, 2, 3, 4, 5, 6]));
     expect(rank4.shape).toEqual([1, 2, 1, 3]);
     expect(Array.from(rank4.data)).toEqual([1, 2, 3, 4, 5, 6]);
@@ -50,14 +54,25 @@ describe('parseIdx', () => {
     const bytes = idxBytes(0x08, [1], [1]);
     bytes[1] = 0x12;
     const error = parseError(bytes);
-    expect(error).toMatchObject({ name: 'IdxFormatError', problem: 'magic', file: 'fixture.idx', byteOffset: 0, expected: '0x0000', actual: '0x0012' });
+    expect(error).toMatchObject({
+      name: 'IdxFormatError',
+      problem: 'magic',
+      file: 'fixture.idx',
+      byteOffset: 0,
+      expected: '0x0000',
+      actual: '0x0012',
+    });
     expect(error.message).toContain('not an IDX file');
   });
 
   it('rejects an unknown type code with offset 2', () => {
     const bytes = idxBytes(0x08, [1], [1]);
     bytes[2] = 0x0a;
-    expect(parseError(bytes)).toMatchObject({ problem: 'type-code', byteOffset: 2, actual: '0x0a' });
+    expect(parseError(bytes)).toMatchObject({
+      problem: 'type-code',
+      byteOffset: 2,
+      actual: '0x0a',
+    });
   });
 
   it('rejects truncated data with the expected and actual lengths', () => {
@@ -75,8 +90,17 @@ describe('parseIdx', () => {
   });
 
   it('rejects a header cut short', () => {
-    expect(parseError(new Uint8Array([0, 0]))).toMatchObject({ problem: 'header', byteOffset: 2, expected: 4, actual: 2 });
-    expect(parseError(new Uint8Array([0, 0, 8, 3, 0, 0, 0, 1]))).toMatchObject({ problem: 'header', expected: 16, actual: 8 });
+    expect(parseError(new Uint8Array([0, 0]))).toMatchObject({
+      problem: 'header',
+      byteOffset: 2,
+      expected: 4,
+      actual: 2,
+    });
+    expect(parseError(new Uint8Array([0, 0, 8, 3, 0, 0, 0, 1]))).toMatchObject({
+      problem: 'header',
+      expected: 16,
+      actual: 8,
+    });
   });
 
   it('points gzip input at the decompressing readers', () => {

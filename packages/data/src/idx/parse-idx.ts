@@ -30,36 +30,79 @@ const hex = (value: number, digits: number) => `0x${value.toString(16).padStart(
  */
 export function parseIdx(bytes: Uint8Array, options: ParseIdxOptions = {}): IdxArray {
   const file = options.file ?? 'IDX data';
-  const fail = (problem: 'compressed' | 'header' | 'magic' | 'type-code' | 'length', byteOffset: number, expected: string | number, actual: string | number, message: string) =>
-    new IdxFormatError({ problem, file, byteOffset, expected, actual, message });
+  const fail = (
+    problem: 'compressed' | 'header' | 'magic' | 'type-code' | 'length',
+    byteOffset: number,
+    expected: string | number,
+    actual: string | number,
+    message: string,
+  ) => new IdxFormatError({ problem, file, byteOffset, expected, actual, message });
   if (isGzip(bytes)) {
-    throw fail('compressed', 0, 'IDX magic 0x0000', 'gzip magic 0x1f8b', 'the bytes are gzip-compressed. Use decodeIdx(), readIdxFile() or fetchIdx(), which decompress first.');
+    throw fail(
+      'compressed',
+      0,
+      'IDX magic 0x0000',
+      'gzip magic 0x1f8b',
+      'the bytes are gzip-compressed. Use decodeIdx(), readIdxFile() or fetchIdx(), which decompress first.',
+    );
   }
   if (bytes.length < 4) {
-    throw fail('header', bytes.length, 4, bytes.length, `the IDX header needs at least 4 bytes but the data has ${bytes.length}. The file is truncated: fetch it again.`);
+    throw fail(
+      'header',
+      bytes.length,
+      4,
+      bytes.length,
+      `the IDX header needs at least 4 bytes but the data has ${bytes.length}. The file is truncated: fetch it again.`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (view.getUint16(0) !== 0) {
     const actual = hex(view.getUint16(0), 4);
-    throw fail('magic', 0, '0x0000', actual, `an IDX file starts with two zero bytes, found ${actual}. This is not an IDX file (or it is compressed with something other than gzip).`);
+    throw fail(
+      'magic',
+      0,
+      '0x0000',
+      actual,
+      `an IDX file starts with two zero bytes, found ${actual}. This is not an IDX file (or it is compressed with something other than gzip).`,
+    );
   }
   const type = idxTypeCodes.get(view.getUint8(2));
   if (type === undefined) {
     const actual = hex(view.getUint8(2), 2);
-    throw fail('type-code', 2, '0x08, 0x09, 0x0b, 0x0c, 0x0d or 0x0e', actual, `unknown IDX type code ${actual}. The file is corrupt or not an IDX file.`);
+    throw fail(
+      'type-code',
+      2,
+      '0x08, 0x09, 0x0b, 0x0c, 0x0d or 0x0e',
+      actual,
+      `unknown IDX type code ${actual}. The file is corrupt or not an IDX file.`,
+    );
   }
   const rank = view.getUint8(3);
   const headerBytes = 4 + 4 * rank;
   if (bytes.length < headerBytes) {
-    throw fail('header', bytes.length, headerBytes, bytes.length, `a rank-${rank} IDX header takes ${headerBytes} bytes but the data has ${bytes.length}. The file is truncated: fetch it again.`);
+    throw fail(
+      'header',
+      bytes.length,
+      headerBytes,
+      bytes.length,
+      `a rank-${rank} IDX header takes ${headerBytes} bytes but the data has ${bytes.length}. The file is truncated: fetch it again.`,
+    );
   }
   const shape = Array.from({ length: rank }, (_, axis) => view.getUint32(4 + 4 * axis));
   const count = shape.reduce((product, size) => product * size, 1);
   const expected = headerBytes + count * type.bytes;
   if (bytes.length !== expected) {
     const truncated = bytes.length < expected;
-    const what = truncated ? `${expected - bytes.length} bytes are missing (truncated)` : `${bytes.length - expected} trailing bytes follow the data`;
-    throw fail('length', Math.min(bytes.length, expected), expected, bytes.length, `shape [${shape.join(', ')}] of ${type.dtype} needs ${expected} bytes but the data has ${bytes.length}: ${what}. Fetch the file again.`);
+    const what = truncated
+      ? `${expected - bytes.length} bytes are missing (truncated)`
+      : `${bytes.length - expected} trailing bytes follow the data`;
+    throw fail(
+      'length',
+      Math.min(bytes.length, expected),
+      expected,
+      bytes.length,
+      `shape [${shape.join(', ')}] of ${type.dtype} needs ${expected} bytes but the data has ${bytes.length}: ${what}. Fetch the file again.`,
+    );
   }
   return { dtype: type.dtype, shape, data: readValues(view, headerBytes, count, type) };
 }
@@ -82,7 +125,10 @@ function readValues(view: DataView, offset: number, count: number, type: IdxType
   }
 }
 
-function convert<T extends Int16Array | Int32Array | Float32Array | Float64Array>(target: T, read: (index: number) => number): T {
+function convert<T extends Int16Array | Int32Array | Float32Array | Float64Array>(
+  target: T,
+  read: (index: number) => number,
+): T {
   for (let index = 0; index < target.length; index += 1) target[index] = read(index);
   return target;
 }

@@ -18,19 +18,34 @@ export interface FetchBytesOptions {
  * @throws {@link DownloadError} on an HTTP error status, a dropped connection, or a body
  *   shorter than its `Content-Length`. An abort rejects with the signal's reason.
  */
-export async function fetchBytes(url: string, options: FetchBytesOptions = {}): Promise<Uint8Array> {
+export async function fetchBytes(
+  url: string,
+  options: FetchBytesOptions = {},
+): Promise<Uint8Array> {
   let received = 0;
   let total: number | undefined;
-  const failure = (problem: 'status' | 'connection' | 'truncated', expected: string | number, actual: string | number, message: string, cause?: unknown) =>
+  const failure = (
+    problem: 'status' | 'connection' | 'truncated',
+    expected: string | number,
+    actual: string | number,
+    message: string,
+    cause?: unknown,
+  ) =>
     new DownloadError({ problem, url, receivedBytes: received, expected, actual, message, cause });
   try {
     const response = await fetch(url, { signal: options.signal ?? null });
     if (!response.ok || response.body === null) {
       await response.body?.cancel();
-      throw failure('status', 'HTTP 200', `HTTP ${response.status}`, `the server answered HTTP ${response.status} ${response.statusText}. Try another mirror or check the address.`);
+      throw failure(
+        'status',
+        'HTTP 200',
+        `HTTP ${response.status}`,
+        `the server answered HTTP ${response.status} ${response.statusText}. Try another mirror or check the address.`,
+      );
     }
     const header = response.headers.get('content-length');
-    total = header === null || response.headers.has('content-encoding') ? undefined : Number(header);
+    total =
+      header === null || response.headers.has('content-encoding') ? undefined : Number(header);
     const bytes = await readStream(response.body, {
       expectedBytes: total,
       onChunk: (length) => {
@@ -39,13 +54,24 @@ export async function fetchBytes(url: string, options: FetchBytesOptions = {}): 
       },
     });
     if (total !== undefined && bytes.length !== total) {
-      throw failure('truncated', total, bytes.length, `the body ended after ${bytes.length} of ${total} bytes. Try again.`);
+      throw failure(
+        'truncated',
+        total,
+        bytes.length,
+        `the body ended after ${bytes.length} of ${total} bytes. Try again.`,
+      );
     }
     return bytes;
   } catch (cause) {
     if (options.signal?.aborted === true || cause instanceof DownloadError) throw cause;
     const reason = cause instanceof Error ? cause.message : String(cause);
     const expected = total ?? 'a complete response';
-    throw failure('connection', expected, received, `the connection failed after ${received} bytes (${reason}). Check the network and try again.`, cause);
+    throw failure(
+      'connection',
+      expected,
+      received,
+      `the connection failed after ${received} bytes (${reason}). Check the network and try again.`,
+      cause,
+    );
   }
 }

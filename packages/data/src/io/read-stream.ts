@@ -16,7 +16,10 @@ export interface ReadStreamOptions {
  * @param options - The announced size and a progress callback.
  * @returns The bytes read; a view when fewer than `expectedBytes` arrived.
  */
-export async function readStream(stream: ReadableStream<Uint8Array>, options: ReadStreamOptions = {}): Promise<Uint8Array> {
+export async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  options: ReadStreamOptions = {},
+): Promise<Uint8Array> {
   let buffer: Uint8Array = new Uint8Array(options.expectedBytes ?? 1 << 16);
   let length = 0;
   const reader = stream.getReader();
@@ -24,7 +27,8 @@ export async function readStream(stream: ReadableStream<Uint8Array>, options: Re
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (length + value.length > buffer.length) buffer = grow(buffer, length, length + value.length);
+      if (length + value.length > buffer.length)
+        buffer = grow(buffer, length, length + value.length);
       buffer.set(value, length);
       length += value.length;
       options.onChunk?.(length);

@@ -12,7 +12,9 @@ describe('cache folders', () => {
 
   it('fall back to ~/.cache/lenet when $XDG_CACHE_HOME is unset or relative', () => {
     expect(lenetCacheDir({})).toBe(join(homedir(), '.cache', 'lenet'));
-    expect(lenetCacheDir({ XDG_CACHE_HOME: 'relative/cache' })).toBe(join(homedir(), '.cache', 'lenet'));
+    expect(lenetCacheDir({ XDG_CACHE_HOME: 'relative/cache' })).toBe(
+      join(homedir(), '.cache', 'lenet'),
+    );
   });
 
   it('put each dataset in a sub-folder named after it', () => {

@@ -11,7 +11,9 @@ import type { DatasetDescriptor } from '../datasets/dataset-types.js';
  */
 export function lenetCacheDir(environment: NodeJS.ProcessEnv = process.env): string {
   const xdg = environment['XDG_CACHE_HOME'];
-  return xdg !== undefined && isAbsolute(xdg) ? join(xdg, 'lenet') : join(homedir(), '.cache', 'lenet');
+  return xdg !== undefined && isAbsolute(xdg)
+    ? join(xdg, 'lenet')
+    : join(homedir(), '.cache', 'lenet');
 }
 
 /**
@@ -20,7 +22,10 @@ export function lenetCacheDir(environment: NodeJS.ProcessEnv = process.env): str
  * @param descriptor - The dataset.
  * @param cacheDir - The cache root. Default: {@link lenetCacheDir}.
  */
-export function datasetCacheDir(descriptor: DatasetDescriptor, cacheDir: string = lenetCacheDir()): string {
+export function datasetCacheDir(
+  descriptor: DatasetDescriptor,
+  cacheDir: string = lenetCacheDir(),
+): string {
   return join(cacheDir, descriptor.name);
 }
 

@@ -13,7 +13,12 @@ import { sha256 } from '../io/sha256.js';
 import { gzip, tinyDatasetFiles } from '../test-support/idx-bytes.js';
 import { startLocalServer } from '../test-support/local-server.js';
 import type { LocalServer } from '../test-support/local-server.js';
-import { histogram, mnistGzipSha256, mnistLabelHistograms, mnistTestDirectory } from '../test-support/mnist-directory.js';
+import {
+  histogram,
+  mnistGzipSha256,
+  mnistLabelHistograms,
+  mnistTestDirectory,
+} from '../test-support/mnist-directory.js';
 import { downloadDataset } from './download-dataset.js';
 import { loadDataset, loadMnist } from './load-dataset.js';
 
@@ -23,21 +28,31 @@ const names: Record<DatasetFileRole, string> = {
   testImages: 't10k-images-idx3-ubyte',
   testLabels: 't10k-labels-idx1-ubyte',
 };
-const tinyGzip = Object.fromEntries(Object.entries(tinyDatasetFiles(40, 20)).map(([role, bytes]) => [role, gzip(bytes)])) as Record<DatasetFileRole, Uint8Array>;
+const tinyGzip = Object.fromEntries(
+  Object.entries(tinyDatasetFiles(40, 20)).map(([role, bytes]) => [role, gzip(bytes)]),
+) as Record<DatasetFileRole, Uint8Array>;
 let tiny: DatasetDescriptor;
 let server: LocalServer;
 let scratch = '';
 let cacheRoot = '';
 
 /** Serves the tiny dataset's four files under `/<folder>/`, one of them answered by `special`. */
-function serveTiny(folder: string, special?: { role: DatasetFileRole; kind: 'corrupt' | 'drop' | 'missing' }) {
+function serveTiny(
+  folder: string,
+  special?: { role: DatasetFileRole; kind: 'corrupt' | 'drop' | 'missing' },
+) {
   for (const role of datasetFileRoles) {
     const path = `/${folder}/${names[role]}.gz`;
     const bytes = tinyGzip[role];
     if (special?.role !== role) server.route(path, { kind: 'file', bytes });
     else if (special.kind === 'missing') server.route(path, { kind: 'status', status: 404 });
-    else if (special.kind === 'drop') server.route(path, { kind: 'drop', bytes, after: Math.floor(bytes.length / 2) });
-    else server.route(path, { kind: 'file', bytes: bytes.map((byte, index) => (index === bytes.length - 1 ? byte ^ 1 : byte)) });
+    else if (special.kind === 'drop')
+      server.route(path, { kind: 'drop', bytes, after: Math.floor(bytes.length / 2) });
+    else
+      server.route(path, {
+        kind: 'file',
+        bytes: bytes.map((byte, index) => (index === bytes.length - 1 ? byte ^ 1 : byte)),
+      });
   }
   return `${server.baseUrl}${folder}/`;
 }
@@ -57,7 +72,12 @@ beforeAll(async () => {
   server = await startLocalServer();
   scratch = await mkdtemp(join(tmpdir(), 'lenet-data-download-'));
   const files = Object.fromEntries(
-    await Promise.all(datasetFileRoles.map(async (role) => [role, { name: names[role], sha256: { gzip: await sha256(tinyGzip[role]) } }] as const)),
+    await Promise.all(
+      datasetFileRoles.map(
+        async (role) =>
+          [role, { name: names[role], sha256: { gzip: await sha256(tinyGzip[role]) } }] as const,
+      ),
+    ),
   ) as DatasetDescriptor['files'];
   tiny = { name: 'tiny', title: 'Tiny', classes: 10, height: 2, width: 3, files, mirrors: [] };
 });
@@ -73,18 +93,33 @@ describe('downloadDataset', () => {
   it('downloads the four files into <cache>/<name>, verified, and loads them as the download source', async () => {
     const mirror = serveTiny('good');
     const files = await downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [mirror] });
-    expect(files.map((file) => file.path)).toEqual(datasetFileRoles.map((role) => join(cacheRoot, 'tiny', `${names[role]}.gz`)));
+    expect(files.map((file) => file.path)).toEqual(
+      datasetFileRoles.map((role) => join(cacheRoot, 'tiny', `${names[role]}.gz`)),
+    );
     expect(files.every((file) => file.verified)).toBe(true);
-    expect((await readdir(join(cacheRoot, 'tiny'))).sort()).toEqual(Object.values(names).map((name) => `${name}.gz`).sort());
-    const dataset = await loadDataset(tiny, { cacheDir: cacheRoot, source: 'download', mirrors: [mirror] });
+    expect((await readdir(join(cacheRoot, 'tiny'))).sort()).toEqual(
+      Object.values(names)
+        .map((name) => `${name}.gz`)
+        .sort(),
+    );
+    const dataset = await loadDataset(tiny, {
+      cacheDir: cacheRoot,
+      source: 'download',
+      mirrors: [mirror],
+    });
     expect(dataset.source).toEqual({ kind: 'download', location: join(cacheRoot, 'tiny') });
     expect(dataset.train.count).toBe(40);
   });
 
   it('falls through to a download when no other source has the files', async () => {
-    const dataset = await loadDataset(tiny, { cacheDir: cacheRoot, mirrors: [serveTiny('last-resort')] });
+    const dataset = await loadDataset(tiny, {
+      cacheDir: cacheRoot,
+      mirrors: [serveTiny('last-resort')],
+    });
     expect(dataset.source).toEqual({ kind: 'download', location: join(cacheRoot, 'tiny') });
-    expect((await loadDataset(tiny, { cacheDir: cacheRoot, mirrors: [] })).source.kind).toBe('cache');
+    expect((await loadDataset(tiny, { cacheDir: cacheRoot, mirrors: [] })).source.kind).toBe(
+      'cache',
+    );
   });
 
   it('does not fetch again what the cache already holds intact', async () => {
@@ -99,7 +134,10 @@ describe('downloadDataset', () => {
     const mirror = serveTiny('corrupt', { role: 'trainImages', kind: 'corrupt' });
     const error = await failure(downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [mirror] }));
     expect(error).toBeInstanceOf(ChecksumError);
-    expect(error).toMatchObject({ file: `${mirror}train-images-idx3-ubyte.gz`, expected: tiny.files.trainImages.sha256?.gzip });
+    expect(error).toMatchObject({
+      file: `${mirror}train-images-idx3-ubyte.gz`,
+      expected: tiny.files.trainImages.sha256?.gzip,
+    });
     expect(await filesIn(cacheRoot)).toEqual([]);
   });
 
@@ -114,7 +152,9 @@ describe('downloadDataset', () => {
     expect(await filesIn(cacheRoot)).toEqual([]);
     serveTiny('flaky');
     const files = await downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [mirror] });
-    expect(files.map((file) => file.sha256)).toEqual(datasetFileRoles.map((role) => tiny.files[role].sha256?.gzip));
+    expect(files.map((file) => file.sha256)).toEqual(
+      datasetFileRoles.map((role) => tiny.files[role].sha256?.gzip),
+    );
   });
 
   it('tries the next mirror when one fails, and lists every failure when all do', async () => {
@@ -123,8 +163,17 @@ describe('downloadDataset', () => {
     await downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [broken, good] });
     expect(server.requests).toContain('/broken/t10k-images-idx3-ubyte.gz');
     expect(server.requests).toContain('/fine/t10k-images-idx3-ubyte.gz');
-    const error = await failure(downloadDataset(tiny, { cacheDir: await mkdtemp(join(scratch, 'cache-')), mirrors: [broken, broken] }));
-    expect(error).toMatchObject({ name: 'DownloadError', problem: 'all-mirrors-failed', url: 't10k-images-idx3-ubyte.gz' });
+    const error = await failure(
+      downloadDataset(tiny, {
+        cacheDir: await mkdtemp(join(scratch, 'cache-')),
+        mirrors: [broken, broken],
+      }),
+    );
+    expect(error).toMatchObject({
+      name: 'DownloadError',
+      problem: 'all-mirrors-failed',
+      url: 't10k-images-idx3-ubyte.gz',
+    });
     expect((error as Error).message).toContain('HTTP 404');
   });
 
@@ -143,13 +192,32 @@ describe('downloadDataset', () => {
   it('lets two separate processes fill the same cache at once', async () => {
     const mirror = serveTiny('processes');
     const child = join(import.meta.dirname, '..', 'test-support', 'download-in-child.ts');
-    const run = () => promisify(execFile)(process.execPath, ['--conditions=@lenet/source', '--import', 'tsx', child, cacheRoot, mirror, JSON.stringify(tiny)], { cwd: join(import.meta.dirname, '..', '..') });
+    const run = () =>
+      promisify(execFile)(
+        process.execPath,
+        [
+          '--conditions=@lenet/source',
+          '--import',
+          'tsx',
+          child,
+          cacheRoot,
+          mirror,
+          JSON.stringify(tiny),
+        ],
+        { cwd: join(import.meta.dirname, '..', '..') },
+      );
     const outputs = await Promise.all([run(), run()]);
     const [first, second] = outputs.map(({ stdout }) => JSON.parse(stdout) as unknown);
     expect(first).toEqual(second);
-    expect((await readdir(join(cacheRoot, 'tiny'))).sort()).toEqual(Object.values(names).map((name) => `${name}.gz`).sort());
+    expect((await readdir(join(cacheRoot, 'tiny'))).sort()).toEqual(
+      Object.values(names)
+        .map((name) => `${name}.gz`)
+        .sort(),
+    );
     for (const role of datasetFileRoles) {
-      expect(await sha256(await readFile(join(cacheRoot, 'tiny', `${names[role]}.gz`)))).toBe(tiny.files[role].sha256?.gzip);
+      expect(await sha256(await readFile(join(cacheRoot, 'tiny', `${names[role]}.gz`)))).toBe(
+        tiny.files[role].sha256?.gzip,
+      );
     }
   });
 
@@ -171,13 +239,21 @@ describe('downloadDataset', () => {
   it('stops when its signal is aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('stopped by the test'));
-    const error = await failure(downloadDataset(tiny, { cacheDir: cacheRoot, mirrors: [serveTiny('aborted')], signal: controller.signal }));
+    const error = await failure(
+      downloadDataset(tiny, {
+        cacheDir: cacheRoot,
+        mirrors: [serveTiny('aborted')],
+        signal: controller.signal,
+      }),
+    );
     expect(error).toMatchObject({ message: 'stopped by the test' });
     expect(await filesIn(cacheRoot)).toEqual([]);
   });
 
   it('refuses to download a dataset without recorded checksums', async () => {
-    const error = await failure(downloadDataset(FASHION_MNIST, { cacheDir: cacheRoot, mirrors: [server.baseUrl] }));
+    const error = await failure(
+      downloadDataset(FASHION_MNIST, { cacheDir: cacheRoot, mirrors: [server.baseUrl] }),
+    );
     expect(error).toMatchObject({ name: 'DownloadError', problem: 'no-checksum' });
     expect(server.requests).not.toContain('/train-images-idx3-ubyte.gz');
   });

@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { datasetFileRoles } from '../datasets/dataset-types.js';
-import type { DatasetDescriptor, DatasetProgressEvent, VerifiedFile } from '../datasets/dataset-types.js';
+import type {
+  DatasetDescriptor,
+  DatasetProgressEvent,
+  VerifiedFile,
+} from '../datasets/dataset-types.js';
 import { downloadVerified } from '../datasets/download-verified.js';
 import { sha256 } from '../io/sha256.js';
 import { datasetCacheDir } from './cache-dir.js';
@@ -39,7 +43,10 @@ export interface DownloadDatasetOptions {
  * files.map((file) => file.path); // ~/.cache/lenet/mnist/train-images-idx3-ubyte.gz, ...
  * ```
  */
-export async function downloadDataset(descriptor: DatasetDescriptor, options: DownloadDatasetOptions = {}): Promise<VerifiedFile[]> {
+export async function downloadDataset(
+  descriptor: DatasetDescriptor,
+  options: DownloadDatasetOptions = {},
+): Promise<VerifiedFile[]> {
   const folder = datasetCacheDir(descriptor, options.cacheDir);
   await removeAbandonedTemporaryFiles(folder);
   const files: VerifiedFile[] = [];

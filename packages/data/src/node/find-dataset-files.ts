@@ -30,11 +30,16 @@ export function fileNameCandidates(name: string): string[] {
  * @param descriptor - The dataset's file names.
  * @returns The paths found and the names missing (all four when the folder does not exist).
  */
-export async function findDatasetFiles(folder: string, descriptor: DatasetDescriptor): Promise<FoundDatasetFiles> {
+export async function findDatasetFiles(
+  folder: string,
+  descriptor: DatasetDescriptor,
+): Promise<FoundDatasetFiles> {
   const found: FoundDatasetFiles = { paths: {}, missing: [] };
   for (const role of datasetFileRoles) {
     const name = descriptor.files[role].name;
-    const path = await firstFile(fileNameCandidates(name).map((candidate) => join(folder, candidate)));
+    const path = await firstFile(
+      fileNameCandidates(name).map((candidate) => join(folder, candidate)),
+    );
     if (path === undefined) found.missing.push(name);
     else found.paths[role] = path;
   }

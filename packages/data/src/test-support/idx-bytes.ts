@@ -6,14 +6,20 @@ const sizes: Record<number, number> = { 0x08: 1, 0x09: 1, 0x0b: 2, 0x0c: 4, 0x0d
  * Builds an IDX file by hand: magic `00 00 type rank`, big-endian dimensions, then the values
  * big-endian. Used to make tiny valid and broken fixtures inside tests.
  */
-export function idxBytes(typeCode: number, shape: readonly number[], values: readonly number[]): Uint8Array {
+export function idxBytes(
+  typeCode: number,
+  shape: readonly number[],
+  values: readonly number[],
+): Uint8Array {
   const size = sizes[typeCode] ?? 1;
   const header = 4 + 4 * shape.length;
   const bytes = new Uint8Array(header + values.length * size);
   const view = new DataView(bytes.buffer);
   view.setUint8(2, typeCode);
   view.setUint8(3, shape.length);
-  shape.forEach((dimension, axis) => { view.setUint32(4 + 4 * axis, dimension); });
+  shape.forEach((dimension, axis) => {
+    view.setUint32(4 + 4 * axis, dimension);
+  });
   values.forEach((value, index) => {
     const offset = header + index * size;
     if (typeCode === 0x08) view.setUint8(offset, value);
@@ -32,8 +38,26 @@ export function gzip(bytes: Uint8Array): Uint8Array {
 }
 
 /** A tiny dataset in MNIST's layout: `count` images of 2x3 pixels and their labels. */
-export function tinyDatasetFiles(trainCount = 3, testCount = 2): Record<'trainImages' | 'trainLabels' | 'testImages' | 'testLabels', Uint8Array> {
-  const images = (count: number) => idxBytes(0x08, [count, 2, 3], Array.from({ length: count * 6 }, (_, index) => (index * 37) % 256));
-  const labels = (count: number) => idxBytes(0x08, [count], Array.from({ length: count }, (_, index) => index % 10));
-  return { trainImages: images(trainCount), trainLabels: labels(trainCount), testImages: images(testCount), testLabels: labels(testCount) };
+export function tinyDatasetFiles(
+  trainCount = 3,
+  testCount = 2,
+): Record<'trainImages' | 'trainLabels' | 'testImages' | 'testLabels', Uint8Array> {
+  const images = (count: number) =>
+    idxBytes(
+      0x08,
+      [count, 2, 3],
+      Array.from({ length: count * 6 }, (_, index) => (index * 37) % 256),
+    );
+  const labels = (count: number) =>
+    idxBytes(
+      0x08,
+      [count],
+      Array.from({ length: count }, (_, index) => index % 10),
+    );
+  return {
+    trainImages: images(trainCount),
+    trainLabels: labels(trainCount),
+    testImages: images(testCount),
+    testLabels: labels(testCount),
+  };
 }

@@ -2,7 +2,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** How the local server answers one path. */
-export type Route = { kind: 'file'; bytes: Uint8Array } | { kind: 'drop'; bytes: Uint8Array; after: number } | { kind: 'status'; status: number };
+export type Route =
+  | { kind: 'file'; bytes: Uint8Array }
+  | { kind: 'drop'; bytes: Uint8Array; after: number }
+  | { kind: 'status'; status: number };
 
 /** A local HTTP server on 127.0.0.1 and a random port, serving routes set by the test. */
 export interface LocalServer {
@@ -31,7 +34,10 @@ export async function startLocalServer(): Promise<LocalServer> {
       response.writeHead(answer.status).end();
       return;
     }
-    response.writeHead(200, { 'content-length': answer.bytes.length, 'content-type': 'application/octet-stream' });
+    response.writeHead(200, {
+      'content-length': answer.bytes.length,
+      'content-type': 'application/octet-stream',
+    });
     if (answer.kind === 'file') {
       response.end(answer.bytes);
       return;

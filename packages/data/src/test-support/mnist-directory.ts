@@ -8,7 +8,9 @@ import { join } from 'node:path';
 export function mnistTestDirectory(): string {
   const folder = process.env['LENET_TEST_MNIST_DIR'];
   if (folder === undefined || folder === '') {
-    throw new Error('LENET_TEST_MNIST_DIR is not set. Point it at a folder holding the four official MNIST .gz files.');
+    throw new Error(
+      'LENET_TEST_MNIST_DIR is not set. Point it at a folder holding the four official MNIST .gz files.',
+    );
   }
   if (!existsSync(join(folder, 'train-images-idx3-ubyte.gz'))) {
     throw new Error(`LENET_TEST_MNIST_DIR=${folder} does not hold train-images-idx3-ubyte.gz.`);

@@ -28,14 +28,25 @@ export interface BatchesOptions {
  * }
  * ```
  */
-export function* batches<T extends PixelArray>(data: LabeledImages<T>, options: BatchesOptions): Generator<LabeledImages<T>> {
+export function* batches<T extends PixelArray>(
+  data: LabeledImages<T>,
+  options: BatchesOptions,
+): Generator<LabeledImages<T>> {
   const { batchSize } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new TransformArgumentError('batches', `batchSize must be a positive integer, got ${batchSize}.`);
-  const order = options.random === undefined ? undefined : shuffledIndices(data.count, options.random);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new TransformArgumentError(
+      'batches',
+      `batchSize must be a positive integer, got ${batchSize}.`,
+    );
+  const order =
+    options.random === undefined ? undefined : shuffledIndices(data.count, options.random);
   const end = options.dropRemainder === true ? data.count - (data.count % batchSize) : data.count;
   for (let start = 0; start < end; start += batchSize) {
     const size = Math.min(batchSize, end - start);
-    const indices = Array.from({ length: size }, (_, offset) => order?.[start + offset] ?? start + offset);
+    const indices = Array.from(
+      { length: size },
+      (_, offset) => order?.[start + offset] ?? start + offset,
+    );
     yield gather(data, indices);
   }
 }
@@ -46,7 +57,10 @@ export function* batches<T extends PixelArray>(data: LabeledImages<T>, options: 
  * @param data - Images and labels.
  * @param indices - Which items, in the order wanted.
  */
-export function gather<T extends PixelArray>(data: LabeledImages<T>, indices: readonly number[]): LabeledImages<T> {
+export function gather<T extends PixelArray>(
+  data: LabeledImages<T>,
+  indices: readonly number[],
+): LabeledImages<T> {
   const pixels = data.height * data.width;
   const images = allocateLike(data.images, indices.length * pixels);
   const labels = new Uint8Array(indices.length);

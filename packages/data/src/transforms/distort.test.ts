@@ -39,7 +39,12 @@ describe('applyDistortion', () => {
 
 describe('distort', () => {
   it('is reproducible for a seed and different between seeds', () => {
-    const batch = { images: new Float32Array([...image, ...image].map((value) => value / 255)), count: 2, height: 8, width: 8 };
+    const batch = {
+      images: new Float32Array([...image, ...image].map((value) => value / 255)),
+      count: 2,
+      height: 8,
+      width: 8,
+    };
     const first = distort(batch, createRandom(3));
     expect(distort(batch, createRandom(3)).images).toEqual(first.images);
     expect(distort(batch, createRandom(4)).images).not.toEqual(first.images);
@@ -49,7 +54,12 @@ describe('distort', () => {
   it('draws distortions within the given limits', () => {
     const random = createRandom(9);
     for (let draw = 0; draw < 500; draw += 1) {
-      const distortion = sampleDistortion(random, { translation: 1, scaling: 0.05, squeezing: 0.2, shear: 0.3 });
+      const distortion = sampleDistortion(random, {
+        translation: 1,
+        scaling: 0.05,
+        squeezing: 0.2,
+        shear: 0.3,
+      });
       expect(Math.abs(distortion.translateX)).toBeLessThanOrEqual(1);
       expect(Math.abs(distortion.scale - 1)).toBeLessThanOrEqual(0.05);
       expect(Math.abs(distortion.squeeze)).toBeLessThanOrEqual(0.2);

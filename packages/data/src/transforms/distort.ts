@@ -59,7 +59,12 @@ export function sampleDistortion(random: Random, limits: DistortionLimits = {}):
  * @param distortion - The distortion.
  * @returns A new image of the same array type.
  */
-export function applyDistortion<T extends PixelArray>(image: T, width: number, height: number, distortion: AffineDistortion): T {
+export function applyDistortion<T extends PixelArray>(
+  image: T,
+  width: number,
+  height: number,
+  distortion: AffineDistortion,
+): T {
   const { translateX, translateY, scale, squeeze, shear } = distortion;
   const scaleX = scale * (1 + squeeze);
   const scaleY = scale / (1 + squeeze);
@@ -70,7 +75,11 @@ export function applyDistortion<T extends PixelArray>(image: T, width: number, h
     const sourceY = (y - centerY - translateY) / scaleY;
     for (let x = 0; x < width; x += 1) {
       const sourceX = (x - centerX - translateX - shear * scaleY * sourceY) / scaleX;
-      storePixel(output, y * width + x, bilinear(image, width, height, sourceX + centerX, sourceY + centerY));
+      storePixel(
+        output,
+        y * width + x,
+        bilinear(image, width, height, sourceX + centerX, sourceY + centerY),
+      );
     }
   }
   return output;
@@ -89,13 +98,20 @@ export function applyDistortion<T extends PixelArray>(image: T, width: number, h
  * ```
  * @see LeCun et al. 1998, section III.B
  */
-export function distort<T extends PixelArray>(batch: ImageBatch<T>, random: Random, limits: DistortionLimits = {}): ImageBatch<T> {
+export function distort<T extends PixelArray>(
+  batch: ImageBatch<T>,
+  random: Random,
+  limits: DistortionLimits = {},
+): ImageBatch<T> {
   const { count, height, width } = batch;
   const pixels = height * width;
   const output = allocateLike(batch.images, count * pixels);
   for (let image = 0; image < count; image += 1) {
     const source = batch.images.subarray(image * pixels, (image + 1) * pixels) as T;
-    output.set(applyDistortion(source, width, height, sampleDistortion(random, limits)), image * pixels);
+    output.set(
+      applyDistortion(source, width, height, sampleDistortion(random, limits)),
+      image * pixels,
+    );
   }
   return { images: output, count, height, width };
 }
@@ -105,7 +121,10 @@ function bilinear(image: PixelArray, width: number, height: number, x: number, y
   const top = Math.floor(y);
   const fractionX = x - left;
   const fractionY = y - top;
-  const at = (column: number, row: number) => (column < 0 || row < 0 || column >= width || row >= height ? 0 : (image[row * width + column] ?? 0));
+  const at = (column: number, row: number) =>
+    column < 0 || row < 0 || column >= width || row >= height
+      ? 0
+      : (image[row * width + column] ?? 0);
   const upper = at(left, top) * (1 - fractionX) + at(left + 1, top) * fractionX;
   const lower = at(left, top + 1) * (1 - fractionX) + at(left + 1, top + 1) * fractionX;
   return upper * (1 - fractionY) + lower * fractionY;

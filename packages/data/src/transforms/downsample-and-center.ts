@@ -22,7 +22,10 @@ export interface DownsampleAndCenterOptions {
  * ```
  * @see LeCun et al. 1998, section III.C (LeNet-1 on 16x16 digits); LeCun et al. 1989
  */
-export function downsampleAndCenter(batch: ImageBatch<Uint8Array>, options: DownsampleAndCenterOptions = {}): ImageBatch<Uint8Array> {
+export function downsampleAndCenter(
+  batch: ImageBatch<Uint8Array>,
+  options: DownsampleAndCenterOptions = {},
+): ImageBatch<Uint8Array> {
   const fieldSize = options.fieldSize ?? 28;
   const { count, height, width } = batch;
   const pixels = height * width;
@@ -30,7 +33,13 @@ export function downsampleAndCenter(batch: ImageBatch<Uint8Array>, options: Down
   for (let image = 0; image < count; image += 1) {
     const digit = preprocessDigit(
       { pixels: batch.images.subarray(image * pixels, (image + 1) * pixels), width, height },
-      { polarity: 'light-on-dark', stretchContrast: false, boxSize: options.size ?? 16, fieldSize, center: 'box' },
+      {
+        polarity: 'light-on-dark',
+        stretchContrast: false,
+        boxSize: options.size ?? 16,
+        fieldSize,
+        center: 'box',
+      },
     );
     output.set(digit, image * fieldSize * fieldSize);
   }

@@ -41,5 +41,6 @@ export function allocateLike<T extends PixelArray>(like: T, length: number): T {
  * @param value - The value to store.
  */
 export function storePixel(target: PixelArray, index: number, value: number): void {
-  target[index] = target instanceof Float32Array ? value : Math.min(255, Math.max(0, Math.round(value)));
+  target[index] =
+    target instanceof Float32Array ? value : Math.min(255, Math.max(0, Math.round(value)));
 }

@@ -40,7 +40,10 @@ export function inkMap(picture: Picture, options: InkMapOptions = {}): Float32Ar
   const paper = invert ? 1 - median(border) : median(border);
   const darkest = gray.reduce((largest, value) => Math.max(largest, value), 0);
   const range = darkest - paper;
-  gray.forEach((value, index) => (gray[index] = range > 0 ? Math.min(1, Math.max(0, (value - paper) / range)) : 0));
+  gray.forEach(
+    (value, index) =>
+      (gray[index] = range > 0 ? Math.min(1, Math.max(0, (value - paper) / range)) : 0),
+  );
   return gray;
 }
 
@@ -55,7 +58,9 @@ function toGray(picture: Picture, maxValue: number): Float32Array {
       gray[index] = value;
       continue;
     }
-    const luminance = 0.299 * value + (0.587 * (pixels[base + 1] ?? 0) + 0.114 * (pixels[base + 2] ?? 0)) / maxValue;
+    const luminance =
+      0.299 * value +
+      (0.587 * (pixels[base + 1] ?? 0) + 0.114 * (pixels[base + 2] ?? 0)) / maxValue;
     const alpha = channels === 4 ? (pixels[base + 3] ?? maxValue) / maxValue : 1;
     gray[index] = luminance * alpha + (1 - alpha);
   }
@@ -65,7 +70,8 @@ function toGray(picture: Picture, maxValue: number): Float32Array {
 function borderValues(gray: Float32Array, width: number, height: number): number[] {
   const values: number[] = [];
   for (let x = 0; x < width; x += 1) values.push(gray[x] ?? 0, gray[(height - 1) * width + x] ?? 0);
-  for (let y = 1; y < height - 1; y += 1) values.push(gray[y * width] ?? 0, gray[y * width + width - 1] ?? 0);
+  for (let y = 1; y < height - 1; y += 1)
+    values.push(gray[y * width] ?? 0, gray[y * width + width - 1] ?? 0);
   return values;
 }
 

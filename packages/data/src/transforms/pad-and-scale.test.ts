@@ -8,7 +8,12 @@ import { pixelStatistics, standardize } from './standardize.js';
 
 describe('padImages', () => {
   it('adds a 2-pixel border by default, keeping the array type', () => {
-    const padded = padImages({ images: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]), count: 2, height: 2, width: 2 });
+    const padded = padImages({
+      images: new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]),
+      count: 2,
+      height: 2,
+      width: 2,
+    });
     expect(padded).toMatchObject({ count: 2, height: 6, width: 6 });
     expect(padded.images).toBeInstanceOf(Uint8Array);
     expect(Array.from(padded.images.subarray(12, 18))).toEqual([0, 0, 1, 2, 0, 0]);
@@ -17,12 +22,19 @@ describe('padImages', () => {
   });
 
   it('fills the border with a given value, for already scaled images', () => {
-    const padded = padImages({ images: new Float32Array([0.5]), count: 1, height: 1, width: 1 }, { padding: 1, value: -0.1 });
-    expect(Array.from(padded.images)).toEqual([-0.1, -0.1, -0.1, -0.1, 0.5, -0.1, -0.1, -0.1, -0.1].map(Math.fround));
+    const padded = padImages(
+      { images: new Float32Array([0.5]), count: 1, height: 1, width: 1 },
+      { padding: 1, value: -0.1 },
+    );
+    expect(Array.from(padded.images)).toEqual(
+      [-0.1, -0.1, -0.1, -0.1, 0.5, -0.1, -0.1, -0.1, -0.1].map(Math.fround),
+    );
   });
 
   it('rejects a negative padding', () => {
-    expect(() => padImages({ images: new Uint8Array(1), count: 1, height: 1, width: 1 }, { padding: -1 })).toThrow(TransformArgumentError);
+    expect(() =>
+      padImages({ images: new Uint8Array(1), count: 1, height: 1, width: 1 }, { padding: -1 }),
+    ).toThrow(TransformArgumentError);
   });
 });
 

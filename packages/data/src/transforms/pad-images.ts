@@ -23,9 +23,16 @@ export interface PadImagesOptions {
  * ```
  * @see LeCun et al. 1998, section II.B (the 32x32 input)
  */
-export function padImages<T extends PixelArray>(batch: ImageBatch<T>, options: PadImagesOptions = {}): ImageBatch<T> {
+export function padImages<T extends PixelArray>(
+  batch: ImageBatch<T>,
+  options: PadImagesOptions = {},
+): ImageBatch<T> {
   const padding = options.padding ?? 2;
-  if (!Number.isInteger(padding) || padding < 0) throw new TransformArgumentError('padImages', `padding must be a non-negative integer, got ${padding}.`);
+  if (!Number.isInteger(padding) || padding < 0)
+    throw new TransformArgumentError(
+      'padImages',
+      `padding must be a non-negative integer, got ${padding}.`,
+    );
   const { images, count, height, width } = batch;
   const paddedHeight = height + 2 * padding;
   const paddedWidth = width + 2 * padding;

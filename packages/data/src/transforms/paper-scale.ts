@@ -16,6 +16,7 @@ export const PAPER_INK = 1.175;
 export function paperScale(pixels: ArrayLike<number>): Float32Array {
   const factor = (PAPER_INK - PAPER_BACKGROUND) / 255;
   const output = new Float32Array(pixels.length);
-  for (let index = 0; index < pixels.length; index += 1) output[index] = (pixels[index] ?? 0) * factor + PAPER_BACKGROUND;
+  for (let index = 0; index < pixels.length; index += 1)
+    output[index] = (pixels[index] ?? 0) * factor + PAPER_BACKGROUND;
   return output;
 }

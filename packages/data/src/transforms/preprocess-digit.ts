@@ -38,7 +38,10 @@ interface Bounds {
  * ```
  * @see LeCun et al. 1998, section III.A (how MNIST was normalised)
  */
-export function preprocessDigit(picture: Picture, options: PreprocessDigitOptions = {}): Uint8Array {
+export function preprocessDigit(
+  picture: Picture,
+  options: PreprocessDigitOptions = {},
+): Uint8Array {
   const boxSize = options.boxSize ?? 20;
   const fieldSize = options.fieldSize ?? 28;
   const ink = inkMap(picture, options);
@@ -48,15 +51,29 @@ export function preprocessDigit(picture: Picture, options: PreprocessDigitOption
   const scale = boxSize / Math.max(bounds.width, bounds.height);
   const width = Math.max(1, Math.round(bounds.width * scale));
   const height = Math.max(1, Math.round(bounds.height * scale));
-  const box = resampleArea(crop(ink, picture.width, bounds), bounds.width, bounds.height, width, height);
+  const box = resampleArea(
+    crop(ink, picture.width, bounds),
+    bounds.width,
+    bounds.height,
+    width,
+    height,
+  );
   const [left, top] = placement(box, width, height, fieldSize, options.center ?? 'mass');
   for (let y = 0; y < height; y += 1) {
-    for (let x = 0; x < width; x += 1) output[(top + y) * fieldSize + left + x] = Math.round(255 * Math.min(1, box[y * width + x] ?? 0));
+    for (let x = 0; x < width; x += 1)
+      output[(top + y) * fieldSize + left + x] = Math.round(
+        255 * Math.min(1, box[y * width + x] ?? 0),
+      );
   }
   return output;
 }
 
-function inkBounds(ink: Float32Array, width: number, height: number, threshold: number): Bounds | undefined {
+function inkBounds(
+  ink: Float32Array,
+  width: number,
+  height: number,
+  threshold: number,
+): Bounds | undefined {
   let left = width;
   let right = -1;
   let top = height;
@@ -87,9 +104,16 @@ function crop(ink: Float32Array, width: number, bounds: Bounds): Float32Array {
  * of mass (in pixel indices) goes to pixel `fieldSize / 2`, MNIST's convention: its digits
  * have their centre of mass at pixel 14 of 28 on average.
  */
-function placement(box: Float32Array, width: number, height: number, fieldSize: number, center: 'mass' | 'box'): [number, number] {
+function placement(
+  box: Float32Array,
+  width: number,
+  height: number,
+  fieldSize: number,
+  center: 'mass' | 'box',
+): [number, number] {
   const clamp = (value: number, size: number) => Math.min(fieldSize - size, Math.max(0, value));
-  if (center === 'box') return [Math.floor((fieldSize - width) / 2), Math.floor((fieldSize - height) / 2)];
+  if (center === 'box')
+    return [Math.floor((fieldSize - width) / 2), Math.floor((fieldSize - height) / 2)];
   let mass = 0;
   let sumX = 0;
   let sumY = 0;
@@ -98,6 +122,10 @@ function placement(box: Float32Array, width: number, height: number, fieldSize: 
     sumX += value * (index % width);
     sumY += value * Math.floor(index / width);
   });
-  if (mass === 0) return [Math.floor((fieldSize - width) / 2), Math.floor((fieldSize - height) / 2)];
-  return [clamp(Math.round(fieldSize / 2 - sumX / mass), width), clamp(Math.round(fieldSize / 2 - sumY / mass), height)];
+  if (mass === 0)
+    return [Math.floor((fieldSize - width) / 2), Math.floor((fieldSize - height) / 2)];
+  return [
+    clamp(Math.round(fieldSize / 2 - sumX / mass), width),
+    clamp(Math.round(fieldSize / 2 - sumY / mass), height),
+  ];
 }

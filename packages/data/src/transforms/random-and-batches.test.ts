@@ -29,7 +29,8 @@ describe('createRandom', () => {
     const mean = draws.reduce((sum, value) => sum + value, 0) / draws.length;
     expect(mean).toBeCloseTo(0.5, 1);
     const tenths = new Array<number>(10).fill(0);
-    for (const draw of draws) tenths[Math.floor(draw * 10)] = (tenths[Math.floor(draw * 10)] ?? 0) + 1;
+    for (const draw of draws)
+      tenths[Math.floor(draw * 10)] = (tenths[Math.floor(draw * 10)] ?? 0) + 1;
     expect(Math.min(...tenths)).toBeGreaterThan(1800);
   });
 });
@@ -37,7 +38,9 @@ describe('createRandom', () => {
 describe('shuffledIndices', () => {
   it('returns a seeded permutation', () => {
     const order = shuffledIndices(100, createRandom(1));
-    expect([...order].sort((left, right) => left - right)).toEqual(Array.from({ length: 100 }, (_, index) => index));
+    expect([...order].sort((left, right) => left - right)).toEqual(
+      Array.from({ length: 100 }, (_, index) => index),
+    );
     expect(Array.from(order)).not.toEqual(Array.from({ length: 100 }, (_, index) => index));
     expect(shuffledIndices(100, createRandom(1))).toEqual(order);
   });
@@ -52,17 +55,24 @@ describe('batches', () => {
   });
 
   it('drops a short last batch on request', () => {
-    expect([...batches(data, { batchSize: 4, dropRemainder: true })].map((batch) => batch.count)).toEqual([4, 4]);
+    expect(
+      [...batches(data, { batchSize: 4, dropRemainder: true })].map((batch) => batch.count),
+    ).toEqual([4, 4]);
   });
 
   it('shuffles reproducibly with a seeded source and keeps every item once', () => {
-    const labelsOf = (seed: number) => [...batches(data, { batchSize: 3, random: createRandom(seed) })].flatMap((batch) => Array.from(batch.labels));
+    const labelsOf = (seed: number) =>
+      [...batches(data, { batchSize: 3, random: createRandom(seed) })].flatMap((batch) =>
+        Array.from(batch.labels),
+      );
     const shuffled = labelsOf(5);
     expect([...shuffled].sort((left, right) => left - right)).toEqual(Array.from(data.labels));
     expect(shuffled).not.toEqual(Array.from(data.labels));
     expect(labelsOf(5)).toEqual(shuffled);
     const first = [...batches(data, { batchSize: 3, random: createRandom(5) })][0];
-    expect(Array.from(first?.images.subarray(0, 4) ?? [])).toEqual(new Array<number>(4).fill(shuffled[0] ?? -1));
+    expect(Array.from(first?.images.subarray(0, 4) ?? [])).toEqual(
+      new Array<number>(4).fill(shuffled[0] ?? -1),
+    );
   });
 
   it('rejects a batch size that is not a positive integer', () => {

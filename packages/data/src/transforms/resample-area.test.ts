@@ -15,7 +15,8 @@ describe('resampleArea', () => {
 
   it('keeps the mean value when enlarging or shrinking', () => {
     const source = Array.from({ length: 35 }, (_, index) => (index * 17) % 23);
-    const mean = (values: ArrayLike<number>) => Array.from(values).reduce((sum, value) => sum + value, 0) / values.length;
+    const mean = (values: ArrayLike<number>) =>
+      Array.from(values).reduce((sum, value) => sum + value, 0) / values.length;
     expect(mean(resampleArea(source, 7, 5, 3, 2))).toBeCloseTo(mean(source), 4);
     expect(mean(resampleArea(source, 7, 5, 14, 10))).toBeCloseTo(mean(source), 4);
   });

@@ -18,7 +18,13 @@ interface AxisSpans {
  * @param targetHeight - Output height (at least 1).
  * @returns The resized image, `targetWidth * targetHeight` values.
  */
-export function resampleArea(source: ArrayLike<number>, sourceWidth: number, sourceHeight: number, targetWidth: number, targetHeight: number): Float32Array {
+export function resampleArea(
+  source: ArrayLike<number>,
+  sourceWidth: number,
+  sourceHeight: number,
+  targetWidth: number,
+  targetHeight: number,
+): Float32Array {
   const columns = axisSpans(sourceWidth, targetWidth);
   const rows = axisSpans(sourceHeight, targetHeight);
   const horizontal = new Float64Array(sourceHeight * targetWidth);
@@ -26,7 +32,8 @@ export function resampleArea(source: ArrayLike<number>, sourceWidth: number, sou
     for (let x = 0; x < targetWidth; x += 1) {
       const start = y * sourceWidth + (columns.first[x] ?? 0);
       let sum = 0;
-      for (let offset = 0; offset < columns.width; offset += 1) sum += (columns.weights[x * columns.width + offset] ?? 0) * (source[start + offset] ?? 0);
+      for (let offset = 0; offset < columns.width; offset += 1)
+        sum += (columns.weights[x * columns.width + offset] ?? 0) * (source[start + offset] ?? 0);
       horizontal[y * targetWidth + x] = sum;
     }
   }
@@ -35,7 +42,10 @@ export function resampleArea(source: ArrayLike<number>, sourceWidth: number, sou
     const first = rows.first[y] ?? 0;
     for (let x = 0; x < targetWidth; x += 1) {
       let sum = 0;
-      for (let offset = 0; offset < rows.width; offset += 1) sum += (rows.weights[y * rows.width + offset] ?? 0) * (horizontal[(first + offset) * targetWidth + x] ?? 0);
+      for (let offset = 0; offset < rows.width; offset += 1)
+        sum +=
+          (rows.weights[y * rows.width + offset] ?? 0) *
+          (horizontal[(first + offset) * targetWidth + x] ?? 0);
       output[y * targetWidth + x] = sum;
     }
   }
@@ -52,7 +62,8 @@ function axisSpans(sourceSize: number, targetSize: number): AxisSpans {
     const end = start + step;
     first[target] = Math.floor(start);
     for (let index = Math.floor(start); index < Math.min(Math.ceil(end), sourceSize); index += 1) {
-      weights[target * width + index - Math.floor(start)] = (Math.min(end, index + 1) - Math.max(start, index)) / step;
+      weights[target * width + index - Math.floor(start)] =
+        (Math.min(end, index + 1) - Math.max(start, index)) / step;
     }
   }
   return { first, weights, width };

@@ -37,10 +37,14 @@ export function pixelStatistics(pixels: ArrayLike<number>): PixelStatistics {
  * const testInput = standardize(test.images, statistics);
  * ```
  */
-export function standardize(pixels: ArrayLike<number>, statistics: PixelStatistics = pixelStatistics(pixels)): Float32Array {
+export function standardize(
+  pixels: ArrayLike<number>,
+  statistics: PixelStatistics = pixelStatistics(pixels),
+): Float32Array {
   const { mean } = statistics;
   const std = statistics.std === 0 ? 1 : statistics.std;
   const output = new Float32Array(pixels.length);
-  for (let index = 0; index < pixels.length; index += 1) output[index] = ((pixels[index] ?? 0) - mean) / std;
+  for (let index = 0; index < pixels.length; index += 1)
+    output[index] = ((pixels[index] ?? 0) - mean) / std;
   return output;
 }

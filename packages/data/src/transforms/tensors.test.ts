@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { imagesToTensor, labelsToTensor, padImagesTensor, paperScaleTensor, standardizeTensor } from './tensors.js';
+import {
+  imagesToTensor,
+  labelsToTensor,
+  padImagesTensor,
+  paperScaleTensor,
+  standardizeTensor,
+} from './tensors.js';
 
 const batch = { images: new Uint8Array([0, 255, 51, 102]), count: 1, height: 2, width: 2 };
 
@@ -16,7 +22,9 @@ describe('tensor transforms', () => {
       const input = imagesToTensor(batch);
       expect(input.shape).toEqual([1, 2, 2, 1]);
       const values = Array.from(input.dataSync());
-      [-0.1, 1.175, 0.155, 0.41].forEach((expected, index) => { expect(values[index]).toBeCloseTo(expected, 5); });
+      [-0.1, 1.175, 0.155, 0.41].forEach((expected, index) => {
+        expect(values[index]).toBeCloseTo(expected, 5);
+      });
       input.dispose();
     });
   });

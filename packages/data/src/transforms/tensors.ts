@@ -14,7 +14,12 @@ export type PixelScaling = 'paper' | 'unit' | 'none' | PixelStatistics;
  * @see LeCun et al. 1998, section II.B
  */
 export function paperScaleTensor<R extends tf.Rank>(pixels: tf.Tensor<R>): tf.Tensor<R> {
-  return tf.tidy(() => pixels.toFloat().mul((PAPER_INK - PAPER_BACKGROUND) / 255).add(PAPER_BACKGROUND));
+  return tf.tidy(() =>
+    pixels
+      .toFloat()
+      .mul((PAPER_INK - PAPER_BACKGROUND) / 255)
+      .add(PAPER_BACKGROUND),
+  );
 }
 
 /**
@@ -24,7 +29,10 @@ export function paperScaleTensor<R extends tf.Rank>(pixels: tf.Tensor<R>): tf.Te
  * @param statistics - The mean and standard deviation (a zero `std` counts as 1).
  * @returns A new float32 tensor of the same shape.
  */
-export function standardizeTensor<R extends tf.Rank>(values: tf.Tensor<R>, statistics: PixelStatistics): tf.Tensor<R> {
+export function standardizeTensor<R extends tf.Rank>(
+  values: tf.Tensor<R>,
+  statistics: PixelStatistics,
+): tf.Tensor<R> {
   const std = statistics.std === 0 ? 1 : statistics.std;
   return tf.tidy(() => values.toFloat().sub(statistics.mean).div(std));
 }
@@ -38,7 +46,16 @@ export function standardizeTensor<R extends tf.Rank>(values: tf.Tensor<R>, stati
  * @returns A new tensor `[batch, height + 2p, width + 2p, channels]`.
  */
 export function padImagesTensor(images: tf.Tensor4D, padding = 2, value = 0): tf.Tensor4D {
-  return tf.pad(images, [[0, 0], [padding, padding], [padding, padding], [0, 0]], value);
+  return tf.pad(
+    images,
+    [
+      [0, 0],
+      [padding, padding],
+      [padding, padding],
+      [0, 0],
+    ],
+    value,
+  );
 }
 
 /**
@@ -55,7 +72,10 @@ export function padImagesTensor(images: tf.Tensor4D, padding = 2, value = 0): tf
 export function imagesToTensor(batch: ImageBatch, scaling: PixelScaling = 'paper'): tf.Tensor4D {
   return tf.tidy(() => {
     const { images } = batch;
-    const values = images instanceof Uint8ClampedArray ? new Uint8Array(images.buffer, images.byteOffset, images.length) : images;
+    const values =
+      images instanceof Uint8ClampedArray
+        ? new Uint8Array(images.buffer, images.byteOffset, images.length)
+        : images;
     const pixels = tf.tensor4d(values, [batch.count, batch.height, batch.width, 1], 'float32');
     if (scaling === 'paper') return paperScaleTensor(pixels);
     if (scaling === 'unit') return pixels.div<tf.Tensor4D>(255);

@@ -14,15 +14,33 @@ function describeValue(value: unknown): string {
 export function checkPixels(pixels: Float32Array, size: number, side: number): number {
   const method = 'ParallelPredictor.predict';
   if (!(pixels instanceof Float32Array)) {
-    throw new PredictionInputError(method, 'pixels', 'a Float32Array', describeValue(pixels), 'Pass the images as one Float32Array, [count, size, size, 1] row-major.');
+    throw new PredictionInputError(
+      method,
+      'pixels',
+      'a Float32Array',
+      describeValue(pixels),
+      'Pass the images as one Float32Array, [count, size, size, 1] row-major.',
+    );
   }
   if (size !== side) {
-    throw new PredictionInputError(method, 'size', `${String(side)} (the model takes ${String(side)}x${String(side)} images)`, String(size), `Pass images of ${String(side)}x${String(side)} pixels (padImages of @lenet/data pads MNIST's 28x28 digits to 32x32).`);
+    throw new PredictionInputError(
+      method,
+      'size',
+      `${String(side)} (the model takes ${String(side)}x${String(side)} images)`,
+      String(size),
+      `Pass images of ${String(side)}x${String(side)} pixels (padImages of @lenet/data pads MNIST's 28x28 digits to 32x32).`,
+    );
   }
   const area = side * side;
   if (pixels.length % area !== 0) {
     const whole = Math.floor(pixels.length / area);
-    throw new PredictionInputError(method, 'pixels', `a multiple of ${String(area)} values (count images of ${String(side)}x${String(side)})`, describeValue(pixels), `Pass whole images: these make ${String(whole)} images and ${String(pixels.length - whole * area)} values more.`);
+    throw new PredictionInputError(
+      method,
+      'pixels',
+      `a multiple of ${String(area)} values (count images of ${String(side)}x${String(side)})`,
+      describeValue(pixels),
+      `Pass whole images: these make ${String(whole)} images and ${String(pixels.length - whole * area)} values more.`,
+    );
   }
   return pixels.length / area;
 }

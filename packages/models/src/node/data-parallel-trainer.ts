@@ -2,7 +2,12 @@ import { availableParallelism } from 'node:os';
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingBatch } from '../training/batch-gradients.js';
 import { applyFlatGradients } from '../training/apply-flat-gradients.js';
-import { gradientSource, trainerFrom, type Trainer, type TrainerOptions } from '../training/create-trainer.js';
+import {
+  gradientSource,
+  trainerFrom,
+  type Trainer,
+  type TrainerOptions,
+} from '../training/create-trainer.js';
 import { flatGradients } from '../training/flat-gradients.js';
 import { readTrainableWeights, trainableWeightSizes } from '../training/flat-weights.js';
 import { holdWeights } from '../training/held-weights.js';
@@ -36,13 +41,20 @@ export function defaultTrainingThreads(): number {
 /** Splits `count` images into at most `threads` shares, as equal as they come, the larger ones first. */
 export function shareSizes(count: number, threads: number): number[] {
   const shares = Math.max(1, Math.min(threads, count));
-  return Array.from({ length: shares }, (_, index) => Math.floor(count / shares) + (index < count % shares ? 1 : 0));
+  return Array.from(
+    { length: shares },
+    (_, index) => Math.floor(count / shares) + (index < count % shares ? 1 : 0),
+  );
 }
 
 /** Images [start, start + count) of `batch`, without a copy. */
 function sharePart(batch: TrainingBatch, start: number, count: number): TrainingBatch {
   const area = batch.size * batch.size;
-  return { pixels: batch.pixels.subarray(start * area, (start + count) * area), size: batch.size, labels: batch.labels.subarray(start, start + count) };
+  return {
+    pixels: batch.pixels.subarray(start * area, (start + count) * area),
+    size: batch.size,
+    labels: batch.labels.subarray(start, start + count),
+  };
 }
 
 /**
@@ -65,9 +77,18 @@ function sharePart(batch: TrainingBatch, start: number, count: number): Training
  * await trainer.dispose();
  * ```
  */
-export async function createDataParallelTrainer(model: tf.LayersModel, options: DataParallelOptions): Promise<DataParallelTrainer> {
+export async function createDataParallelTrainer(
+  model: tf.LayersModel,
+  options: DataParallelOptions,
+): Promise<DataParallelTrainer> {
   const threads = options.threads ?? defaultTrainingThreads();
-  if (!Number.isInteger(threads) || threads < 1) throw new ModelOptionError('createDataParallelTrainer', 'threads', 'a positive integer', String(threads));
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new ModelOptionError(
+      'createDataParallelTrainer',
+      'threads',
+      'a positive integer',
+      String(threads),
+    );
   const source = await gradientSource(model, options.kernels);
   const { engine } = source;
   const held = engine === undefined ? undefined : holdWeights(model, engine);
@@ -81,7 +102,10 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
     useEngine: engine !== undefined,
   };
   const parameters = trainableWeightSizes(model).reduce((sum, size) => sum + size, 0);
-  const workers = Array.from({ length: threads - 1 }, (_, index) => new TrainingWorker(index + 1, setup));
+  const workers = Array.from(
+    { length: threads - 1 },
+    (_, index) => new TrainingWorker(index + 1, setup),
+  );
   try {
     await Promise.all(workers.map((worker) => worker.next()));
   } catch (error) {
@@ -125,10 +149,20 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
             hold.apply([{ gradients: 'held', fraction: ownFraction }, ...workerShares]);
           };
         } else {
-          const { loss, correct, gradients } = flatGradients(model, engine, options.criterion, first, weights);
+          const { loss, correct, gradients } = flatGradients(
+            model,
+            engine,
+            options.criterion,
+            first,
+            weights,
+          );
           own = { loss, correct };
           update = (workerShares) => {
-            applyFlatGradients(model, optimizer, averageOf([{ gradients, fraction: ownFraction }, ...workerShares]));
+            applyFlatGradients(
+              model,
+              optimizer,
+              averageOf([{ gradients, fraction: ownFraction }, ...workerShares]),
+            );
           };
         }
       } catch (error) {
@@ -145,9 +179,14 @@ export async function createDataParallelTrainer(model: tf.LayersModel, options: 
         }),
       );
       const results = [own, ...answers];
-      const loss = results.reduce((sum, part, share) => sum + part.loss * (fractions[share] ?? 0), 0);
+      const loss = results.reduce(
+        (sum, part, share) => sum + part.loss * (fractions[share] ?? 0),
+        0,
+      );
       const correct = results.reduce((sum, part) => sum + part.correct, 0);
-      update(answers.map(({ gradients }, index) => ({ gradients, fraction: fractions[index + 1] ?? 0 })));
+      update(
+        answers.map(({ gradients }, index) => ({ gradients, fraction: fractions[index + 1] ?? 0 })),
+      );
       return { loss, correct };
     },
     dispose: async () => {
@@ -167,7 +206,8 @@ interface WeightedGradient {
 function averageOf(shares: readonly WeightedGradient[]): Float32Array {
   const averaged = new Float32Array(shares[0]?.gradients.length ?? 0);
   for (const { gradients, fraction } of shares) {
-    for (let index = 0; index < averaged.length; index += 1) averaged[index] = (averaged[index] as number) + (gradients[index] as number) * fraction;
+    for (let index = 0; index < averaged.length; index += 1)
+      averaged[index] = (averaged[index] as number) + (gradients[index] as number) * fraction;
   }
   return averaged;
 }

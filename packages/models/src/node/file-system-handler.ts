@@ -39,13 +39,20 @@ async function writeAtomically(path: string, data: string | Uint8Array): Promise
   try {
     await writeFileAtomic(path, data);
   } catch (error) {
-    throw new ModelFileError(path, `Could not write ${path}: ${String(error)}. Check that the folder is writable and the disk has room.`, error);
+    throw new ModelFileError(
+      path,
+      `Could not write ${path}: ${String(error)}. Check that the folder is writable and the disk has room.`,
+      error,
+    );
   }
 }
 
 async function save(folder: string, artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
   await mkdir(folder, { recursive: true });
-  const weightData = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+  const weightData =
+    artifacts.weightData === undefined
+      ? new ArrayBuffer(0)
+      : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
   const modelJson: tf.io.ModelJSON = {
     modelTopology: artifacts.modelTopology ?? {},
     weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: artifacts.weightSpecs ?? [] }],
@@ -53,7 +60,9 @@ async function save(folder: string, artifacts: tf.io.ModelArtifacts): Promise<tf
     generatedBy: artifacts.generatedBy ?? `TensorFlow.js tfjs-layers v${tf.version_layers}`,
     convertedBy: artifacts.convertedBy ?? null,
     ...(artifacts.trainingConfig === undefined ? {} : { trainingConfig: artifacts.trainingConfig }),
-    ...(artifacts.userDefinedMetadata === undefined ? {} : { userDefinedMetadata: artifacts.userDefinedMetadata }),
+    ...(artifacts.userDefinedMetadata === undefined
+      ? {}
+      : { userDefinedMetadata: artifacts.userDefinedMetadata }),
   };
   // Weights first: a model.json that exists always has its weights beside it.
   await writeAtomically(join(folder, WEIGHTS_FILE), new Uint8Array(weightData));
@@ -67,19 +76,31 @@ async function load(folder: string): Promise<tf.io.ModelArtifacts> {
   try {
     modelJson = JSON.parse(await readFile(modelPath, 'utf8')) as tf.io.ModelJSON;
   } catch (error) {
-    throw new ModelFileError(modelPath, `Could not read a model from ${modelPath}: ${String(error)}. Save one there with saveModel(model, folder) first.`, error);
+    throw new ModelFileError(
+      modelPath,
+      `Could not read a model from ${modelPath}: ${String(error)}. Save one there with saveModel(model, folder) first.`,
+      error,
+    );
   }
   const manifest = modelJson.weightsManifest;
   const weightSpecs = manifest.flatMap((group) => group.weights);
   const buffers = await Promise.all(
-    manifest.flatMap((group) => group.paths).map(async (path) => {
-      const bytes = await readFile(join(folder, path)).catch((error: unknown) => {
-        throw new ModelFileError(join(folder, path), `Missing weights file ${path} beside ${modelPath}. Save the model again.`, error);
-      });
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    }),
+    manifest
+      .flatMap((group) => group.paths)
+      .map(async (path) => {
+        const bytes = await readFile(join(folder, path)).catch((error: unknown) => {
+          throw new ModelFileError(
+            join(folder, path),
+            `Missing weights file ${path} beside ${modelPath}. Save the model again.`,
+            error,
+          );
+        });
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      }),
   );
-  return tf.io.getModelArtifactsForJSON(modelJson, () => Promise.resolve([weightSpecs, tf.io.CompositeArrayBuffer.join(buffers)]));
+  return tf.io.getModelArtifactsForJSON(modelJson, () =>
+    Promise.resolve([weightSpecs, tf.io.CompositeArrayBuffer.join(buffers)]),
+  );
 }
 
 /**

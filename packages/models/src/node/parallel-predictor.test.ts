@@ -5,15 +5,24 @@ import { lenet1 } from '../lenet1.js';
 import { lenet5 } from '../lenet5.js';
 import { ModelOptionError } from '../model-option-error.js';
 import { readTrainableWeights } from '../training/flat-weights.js';
-import { createParallelPredictor, startParallelPredictor, type ParallelPredictor } from './parallel-predictor.js';
+import {
+  createParallelPredictor,
+  startParallelPredictor,
+  type ParallelPredictor,
+} from './parallel-predictor.js';
 import { PredictionInputError } from './prediction-input-error.js';
 import { PredictorDisposedError } from './predictor-disposed-error.js';
 import { PredictorWorkerError } from './predictor-worker-error.js';
 
 /** `count` images of `size` x `size` pixels in the paper's range [-0.1, 1.175], the same on every call. */
 function images(count: number, size: number, buffer?: SharedArrayBuffer): Float32Array {
-  const pixels = buffer === undefined ? new Float32Array(count * size * size) : new Float32Array(buffer, 0, count * size * size);
-  return pixels.map((_, index) => -0.1 + 1.275 * (0.5 + 0.5 * Math.sin(index * 0.37 + (index % 97) * 0.011)));
+  const pixels =
+    buffer === undefined
+      ? new Float32Array(count * size * size)
+      : new Float32Array(buffer, 0, count * size * size);
+  return pixels.map(
+    (_, index) => -0.1 + 1.275 * (0.5 + 0.5 * Math.sin(index * 0.37 + (index % 97) * 0.011)),
+  );
 }
 
 /** The outputs' bits, so that equality means bit for bit (0 and -0 differ, NaNs compare). */
@@ -22,7 +31,11 @@ function bits(outputs: Float32Array): Uint32Array {
 }
 
 /** What one engine in the calling thread predicts for the whole batch. */
-async function wholeBatch(model: tf.LayersModel, pixels: Float32Array, size: number): Promise<Float32Array> {
+async function wholeBatch(
+  model: tf.LayersModel,
+  pixels: Float32Array,
+  size: number,
+): Promise<Float32Array> {
   const engine = await createLenetEngine(model);
   return engine!.predict(pixels, size);
 }
@@ -57,7 +70,9 @@ describe('createParallelPredictor', () => {
     const pixels = images(64, 28);
     const parallel = await createParallelPredictor(network, { threads: 2 });
     try {
-      expect(bits(await parallel.predict(pixels, 28))).toEqual(bits(await wholeBatch(network, pixels, 28)));
+      expect(bits(await parallel.predict(pixels, 28))).toEqual(
+        bits(await wholeBatch(network, pixels, 28)),
+      );
     } finally {
       await parallel.dispose();
     }
@@ -66,15 +81,20 @@ describe('createParallelPredictor', () => {
   it('predicts the same for pixels on a SharedArrayBuffer (shared with the workers, not copied) and leaves plain pixels intact', async () => {
     const shared = images(20, 32, new SharedArrayBuffer(20 * 32 * 32 * 4));
     const plain = images(20, 32);
-    expect(bits(await predictor.predict(shared, 32))).toEqual(bits(await predictor.predict(plain, 32)));
+    expect(bits(await predictor.predict(shared, 32))).toEqual(
+      bits(await predictor.predict(plain, 32)),
+    );
     expect(plain.length).toBe(20 * 32 * 32);
     expect(plain).toEqual(images(20, 32));
   });
 
   it('answers concurrent predictions each with its own outputs', async () => {
-    const batches = [5, 12, 30].map((count) => images(count, 32).map((value, index) => value * (1 - (index % count) / 100)));
+    const batches = [5, 12, 30].map((count) =>
+      images(count, 32).map((value, index) => value * (1 - (index % count) / 100)),
+    );
     const outputs = await Promise.all(batches.map((pixels) => predictor.predict(pixels, 32)));
-    for (const [index, pixels] of batches.entries()) expect(bits(outputs[index]!)).toEqual(bits(await wholeBatch(model, pixels, 32)));
+    for (const [index, pixels] of batches.entries())
+      expect(bits(outputs[index]!)).toEqual(bits(await wholeBatch(model, pixels, 32)));
   });
 
   it('predicts with new weights in every share after setWeights, and with the model weights again after refresh', async () => {
@@ -95,21 +115,39 @@ describe('createParallelPredictor', () => {
   });
 
   it('rejects pixels that are not whole images of the model size, saying what it expected', async () => {
-    await expect(predictor.predict(new Float32Array(3 * 28 * 28), 28)).rejects.toThrow(/invalid size\. Expected 32 \(the model takes 32x32 images\), got 28/);
+    await expect(predictor.predict(new Float32Array(3 * 28 * 28), 28)).rejects.toThrow(
+      /invalid size\. Expected 32 \(the model takes 32x32 images\), got 28/,
+    );
     const partial = predictor.predict(new Float32Array(2 * 1024 + 5), 32);
     await expect(partial).rejects.toBeInstanceOf(PredictionInputError);
-    await expect(partial).rejects.toThrow(/a multiple of 1024 values .* got 2053 values\. Pass whole images: these make 2 images and 5 values more/);
-    await expect(predictor.predict(new Float64Array(1024) as unknown as Float32Array, 32)).rejects.toThrow(/Expected a Float32Array, got a Float64Array/);
+    await expect(partial).rejects.toThrow(
+      /a multiple of 1024 values .* got 2053 values\. Pass whole images: these make 2 images and 5 values more/,
+    );
+    await expect(
+      predictor.predict(new Float64Array(1024) as unknown as Float32Array, 32),
+    ).rejects.toThrow(/Expected a Float32Array, got a Float64Array/);
     expect(() => {
       predictor.setWeights(new Float32Array(10));
     }).toThrow(/Expected a Float32Array of 60000 values .* got 10 values/);
   });
 
   it('rejects a thread count or share that is not a positive integer, and a model the engine cannot run', async () => {
-    await expect(createParallelPredictor(model, { threads: 0 })).rejects.toBeInstanceOf(ModelOptionError);
-    await expect(createParallelPredictor(model, { minimumShare: 2.5 })).rejects.toThrow(/invalid minimumShare/);
-    const unsupported = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [32, 32, 1], filters: 2, kernelSize: 3 }), tf.layers.flatten(), tf.layers.dense({ units: 10 })] });
-    await expect(createParallelPredictor(unsupported)).rejects.toThrow(/invalid model\. Expected a model the LeNet engine runs .*, got .*only 5x5/);
+    await expect(createParallelPredictor(model, { threads: 0 })).rejects.toBeInstanceOf(
+      ModelOptionError,
+    );
+    await expect(createParallelPredictor(model, { minimumShare: 2.5 })).rejects.toThrow(
+      /invalid minimumShare/,
+    );
+    const unsupported = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [32, 32, 1], filters: 2, kernelSize: 3 }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 10 }),
+      ],
+    });
+    await expect(createParallelPredictor(unsupported)).rejects.toThrow(
+      /invalid model\. Expected a model the LeNet engine runs .*, got .*only 5x5/,
+    );
     unsupported.dispose();
   });
 });
@@ -119,23 +157,37 @@ describe('a parallel predictor whose workers fail', () => {
 
   it('reports the failure of a share as a PredictorWorkerError, for that batch and the next, and still predicts small batches', async () => {
     const model = lenet5({ seed: 1 });
-    const predictor = await startParallelPredictor(model, { threads: 2 }, fixture('failing-predictor-worker'));
+    const predictor = await startParallelPredictor(
+      model,
+      { threads: 2 },
+      fixture('failing-predictor-worker'),
+    );
     try {
       const failure = predictor.predict(images(16, 32), 32);
       await expect(failure).rejects.toBeInstanceOf(PredictorWorkerError);
-      await expect(failure).rejects.toThrow(/Prediction worker 1 failed: Error: the fixture fails every share\. .*threads: 1/);
+      await expect(failure).rejects.toThrow(
+        /Prediction worker 1 failed: Error: the fixture fails every share\. .*threads: 1/,
+      );
       await expect(predictor.predict(images(40, 32), 32)).rejects.toMatchObject({ worker: 1 });
       // 15 images make shares below the minimum of 8: the calling thread predicts them alone.
-      expect(bits(await predictor.predict(images(15, 32), 32))).toEqual(bits(await wholeBatch(model, images(15, 32), 32)));
+      expect(bits(await predictor.predict(images(15, 32), 32))).toEqual(
+        bits(await wholeBatch(model, images(15, 32), 32)),
+      );
     } finally {
       await predictor.dispose();
     }
   });
 
   it('rejects at creation when a worker thread ends before it is ready', async () => {
-    const creation = startParallelPredictor(lenet5({ seed: 1 }), { threads: 3 }, fixture('exiting-predictor-worker'));
+    const creation = startParallelPredictor(
+      lenet5({ seed: 1 }),
+      { threads: 3 },
+      fixture('exiting-predictor-worker'),
+    );
     await expect(creation).rejects.toBeInstanceOf(PredictorWorkerError);
-    await expect(creation).rejects.toThrow(/Prediction worker \d failed: the thread exited with code 3/);
+    await expect(creation).rejects.toThrow(
+      /Prediction worker \d failed: the thread exited with code 3/,
+    );
   });
 });
 
@@ -144,14 +196,22 @@ describe('ParallelPredictor.dispose', () => {
     const model = lenet5({ seed: 3 });
     const tensors = tf.memory().numTensors;
     const predictor = await createParallelPredictor(model, { threads: 2 });
-    const pending = expect(predictor.predict(images(200, 32), 32)).rejects.toBeInstanceOf(PredictorDisposedError);
+    const pending = expect(predictor.predict(images(200, 32), 32)).rejects.toBeInstanceOf(
+      PredictorDisposedError,
+    );
     await predictor.dispose();
     await pending;
-    await expect(predictor.predict(images(1, 32), 32)).rejects.toThrow(/ParallelPredictor\.predict: the predictor was disposed.*createParallelPredictor\(model\)/);
+    await expect(predictor.predict(images(1, 32), 32)).rejects.toThrow(
+      /ParallelPredictor\.predict: the predictor was disposed.*createParallelPredictor\(model\)/,
+    );
     expect(() => {
       predictor.refresh();
     }).toThrow(PredictorDisposedError);
-    expect(LenetError.isInstance(await predictor.predict(images(1, 32), 32).catch((error: unknown) => error))).toBe(true);
+    expect(
+      LenetError.isInstance(
+        await predictor.predict(images(1, 32), 32).catch((error: unknown) => error),
+      ),
+    ).toBe(true);
     expect(tf.memory().numTensors).toBe(tensors);
     model.dispose();
   });

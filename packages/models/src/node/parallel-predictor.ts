@@ -67,22 +67,42 @@ export interface ParallelPredictor {
 }
 
 function checkPositiveInteger(option: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) throw new ModelOptionError('createParallelPredictor', option, 'a positive integer', String(value));
+  if (!Number.isInteger(value) || value < 1)
+    throw new ModelOptionError(
+      'createParallelPredictor',
+      option,
+      'a positive integer',
+      String(value),
+    );
 }
 
 /**
  * {@link createParallelPredictor} with its workers started from `entry` (tests start failing ones).
  * Not exported by the package.
  */
-export async function startParallelPredictor(model: tf.LayersModel, options: ParallelPredictorOptions, entry: URL): Promise<ParallelPredictor> {
+export async function startParallelPredictor(
+  model: tf.LayersModel,
+  options: ParallelPredictorOptions,
+  entry: URL,
+): Promise<ParallelPredictor> {
   const threads = options.threads ?? defaultTrainingThreads();
   const minimumShare = options.minimumShare ?? MINIMUM_PREDICTION_SHARE;
   checkPositiveInteger('threads', threads);
   checkPositiveInteger('minimumShare', minimumShare);
   const engine = await createLenetEngine(model);
-  if (engine === undefined) throw new ModelOptionError('createParallelPredictor', 'model', 'a model the LeNet engine runs (every LeNet of @lenet/models does)', engineSupport(model) ?? 'another model');
+  if (engine === undefined)
+    throw new ModelOptionError(
+      'createParallelPredictor',
+      'model',
+      'a model the LeNet engine runs (every LeNet of @lenet/models does)',
+      engineSupport(model) ?? 'another model',
+    );
   // tfjs only rebuilds the model in a worker, for the engine to copy its weights: its lightest backend will do.
-  const setup: WorkerModelSetup = { topology: model.toJSON(null, false) as object, weights: model.weights.map((weight) => weight.read().dataSync() as Float32Array), backend: 'cpu' };
+  const setup: WorkerModelSetup = {
+    topology: model.toJSON(null, false) as object,
+    weights: model.weights.map((weight) => weight.read().dataSync() as Float32Array),
+    backend: 'cpu',
+  };
   const workers = Array.from(
     { length: threads - 1 },
     (_, index) =>
@@ -121,6 +141,9 @@ export async function startParallelPredictor(model: tf.LayersModel, options: Par
  * await predictor.dispose();
  * ```
  */
-export function createParallelPredictor(model: tf.LayersModel, options: ParallelPredictorOptions = {}): Promise<ParallelPredictor> {
+export function createParallelPredictor(
+  model: tf.LayersModel,
+  options: ParallelPredictorOptions = {},
+): Promise<ParallelPredictor> {
   return startParallelPredictor(model, options, workerEntry('predictor-worker', import.meta.url));
 }

@@ -27,7 +27,10 @@ export class PredictionInputError extends LenetError {
    * @param advice - What to do instead.
    */
   constructor(method: string, argument: string, expected: string, actual: string, advice: string) {
-    super('PredictionInputError', `${method}: invalid ${argument}. Expected ${expected}, got ${actual}. ${advice}`);
+    super(
+      'PredictionInputError',
+      `${method}: invalid ${argument}. Expected ${expected}, got ${actual}. ${advice}`,
+    );
     this.argument = argument;
     this.expected = expected;
     this.actual = actual;

@@ -14,6 +14,9 @@ export class PredictorDisposedError extends LenetError {
 
   /** @param method - The method called, such as `ParallelPredictor.predict`. */
   constructor(method: string) {
-    super('PredictorDisposedError', `${method}: the predictor was disposed, and its worker threads have ended. Create a new one with createParallelPredictor(model).`);
+    super(
+      'PredictorDisposedError',
+      `${method}: the predictor was disposed, and its worker threads have ended. Create a new one with createParallelPredictor(model).`,
+    );
   }
 }

@@ -10,4 +10,7 @@ export interface PredictRequest {
 }
 
 /** A prediction worker's answer: its share's outputs, `[count, 10]` row-major, or what went wrong. */
-export type PredictorReply = { readonly type: 'ready' } | { readonly type: 'outputs'; readonly outputs: Float32Array } | WorkerFailure;
+export type PredictorReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'outputs'; readonly outputs: Float32Array }
+  | WorkerFailure;

@@ -14,7 +14,11 @@ serveRequests<PredictRequest, PredictorReply>('createParallelPredictor()', async
   // The engine holds its own copy of the weights; the tfjs model is not needed any more.
   const reason = engine === undefined ? engineSupport(model) : undefined;
   model.dispose();
-  if (engine === undefined) throw new WorkerStartError('createParallelPredictor()', `the LeNet engine cannot run the model: ${reason ?? 'unknown reason'}.`);
+  if (engine === undefined)
+    throw new WorkerStartError(
+      'createParallelPredictor()',
+      `the LeNet engine cannot run the model: ${reason ?? 'unknown reason'}.`,
+    );
   return (request) => {
     if (request.weights !== undefined) engine.setWeights(request.weights);
     const outputs = engine.predict(request.pixels, request.size);

@@ -60,22 +60,36 @@ describe('saveModel and loadModel', () => {
 
   it('fail with a lenet error that says what to do when the folder holds no model', async () => {
     const folder = await freshFolder();
-    await expect(loadModel(folder)).rejects.toSatisfy((error) => LenetError.isInstance(error) && /saveModel/.test(error.message));
+    await expect(loadModel(folder)).rejects.toSatisfy(
+      (error) => LenetError.isInstance(error) && /saveModel/.test(error.message),
+    );
   });
 
   it('save a LeNet-5 that plain tfjs plus @lenet/core load and predict identically in a separate node process', async () => {
     const coreDist = fileURLToPath(new URL('../../../core/dist/index.js', import.meta.url));
-    if (!existsSync(coreDist)) throw new Error(`${coreDist} is missing: run pnpm build (turbo builds @lenet/core before these tests).`);
+    if (!existsSync(coreDist))
+      throw new Error(
+        `${coreDist} is missing: run pnpm build (turbo builds @lenet/core before these tests).`,
+      );
     const folder = await freshFolder();
     const model = lenet5();
     await saveModel(model, join(folder, 'model'));
     const input = tf.randomUniform([2, 32, 32, 1], -0.1, 1.175, 'float32', 2);
     const inputFile = join(folder, 'input.json');
-    await writeFile(inputFile, JSON.stringify({ shape: input.shape, values: Array.from(input.dataSync()) }));
-    const { stdout } = await promisify(execFile)(process.execPath, [join(here, '..', '__fixtures__', 'predict-in-fresh-process.mjs'), join(folder, 'model'), inputFile]);
+    await writeFile(
+      inputFile,
+      JSON.stringify({ shape: input.shape, values: Array.from(input.dataSync()) }),
+    );
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      join(here, '..', '__fixtures__', 'predict-in-fresh-process.mjs'),
+      join(folder, 'model'),
+      inputFile,
+    ]);
     const expected = predict(model, input);
     expect(JSON.parse(stdout)).toEqual(expected);
-    expect(JSON.parse(await readFile(join(folder, 'model', 'model.json'), 'utf8'))).toMatchObject({ format: 'layers-model' });
+    expect(JSON.parse(await readFile(join(folder, 'model', 'model.json'), 'utf8'))).toMatchObject({
+      format: 'layers-model',
+    });
     input.dispose();
     model.dispose();
   });

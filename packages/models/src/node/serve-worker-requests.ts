@@ -25,7 +25,10 @@ export interface WorkerAnswer<Reply> {
  * request was answered already, through `reply` (a worker that takes requests from shared
  * memory answers them before their messages come; every request gets one reply, in order).
  */
-export type RequestHandler<Request, Reply> = (request: Request, reply: (answer: WorkerAnswer<Reply>) => void) => WorkerAnswer<Reply> | undefined;
+export type RequestHandler<Request, Reply> = (
+  request: Request,
+  reply: (answer: WorkerAnswer<Reply>) => void,
+) => WorkerAnswer<Reply> | undefined;
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -34,9 +37,15 @@ function describe(error: unknown): string {
 /** The calling thread's model, rebuilt in a worker on the setup's backend. */
 export async function rebuildModel(setup: WorkerModelSetup): Promise<tf.LayersModel> {
   await setupBackend({ backends: [setup.backend as BackendName] });
-  const model = await tf.models.modelFromJSON({ modelTopology: setup.topology as tf.io.ModelJSON['modelTopology'] });
+  const model = await tf.models.modelFromJSON({
+    modelTopology: setup.topology as tf.io.ModelJSON['modelTopology'],
+  });
   tf.tidy(() => {
-    model.setWeights(model.weights.map((weight, index) => tf.tensor(setup.weights[index] ?? new Float32Array(0), weight.shape as number[])));
+    model.setWeights(
+      model.weights.map((weight, index) =>
+        tf.tensor(setup.weights[index] ?? new Float32Array(0), weight.shape as number[]),
+      ),
+    );
   });
   return model;
 }
@@ -47,9 +56,16 @@ export async function rebuildModel(setup: WorkerModelSetup): Promise<tf.LayersMo
  *
  * @param owner - Which factory starts this worker, for the message of an entry run outside a worker thread.
  */
-export function serveRequests<Request, Reply>(owner: string, start: () => Promise<RequestHandler<Request, Reply>>): void {
+export function serveRequests<Request, Reply>(
+  owner: string,
+  start: () => Promise<RequestHandler<Request, Reply>>,
+): void {
   const port = parentPort;
-  if (port === null) throw new WorkerStartError(owner, 'this entry runs as a worker thread, started by that factory, not on its own.');
+  if (port === null)
+    throw new WorkerStartError(
+      owner,
+      'this entry runs as a worker thread, started by that factory, not on its own.',
+    );
   start().then(
     (handle) => {
       const post = ({ reply, transfer = [] }: WorkerAnswer<Reply>): void => {

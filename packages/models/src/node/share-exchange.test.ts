@@ -9,7 +9,12 @@ describe('ShareExchange', () => {
     exchange.gradients.fill(2);
     exchange.pixels(2).fill(3);
     exchange.labels(2).fill(4);
-    expect([...exchange.weights, ...exchange.gradients, ...exchange.pixels(2), ...exchange.labels(2)]).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4]);
+    expect([
+      ...exchange.weights,
+      ...exchange.gradients,
+      ...exchange.pixels(2),
+      ...exchange.labels(2),
+    ]).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4]);
   });
 
   it('gives no answer when none came within the time, then the one written', () => {
@@ -24,10 +29,14 @@ describe('ShareExchange', () => {
   });
 
   it('carries an order to a worker waiting in the memory, and its answer back, each side woken by the other', async () => {
-    const peer = new WorkerThread<{ readonly type: string }>(new URL('../__fixtures__/share-exchange-peer.ts', import.meta.url), undefined, {
-      failed: (reason) => new Error(reason),
-      disposed: () => new Error('disposed'),
-    });
+    const peer = new WorkerThread<{ readonly type: string }>(
+      new URL('../__fixtures__/share-exchange-peer.ts', import.meta.url),
+      undefined,
+      {
+        failed: (reason) => new Error(reason),
+        disposed: () => new Error('disposed'),
+      },
+    );
     try {
       await peer.next();
       const exchange = ShareExchange.create(2, 1, 1);

@@ -57,12 +57,21 @@ export class ShareExchange {
     this.weights = new Float32Array(buffer, HEADER_BYTES, parameters);
     this.gradients = new Float32Array(buffer, HEADER_BYTES + parameters * 4, parameters);
     this.pixelValues = new Float32Array(buffer, HEADER_BYTES + 2 * parameters * 4, images * area);
-    this.labelBytes = new Uint8Array(buffer, HEADER_BYTES + (2 * parameters + images * area) * 4, images);
+    this.labelBytes = new Uint8Array(
+      buffer,
+      HEADER_BYTES + (2 * parameters + images * area) * 4,
+      images,
+    );
   }
 
   /** An exchange for shares of up to `images` images. */
   static create(parameters: number, images: number, area: number): ShareExchange {
-    return new ShareExchange(new SharedArrayBuffer(HEADER_BYTES + (2 * parameters + images * area) * 4 + images), parameters, images, area);
+    return new ShareExchange(
+      new SharedArrayBuffer(HEADER_BYTES + (2 * parameters + images * area) * 4 + images),
+      parameters,
+      images,
+      area,
+    );
   }
 
   /** The pixels of a share of `count` images. */
@@ -90,7 +99,9 @@ export class ShareExchange {
   awaitOrder(after: number, timeoutMs: number): ShareOrder | undefined {
     if (Atomics.wait(this.counters, REQUESTED, after, timeoutMs) === 'timed-out') return undefined;
     const sequence = Atomics.load(this.counters, REQUESTED);
-    return sequence > after ? { sequence, count: this.counters[COUNT] ?? 0, size: this.counters[SIZE] ?? 0 } : undefined;
+    return sequence > after
+      ? { sequence, count: this.counters[COUNT] ?? 0, size: this.counters[SIZE] ?? 0 }
+      : undefined;
   }
 
   /** The worker's side: request `sequence` is answered (its gradient already written) and waiters wake. */
@@ -109,7 +120,8 @@ export class ShareExchange {
     const deadline = performance.now() + timeoutMs;
     for (;;) {
       const answered = Atomics.load(this.counters, ANSWERED);
-      if (answered === sequence) return { loss: this.loss[0] ?? Number.NaN, correct: this.counters[CORRECT] ?? 0 };
+      if (answered === sequence)
+        return { loss: this.loss[0] ?? Number.NaN, correct: this.counters[CORRECT] ?? 0 };
       const left = deadline - performance.now();
       if (left <= 0) return undefined;
       Atomics.wait(this.counters, ANSWERED, answered, left);

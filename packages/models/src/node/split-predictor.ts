@@ -43,11 +43,18 @@ export class SplitPredictor implements ParallelPredictor {
       await Promise.allSettled(replies);
       throw error;
     }
-    return concatenate([outputs, ...(await Promise.all(replies)).map((reply, index) => outputsOf(reply, index + 1))]);
+    return concatenate([
+      outputs,
+      ...(await Promise.all(replies)).map((reply, index) => outputsOf(reply, index + 1)),
+    ]);
   }
 
   /** Sends every share but the first (the calling thread's) to its worker. */
-  private sendShares(pixels: Float32Array, size: number, shares: readonly number[]): Promise<PredictorReply>[] {
+  private sendShares(
+    pixels: Float32Array,
+    size: number,
+    shares: readonly number[],
+  ): Promise<PredictorReply>[] {
     const area = size * size;
     let start = shares[0] ?? 0;
     // Share k (at most one per worker) goes to worker k - 1.
@@ -57,7 +64,8 @@ export class SplitPredictor implements ParallelPredictor {
       start += count;
       const weights = this.newWeights[index];
       this.newWeights[index] = undefined;
-      if (share.buffer instanceof SharedArrayBuffer) return worker.post({ pixels: share, size, weights });
+      if (share.buffer instanceof SharedArrayBuffer)
+        return worker.post({ pixels: share, size, weights });
       const copy = share.slice();
       return worker.post({ pixels: copy, size, weights }, [copy.buffer]);
     });
@@ -86,7 +94,8 @@ export class SplitPredictor implements ParallelPredictor {
 }
 
 function outputsOf(reply: PredictorReply, share: number): Float32Array {
-  if (reply.type !== 'outputs') throw new PredictorWorkerError(share, `it answered a share with a '${reply.type}' message`);
+  if (reply.type !== 'outputs')
+    throw new PredictorWorkerError(share, `it answered a share with a '${reply.type}' message`);
   return reply.outputs;
 }
 

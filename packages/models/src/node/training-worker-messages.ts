@@ -16,8 +16,16 @@ export interface ShareRequest {
   readonly count: number;
   readonly size: number;
   /** The memory shared with this worker (a `ShareExchange`'s buffer and sizes). */
-  readonly exchange: { readonly buffer: SharedArrayBuffer; readonly parameters: number; readonly images: number; readonly area: number };
+  readonly exchange: {
+    readonly buffer: SharedArrayBuffer;
+    readonly parameters: number;
+    readonly images: number;
+    readonly area: number;
+  };
 }
 
 /** A worker's answer: its share's loss (the gradient is in the exchange), or what went wrong. */
-export type WorkerReply = { readonly type: 'ready' } | { readonly type: 'gradients'; readonly loss: number; readonly correct: number } | WorkerFailure;
+export type WorkerReply =
+  | { readonly type: 'ready' }
+  | { readonly type: 'gradients'; readonly loss: number; readonly correct: number }
+  | WorkerFailure;

@@ -37,10 +37,19 @@ export class TrainingWorker extends WorkerThread<WorkerReply> {
    * the memory shared with the worker); its gradient is a view of that memory, valid until the
    * next share is sent.
    */
-  send(share: TrainingBatch, parameters: number, writeWeights: (target: Float32Array) => void): ShareInFlight {
+  send(
+    share: TrainingBatch,
+    parameters: number,
+    writeWeights: (target: Float32Array) => void,
+  ): ShareInFlight {
     const count = share.labels.length;
     const area = share.size * share.size;
-    if (this.exchange === undefined || this.exchange.images < count || this.exchange.area !== area || this.exchange.parameters !== parameters) {
+    if (
+      this.exchange === undefined ||
+      this.exchange.images < count ||
+      this.exchange.area !== area ||
+      this.exchange.parameters !== parameters
+    ) {
       this.exchange = ShareExchange.create(parameters, count, area);
     }
     const exchange = this.exchange;
@@ -50,11 +59,20 @@ export class TrainingWorker extends WorkerThread<WorkerReply> {
     this.sequence += 1;
     const sequence = this.sequence;
     const { buffer, images } = exchange;
-    const request: ShareRequest = { sequence, count, size: share.size, exchange: { buffer, parameters, images, area } };
+    const request: ShareRequest = {
+      sequence,
+      count,
+      size: share.size,
+      exchange: { buffer, parameters, images, area },
+    };
     // A worker waiting in the shared memory takes the share from there; one in its event loop from the message.
     exchange.order(request);
     const reply = this.post(request).then((answer) => {
-      if (answer.type !== 'gradients') throw new TrainingWorkerError(this.number, `it answered a share with a '${answer.type}' message`);
+      if (answer.type !== 'gradients')
+        throw new TrainingWorkerError(
+          this.number,
+          `it answered a share with a '${answer.type}' message`,
+        );
       return { loss: answer.loss, correct: answer.correct, gradients: exchange.gradients };
     });
     return {

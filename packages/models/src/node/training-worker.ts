@@ -21,7 +21,14 @@ serveRequests<ShareRequest, WorkerReply>('createDataParallelTrainer()', async ()
   const engine = setup.useEngine ? await createLenetEngine(model) : undefined;
   let answered = 0;
   const compute = (exchange: ShareExchange, { sequence, count, size }: ShareOrder): WorkerReply => {
-    const { loss, correct } = flatGradients(model, engine, setup.criterion, { pixels: exchange.pixels(count), size, labels: exchange.labels(count) }, exchange.weights, exchange.gradients);
+    const { loss, correct } = flatGradients(
+      model,
+      engine,
+      setup.criterion,
+      { pixels: exchange.pixels(count), size, labels: exchange.labels(count) },
+      exchange.weights,
+      exchange.gradients,
+    );
     exchange.answer(sequence, { loss, correct });
     answered = sequence;
     return { type: 'gradients', loss, correct };
@@ -32,7 +39,11 @@ serveRequests<ShareRequest, WorkerReply>('createDataParallelTrainer()', async ()
     const { buffer, parameters, images, area } = request.exchange;
     const exchange = new ShareExchange(buffer, parameters, images, area);
     reply({ reply: compute(exchange, request) });
-    for (let order = exchange.awaitOrder(answered, LINGER_MS); order !== undefined; order = exchange.awaitOrder(answered, LINGER_MS)) {
+    for (
+      let order = exchange.awaitOrder(answered, LINGER_MS);
+      order !== undefined;
+      order = exchange.awaitOrder(answered, LINGER_MS)
+    ) {
       reply({ reply: compute(exchange, order) });
     }
     return undefined;

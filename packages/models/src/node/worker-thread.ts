@@ -23,7 +23,11 @@ function startWorker(entry: URL, workerData: unknown): Worker {
   if (entry.pathname.endsWith('.js')) return new Worker(entry, { workerData });
   // From the TypeScript sources (tests, benchmarks), the worker loads its .ts entry through tsx.
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData, execArgv: ['--conditions=@lenet/source'] });
+  return new Worker(bootstrap, {
+    eval: true,
+    workerData,
+    execArgv: ['--conditions=@lenet/source'],
+  });
 }
 
 /**
@@ -31,7 +35,8 @@ function startWorker(entry: URL, workerData: unknown): Worker {
  * ready). A failure of the worker is final: it rejects the pending requests and every later one.
  */
 export class WorkerThread<Reply extends { readonly type: string }> {
-  private readonly pending: { resolve: (reply: Reply) => void; reject: (error: Error) => void }[] = [];
+  private readonly pending: { resolve: (reply: Reply) => void; reject: (error: Error) => void }[] =
+    [];
   private failure?: Error;
   private readonly worker: Worker;
 

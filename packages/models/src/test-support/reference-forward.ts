@@ -44,7 +44,10 @@ export function convolve(image: Image, kernel: Kernel, bias: number[]): Image {
 }
 
 /** Expands PartialConv2D's stored [k, k, links] weights to a full kernel by walking the table. */
-export function expandPartialKernel(stored: number[][][], table: readonly (readonly number[])[]): Kernel {
+export function expandPartialKernel(
+  stored: number[][][],
+  table: readonly (readonly number[])[],
+): Kernel {
   const outputs = table[0]!.length;
   return stored.map((row) =>
     row.map((links) => {
@@ -62,7 +65,11 @@ export function expandPartialKernel(stored: number[][][], table: readonly (reado
   );
 }
 
-export function pool(image: Image, combine: (block: number[]) => number, depthMultiplier = 1): Image {
+export function pool(
+  image: Image,
+  combine: (block: number[]) => number,
+  depthMultiplier = 1,
+): Image {
   const out: Image = [];
   for (let y = 0; y + 1 < image.length; y += 2) {
     const row: number[][] = [];
@@ -70,7 +77,12 @@ export function pool(image: Image, combine: (block: number[]) => number, depthMu
       const channels = image[y]![x]!.length;
       const maps: number[] = [];
       for (let channel = 0; channel < channels; channel += 1) {
-        const block = [image[y]![x]![channel]!, image[y]![x + 1]![channel]!, image[y + 1]![x]![channel]!, image[y + 1]![x + 1]![channel]!];
+        const block = [
+          image[y]![x]![channel]!,
+          image[y]![x + 1]![channel]!,
+          image[y + 1]![x]![channel]!,
+          image[y + 1]![x + 1]![channel]!,
+        ];
         for (let copy = 0; copy < depthMultiplier; copy += 1) maps.push(combine(block));
       }
       row.push(maps);
@@ -80,17 +92,33 @@ export function pool(image: Image, combine: (block: number[]) => number, depthMu
   return out;
 }
 
-export function subsample(image: Image, coefficient: number[], bias: number[], activation: (value: number) => number, depthMultiplier = 1): Image {
-  const sums = pool(image, (block) => block.reduce((total, value) => total + value, 0), depthMultiplier);
-  return sums.map((row) => row.map((maps) => maps.map((sum, map) => activation(sum * coefficient[map]! + bias[map]!))));
+export function subsample(
+  image: Image,
+  coefficient: number[],
+  bias: number[],
+  activation: (value: number) => number,
+  depthMultiplier = 1,
+): Image {
+  const sums = pool(
+    image,
+    (block) => block.reduce((total, value) => total + value, 0),
+    depthMultiplier,
+  );
+  return sums.map((row) =>
+    row.map((maps) => maps.map((sum, map) => activation(sum * coefficient[map]! + bias[map]!))),
+  );
 }
 
 export function dense(vector: number[], kernel: number[][], bias: number[]): number[] {
-  return bias.map((value, unit) => vector.reduce((total, input, index) => total + input * kernel[index]![unit]!, value));
+  return bias.map((value, unit) =>
+    vector.reduce((total, input, index) => total + input * kernel[index]![unit]!, value),
+  );
 }
 
 export function rbf(vector: number[], codes: number[][]): number[] {
-  return codes[0]!.map((_, unit) => vector.reduce((total, input, index) => total + (input - codes[index]![unit]!) ** 2, 0));
+  return codes[0]!.map((_, unit) =>
+    vector.reduce((total, input, index) => total + (input - codes[index]![unit]!) ** 2, 0),
+  );
 }
 
 export function flatten(image: Image): number[] {
@@ -99,11 +127,18 @@ export function flatten(image: Image): number[] {
 
 /** The weights of a layer of a model as nested arrays. */
 export function weightsOf(model: tf.LayersModel, name: string): unknown[] {
-  return model.getLayer(name).getWeights().map((weight) => weight.arraySync());
+  return model
+    .getLayer(name)
+    .getWeights()
+    .map((weight) => weight.arraySync());
 }
 
 /** Deterministic pseudo-random weights in [-scale, scale] for every weight of the model. */
-export function setDeterministicWeights(model: tf.LayersModel, tensor: (values: Float32Array, shape: number[]) => tf.Tensor, scale = 0.3): void {
+export function setDeterministicWeights(
+  model: tf.LayersModel,
+  tensor: (values: Float32Array, shape: number[]) => tf.Tensor,
+  scale = 0.3,
+): void {
   let state = 12345;
   const next = (): number => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -112,8 +147,15 @@ export function setDeterministicWeights(model: tf.LayersModel, tensor: (values: 
   for (const layer of model.layers) {
     if (layer.trainableWeights.length === 0) continue;
     const weights = layer.getWeights();
-    const trainable = weights.slice(0, layer.trainableWeights.length).map((weight) => tensor(Float32Array.from({ length: weight.size }, () => scale * next()), weight.shape));
+    const trainable = weights.slice(0, layer.trainableWeights.length).map((weight) =>
+      tensor(
+        Float32Array.from({ length: weight.size }, () => scale * next()),
+        weight.shape,
+      ),
+    );
     layer.setWeights([...trainable, ...weights.slice(layer.trainableWeights.length)]);
-    trainable.forEach((weight) => { weight.dispose(); });
+    trainable.forEach((weight) => {
+      weight.dispose();
+    });
   }
 }

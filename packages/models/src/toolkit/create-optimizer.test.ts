@@ -15,7 +15,9 @@ describe('createOptimizer', () => {
     const model = lenet5.create(1);
     const paper = createOptimizer('sdlm', 0.0005, { model });
     const eighth = createOptimizer('sdlm', 0.0005 / 8, { model });
-    expect([1, 2, 3, 6, 9, 13, 20].map((pass) => paper.passRate?.(pass))).toEqual([1, 2, 3, 6, 9, 13, 20].map(paperEta));
+    expect([1, 2, 3, 6, 9, 13, 20].map((pass) => paper.passRate?.(pass))).toEqual(
+      [1, 2, 3, 6, 9, 13, 20].map(paperEta),
+    );
     expect(eighth.passRate?.(4)).toBeCloseTo(paperEta(4) / 8, 12);
     [paper, eighth].forEach(({ optimizer }) => {
       optimizer.dispose();

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { etaForPass, PAPER_ETA_SCHEDULE, paperEta, SDLM_MU, type CurvatureMethod, type CurvatureSummary } from '@lenet/core';
+import {
+  etaForPass,
+  PAPER_ETA_SCHEDULE,
+  paperEta,
+  SDLM_MU,
+  type CurvatureMethod,
+  type CurvatureSummary,
+} from '@lenet/core';
 import type { DatasetSplit } from '@lenet/data';
 import { ModelOptionError } from '../model-option-error.js';
 import { ResumableAdam } from '../training/resumable-adam.js';
@@ -78,10 +85,18 @@ export function defaultLearningRate(name: OptimizerName): number {
  * await trainer.step(adam.optimizer, batch);
  * ```
  */
-export function createOptimizer(name: OptimizerName, learningRate: number, options: OptimizerOptions = {}): ScheduledOptimizer {
+export function createOptimizer(
+  name: OptimizerName,
+  learningRate: number,
+  options: OptimizerOptions = {},
+): ScheduledOptimizer {
   if (name === 'sdlm') return sdlmOptimizer(learningRate, options);
   const optimizer =
-    name === 'adam' ? new ResumableAdam(learningRate) : name === 'momentum' ? new tf.MomentumOptimizer(learningRate, 0.9) : new tf.SGDOptimizer(learningRate);
+    name === 'adam'
+      ? new ResumableAdam(learningRate)
+      : name === 'momentum'
+        ? new tf.MomentumOptimizer(learningRate, 0.9)
+        : new tf.SGDOptimizer(learningRate);
   return {
     optimizer,
     setLearningRate: (rate) => {
@@ -93,16 +108,31 @@ export function createOptimizer(name: OptimizerName, learningRate: number, optio
 
 function sdlmOptimizer(firstEta: number, options: OptimizerOptions): ScheduledOptimizer {
   const { model } = options;
-  if (model === undefined) throw new ModelOptionError('createOptimizer', "options.model for 'sdlm'", 'the model SDLM trains', 'undefined');
+  if (model === undefined)
+    throw new ModelOptionError(
+      'createOptimizer',
+      "options.model for 'sdlm'",
+      'the model SDLM trains',
+      'undefined',
+    );
   const scale = firstEta / paperEta(1);
   const schedule = PAPER_ETA_SCHEDULE.map((stage) => ({ ...stage, eta: stage.eta * scale }));
-  const optimizer = new PortableSdlm(model, { batchSize: options.batchSize ?? 1, mu: options.mu ?? SDLM_MU, schedule });
+  const optimizer = new PortableSdlm(model, {
+    batchSize: options.batchSize ?? 1,
+    mu: options.mu ?? SDLM_MU,
+    schedule,
+  });
   return {
     optimizer,
     setLearningRate: (rate) => {
       optimizer.setLearningRate(rate);
     },
     passRate: (pass) => etaForPass(pass, schedule),
-    startPass: (pass, context) => estimatePassCurvature(optimizer, model, { ...context, pass, method: options.curvature ?? 'layerwise' }),
+    startPass: (pass, context) =>
+      estimatePassCurvature(optimizer, model, {
+        ...context,
+        pass,
+        method: options.curvature ?? 'layerwise',
+      }),
   };
 }

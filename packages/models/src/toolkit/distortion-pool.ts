@@ -1,4 +1,11 @@
-import { applyDistortion, createRandom, sampleDistortion, shuffledIndices, type DatasetSplit, type LabeledImages } from '@lenet/data';
+import {
+  applyDistortion,
+  createRandom,
+  sampleDistortion,
+  shuffledIndices,
+  type DatasetSplit,
+  type LabeledImages,
+} from '@lenet/data';
 import { mixSeed } from './mix-seed.js';
 
 /**
@@ -20,7 +27,10 @@ const poolStream = 0xd157;
  */
 export function poolItemsOfEpoch(count: number, seed: number, epoch: number): Uint32Array {
   const cycle = Math.floor(epoch / POOL_COPIES);
-  const order = shuffledIndices(count * POOL_COPIES, createRandom(mixSeed(seed, cycle, poolStream)));
+  const order = shuffledIndices(
+    count * POOL_COPIES,
+    createRandom(mixSeed(seed, cycle, poolStream)),
+  );
   const start = (epoch % POOL_COPIES) * count;
   return order.subarray(start, start + count);
 }
@@ -30,7 +40,11 @@ export function poolItemsOfEpoch(count: number, seed: number, epoch: number): Ui
  * planar affine distortion drawn from the seed, the copy and the digit, so an item is the same
  * image whenever it is drawn.
  */
-export function poolPatterns(train: DatasetSplit, items: readonly number[], seed: number): LabeledImages {
+export function poolPatterns(
+  train: DatasetSplit,
+  items: readonly number[],
+  seed: number,
+): LabeledImages {
   const pixels = train.height * train.width;
   const images = new Uint8Array(items.length * pixels);
   const labels = new Uint8Array(items.length);
@@ -38,7 +52,15 @@ export function poolPatterns(train: DatasetSplit, items: readonly number[], seed
     const digit = item % train.count;
     const copy = Math.floor(item / train.count);
     const original = train.images.subarray(digit * pixels, (digit + 1) * pixels);
-    const image = copy === 0 ? original : applyDistortion(original, train.width, train.height, sampleDistortion(createRandom(mixSeed(seed, copy, digit, poolStream))));
+    const image =
+      copy === 0
+        ? original
+        : applyDistortion(
+            original,
+            train.width,
+            train.height,
+            sampleDistortion(createRandom(mixSeed(seed, copy, digit, poolStream))),
+          );
     images.set(image, position * pixels);
     labels[position] = train.labels[digit] ?? 0;
   });

@@ -47,14 +47,22 @@ export const EVALUATION_BATCH_SIZE = 500;
  * console.log(`test error ${(evaluation.errorRate * 100).toFixed(2)}%`);
  * ```
  */
-export async function evaluateModel(model: tf.LayersModel, kind: ModelKind, split: DatasetSplit, options: EvaluateOptions = {}): Promise<Evaluation> {
+export async function evaluateModel(
+  model: tf.LayersModel,
+  kind: ModelKind,
+  split: DatasetSplit,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
   const batchSize = options.batchSize ?? EVALUATION_BATCH_SIZE;
   const predictions = new Uint8Array(split.count);
   const pixelsPerImage = split.height * split.width;
   for (let start = 0; start < split.count; start += batchSize) {
     const count = Math.min(batchSize, split.count - start);
     const images = split.images.subarray(start * pixelsPerImage, (start + count) * pixelsPerImage);
-    const { pixels, size } = modelInputs({ images, count, height: split.height, width: split.width }, kind.input);
+    const { pixels, size } = modelInputs(
+      { images, count, height: split.height, width: split.width },
+      kind.input,
+    );
     const labels = tf.tidy(() => {
       const output = model.predict(tf.tensor4d(pixels, [count, size, size, 1])) as tf.Tensor;
       return kind.output === 'rbf' ? tf.argMin(output, 1) : tf.argMax(output, 1);
@@ -78,5 +86,12 @@ function scorePredictions(predictions: Uint8Array, labels: Uint8Array): Evaluati
     if (truth !== predicted) misclassified.push(index);
   });
   const count = predictions.length;
-  return { errorRate: count === 0 ? 0 : misclassified.length / count, errors: misclassified.length, count, predictions, misclassified, confusion };
+  return {
+    errorRate: count === 0 ? 0 : misclassified.length / count,
+    errors: misclassified.length,
+    count,
+    predictions,
+    misclassified,
+    confusion,
+  };
 }

@@ -10,7 +10,9 @@ describe('learningRateAt', () => {
   });
 
   it('halves a step schedule at 50% and again at 75%, and keeps a constant one', () => {
-    expect([0, 0.49, 0.5, 0.74, 0.75, 1].map((progress) => learningRateAt('step', 1, progress))).toEqual([1, 1, 0.5, 0.5, 0.25, 0.25]);
+    expect(
+      [0, 0.49, 0.5, 0.74, 0.75, 1].map((progress) => learningRateAt('step', 1, progress)),
+    ).toEqual([1, 1, 0.5, 0.5, 0.25, 0.25]);
     expect(learningRateAt('constant', 0.3, 0.9)).toBe(0.3);
   });
 });

@@ -4,25 +4,41 @@ import { findModelRecipe, MODEL_NAMES, MODEL_RECIPES } from './model-catalogue.j
 import { inputSide } from './model-inputs.js';
 
 describe('the model catalogue', () => {
-  it('names six models, each once, the paper\'s LeNet-5 first', () => {
-    expect(MODEL_NAMES).toEqual(['lenet5', 'lenet5-softmax', 'lenet5-modern', 'lenet1', 'lenet1-place-code', 'lenet4']);
+  it("names six models, each once, the paper's LeNet-5 first", () => {
+    expect(MODEL_NAMES).toEqual([
+      'lenet5',
+      'lenet5-softmax',
+      'lenet5-modern',
+      'lenet1',
+      'lenet1-place-code',
+      'lenet4',
+    ]);
     expect(new Set(MODEL_RECIPES.map((recipe) => recipe.title)).size).toBe(MODEL_RECIPES.length);
     expect(findModelRecipe('lenet1')?.title).toBe('LeNet-1');
     expect(findModelRecipe('lenet6')).toBeUndefined();
   });
 
-  it.each(MODEL_RECIPES.map((recipe) => [recipe.name, recipe] as const))('builds %s with the input side and output its recipe says', (_, recipe) => {
-    const model = recipe.create(1);
-    expect(model.inputs[0]?.shape.slice(1)).toEqual([inputSide(recipe.input), inputSide(recipe.input), 1]);
-    expect(model.layers.at(-1)?.getClassName() === 'RbfOutput').toBe(recipe.output === 'rbf');
-    model.dispose();
-  });
+  it.each(MODEL_RECIPES.map((recipe) => [recipe.name, recipe] as const))(
+    'builds %s with the input side and output its recipe says',
+    (_, recipe) => {
+      const model = recipe.create(1);
+      expect(model.inputs[0]?.shape.slice(1)).toEqual([
+        inputSide(recipe.input),
+        inputSide(recipe.input),
+        1,
+      ]);
+      expect(model.layers.at(-1)?.getClassName() === 'RbfOutput').toBe(recipe.output === 'rbf');
+      model.dispose();
+    },
+  );
 
   it('gives the same weights for the same seed and scheme, other weights for another seed', () => {
     const recipe = findModelRecipe('lenet1');
     const weights = (seed: number) => {
       const model = recipe?.create(seed, 'eblearn');
-      const values = tf.tidy(() => model?.getWeights().map((weight) => Array.from(weight.dataSync())));
+      const values = tf.tidy(() =>
+        model?.getWeights().map((weight) => Array.from(weight.dataSync())),
+      );
       model?.dispose();
       return values;
     };

@@ -42,7 +42,8 @@ export const MODEL_RECIPES: readonly ModelRecipe[] = [
   {
     name: 'lenet5',
     title: 'LeNet-5 (paper)',
-    description: 'LeNet-5 as in the 1998 paper: scaled tanh, trainable subsampling, the C3 table, fixed RBF codes (60,000 parameters)',
+    description:
+      'LeNet-5 as in the 1998 paper: scaled tanh, trainable subsampling, the C3 table, fixed RBF codes (60,000 parameters)',
     create: (seed, initialisation) => lenet5({ seed, initialisation }),
     input: 'pad-to-32',
     output: 'rbf',
@@ -50,7 +51,8 @@ export const MODEL_RECIPES: readonly ModelRecipe[] = [
   {
     name: 'lenet5-softmax',
     title: 'LeNet-5 (softmax head)',
-    description: 'LeNet-5 as in the paper but with a dense softmax head instead of the RBF codes (60,850 parameters)',
+    description:
+      'LeNet-5 as in the paper but with a dense softmax head instead of the RBF codes (60,850 parameters)',
     create: (seed, initialisation) => lenet5({ head: 'softmax', seed, initialisation }),
     input: 'pad-to-32',
     output: 'logits',
@@ -74,7 +76,8 @@ export const MODEL_RECIPES: readonly ModelRecipe[] = [
   {
     name: 'lenet1-place-code',
     title: 'LeNet-1 (place codes)',
-    description: 'LeNet-1 with the 1989 output: 10 scaled-tanh units read against +-1 place codes by an RBF layer (squared error to +-1 targets with --loss mle), 2,578 parameters',
+    description:
+      'LeNet-1 with the 1989 output: 10 scaled-tanh units read against +-1 place codes by an RBF layer (squared error to +-1 targets with --loss mle), 2,578 parameters',
     create: (seed, initialisation) => lenet1({ head: 'place-code', seed, initialisation }),
     input: 'downsample-to-16-in-28',
     output: 'rbf',
@@ -82,7 +85,8 @@ export const MODEL_RECIPES: readonly ModelRecipe[] = [
   {
     name: 'lenet4',
     title: 'LeNet-4',
-    description: "LeNet-4, reconstructed from the paper's prose (its connectivity is not fully given)",
+    description:
+      "LeNet-4, reconstructed from the paper's prose (its connectivity is not fully given)",
     create: (seed, initialisation) => lenet4({ seed, initialisation }),
     input: 'pad-to-32',
     output: 'logits',

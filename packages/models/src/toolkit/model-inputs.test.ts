@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { inputSide, modelInputs, placeDigits, scaledInputs } from './model-inputs.js';
 
 /** Two 28x28 digits: the first all ink, the second all background. */
-const digits = { images: new Uint8Array(2 * 784).fill(255, 0, 784), count: 2, height: 28, width: 28 };
+const digits = {
+  images: new Uint8Array(2 * 784).fill(255, 0, 784),
+  count: 2,
+  height: 28,
+  width: 28,
+};
 
 describe('model inputs', () => {
   it("pads digits to 32x32 with background and maps them to the paper's -0.1 and 1.175", () => {
@@ -17,7 +22,9 @@ describe('model inputs', () => {
 
   it("scales digits into LeNet-1's 16x16 box in the middle of 28x28", () => {
     const placed = placeDigits(digits, 'downsample-to-16-in-28');
-    expect([placed.width, placed.height, inputSide('downsample-to-16-in-28')]).toEqual([28, 28, 28]);
+    expect([placed.width, placed.height, inputSide('downsample-to-16-in-28')]).toEqual([
+      28, 28, 28,
+    ]);
     const ink = Array.from(placed.images.subarray(0, 784)).filter((value) => value > 0).length;
     expect(ink).toBe(16 * 16);
     expect(placed.images[6 * 28 + 6]).toBe(255);
@@ -25,6 +32,8 @@ describe('model inputs', () => {
   });
 
   it('gives the same pixels in one step as placed and then scaled', () => {
-    expect(modelInputs(digits, 'downsample-to-16-in-28')).toEqual(scaledInputs(placeDigits(digits, 'downsample-to-16-in-28')));
+    expect(modelInputs(digits, 'downsample-to-16-in-28')).toEqual(
+      scaledInputs(placeDigits(digits, 'downsample-to-16-in-28')),
+    );
   });
 });

@@ -24,8 +24,13 @@ export function inputSide(preparation: InputPreparation): number {
  * @param preparation - The model's {@link InputPreparation}.
  * @see LeCun et al. 1998, Section III.A; LeNet-1: Section III.C.
  */
-export function placeDigits(batch: ImageBatch<Uint8Array>, preparation: InputPreparation): ImageBatch<Uint8Array> {
-  return preparation === 'pad-to-32' ? padImages(batch, { padding: 2 }) : downsampleAndCenter(batch, { size: 16, fieldSize: 28 });
+export function placeDigits(
+  batch: ImageBatch<Uint8Array>,
+  preparation: InputPreparation,
+): ImageBatch<Uint8Array> {
+  return preparation === 'pad-to-32'
+    ? padImages(batch, { padding: 2 })
+    : downsampleAndCenter(batch, { size: 16, fieldSize: 28 });
 }
 
 /**
@@ -49,6 +54,9 @@ export function scaledInputs(placed: ImageBatch<Uint8Array>): ModelInputs {
  * const output = model.predict(tf.tensor4d(pixels, [1, size, size, 1]));
  * ```
  */
-export function modelInputs(batch: ImageBatch<Uint8Array>, preparation: InputPreparation): ModelInputs {
+export function modelInputs(
+  batch: ImageBatch<Uint8Array>,
+  preparation: InputPreparation,
+): ModelInputs {
   return scaledInputs(placeDigits(batch, preparation));
 }

@@ -4,7 +4,11 @@ import type { DatasetSplit } from '@lenet/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistSubset } from '../test-support/mnist-subset.js';
 import { findModelRecipe, type ModelRecipe } from './model-catalogue.js';
-import { CURVATURE_PATTERNS, curvatureSampleIndices, estimatePassCurvature } from './pass-curvature.js';
+import {
+  CURVATURE_PATTERNS,
+  curvatureSampleIndices,
+  estimatePassCurvature,
+} from './pass-curvature.js';
 import { PortableSdlm } from './portable-sdlm.js';
 
 const lenet5 = findModelRecipe('lenet5') as ModelRecipe;
@@ -23,7 +27,9 @@ describe("SDLM's curvature before each pass", () => {
     expect(curvatureSampleIndices(60_000, 1, 1)).toEqual(first);
     expect(curvatureSampleIndices(60_000, 1, 2)).not.toEqual(first);
     expect(curvatureSampleIndices(60_000, 2, 1)).not.toEqual(first);
-    expect(curvatureSampleIndices(96, 1, 1).sort((a, b) => a - b)).toEqual(Array.from({ length: 96 }, (_, index) => index));
+    expect(curvatureSampleIndices(96, 1, 1).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 96 }, (_, index) => index),
+    );
   });
 
   it("re-estimates the curvature before every pass, with that pass's eta, and leaks no tensors", () => {
@@ -56,9 +62,16 @@ describe('PortableSdlm', () => {
     const restoring = new PortableSdlm(reloaded, {});
     const saved = await saving.getWeights();
     await restoring.setWeights(saved);
-    const values = (optimizer: PortableSdlm) => [...optimizer.stepSizes()].map(([name, step]) => [name, Array.from(step.dataSync())] as const);
-    expect(values(restoring).map(([name]) => name)).toEqual(reloaded.trainableWeights.map((weight) => weight.name));
-    expect(values(restoring).map(([, steps]) => steps)).toEqual(values(saving).map(([, steps]) => steps));
+    const values = (optimizer: PortableSdlm) =>
+      [...optimizer.stepSizes()].map(
+        ([name, step]) => [name, Array.from(step.dataSync())] as const,
+      );
+    expect(values(restoring).map(([name]) => name)).toEqual(
+      reloaded.trainableWeights.map((weight) => weight.name),
+    );
+    expect(values(restoring).map(([, steps]) => steps)).toEqual(
+      values(saving).map(([, steps]) => steps),
+    );
     tf.dispose(saved.map(({ tensor }) => tensor));
     [saving, restoring].forEach((optimizer) => {
       optimizer.dispose();

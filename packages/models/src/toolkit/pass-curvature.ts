@@ -49,14 +49,25 @@ export interface PassCurvatureContext {
  * @returns The range of the estimate.
  * @see LeCun et al. 1998, Section III.A and Appendix C.
  */
-export function estimatePassCurvature(optimizer: SdlmOptimizer, model: tf.LayersModel, context: PassCurvatureContext): CurvatureSummary {
+export function estimatePassCurvature(
+  optimizer: SdlmOptimizer,
+  model: tf.LayersModel,
+  context: PassCurvatureContext,
+): CurvatureSummary {
   optimizer.setPass(context.pass);
-  const sample = gather(context.train, curvatureSampleIndices(context.train.count, context.seed, context.pass));
+  const sample = gather(
+    context.train,
+    curvatureSampleIndices(context.train.count, context.seed, context.pass),
+  );
   const { pixels, size } = modelInputs(sample, context.kind.input);
   const inputs = tf.tensor4d(pixels, [sample.count, size, size, 1]);
   const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(sample.labels, 'int32'), 10).toFloat());
   try {
-    return optimizer.estimateCurvature(model, inputs, labels, { patterns: sample.count, method: context.method ?? 'layerwise', seed: mixSeed(context.seed, context.pass, curvatureStream) });
+    return optimizer.estimateCurvature(model, inputs, labels, {
+      patterns: sample.count,
+      method: context.method ?? 'layerwise',
+      seed: mixSeed(context.seed, context.pass, curvatureStream),
+    });
   } finally {
     tf.dispose([inputs, labels]);
   }

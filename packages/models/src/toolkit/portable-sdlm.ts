@@ -28,9 +28,14 @@ export class PortableSdlm extends SdlmOptimizer {
 
   /** The iteration count and the curvature, named by weight position. */
   override async getWeights(): Promise<NamedTensor[]> {
-    const positions = new Map(this.model.trainableWeights.map((weight, index) => [weight.name, index]));
+    const positions = new Map(
+      this.model.trainableWeights.map((weight, index) => [weight.name, index]),
+    );
     const weights = await super.getWeights();
-    return weights.map(({ name, tensor }) => ({ name: positions.has(name) ? `trainable-${String(positions.get(name))}` : name, tensor }));
+    return weights.map(({ name, tensor }) => ({
+      name: positions.has(name) ? `trainable-${String(positions.get(name))}` : name,
+      tensor,
+    }));
   }
 
   /** Restores what {@link PortableSdlm.getWeights} saved onto this model's weights. */

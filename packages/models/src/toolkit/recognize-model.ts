@@ -1,5 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
-import { MODEL_RECIPES, findModelRecipe, type InputPreparation, type ModelKind, type ModelRecipe } from './model-catalogue.js';
+import {
+  MODEL_RECIPES,
+  findModelRecipe,
+  type InputPreparation,
+  type ModelKind,
+  type ModelRecipe,
+} from './model-catalogue.js';
 
 /** Options of {@link recognizeModel}. */
 export interface RecognizeModelOptions {
@@ -15,7 +21,9 @@ const recipeArchitectures = new Map<string, string>();
 
 /** The layers of a model as one string: each layer's class and output shape, and the parameter count. */
 function architectureOf(model: tf.LayersModel): string {
-  const layers = model.layers.map((layer) => `${layer.getClassName()}${JSON.stringify(layer.outputShape)}`);
+  const layers = model.layers.map(
+    (layer) => `${layer.getClassName()}${JSON.stringify(layer.outputShape)}`,
+  );
   return `${layers.join(' ')} (${String(model.countParams())} parameters)`;
 }
 
@@ -61,7 +69,10 @@ function preparationFor(side: number | null | undefined): InputPreparation | und
  * if (kind === undefined) throw new Error('Not a model lenet can feed: its input is neither 32x32 nor 28x28.');
  * ```
  */
-export function recognizeModel(model: tf.LayersModel, options: RecognizeModelOptions = {}): ModelKind | undefined {
+export function recognizeModel(
+  model: tf.LayersModel,
+  options: RecognizeModelOptions = {},
+): ModelKind | undefined {
   const input = preparationFor(model.inputs[0]?.shape[1]);
   if (input === undefined) return undefined;
   const architecture = architectureOf(model);
@@ -69,8 +80,15 @@ export function recognizeModel(model: tf.LayersModel, options: RecognizeModelOpt
     const recipe = name === undefined ? undefined : findModelRecipe(name);
     return recipe === undefined ? [] : [recipe];
   });
-  const recipe = [...named, ...MODEL_RECIPES].find((candidate) => candidate.input === input && recipeArchitecture(candidate) === architecture);
+  const recipe = [...named, ...MODEL_RECIPES].find(
+    (candidate) => candidate.input === input && recipeArchitecture(candidate) === architecture,
+  );
   if (recipe !== undefined) return recipe;
   const name = catalogueName(model.name);
-  return { name, title: `${name} (a saved model outside the catalogue)`, input, output: model.layers.at(-1)?.getClassName() === 'RbfOutput' ? 'rbf' : 'logits' };
+  return {
+    name,
+    title: `${name} (a saved model outside the catalogue)`,
+    input,
+    output: model.layers.at(-1)?.getClassName() === 'RbfOutput' ? 'rbf' : 'logits',
+  };
 }

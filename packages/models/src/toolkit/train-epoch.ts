@@ -89,13 +89,29 @@ function batchPatterns(plan: TrainingPlan, indices: readonly number[]): LabeledI
  * const outcome = await trainEpoch(plan, 0, { onBatch: ({ loss }) => console.log(loss) });
  * ```
  */
-export async function trainEpoch(plan: TrainingPlan, epoch: number, hooks: EpochHooks = {}): Promise<EpochOutcome> {
+export async function trainEpoch(
+  plan: TrainingPlan,
+  epoch: number,
+  hooks: EpochHooks = {},
+): Promise<EpochOutcome> {
   const { train, batchSize, batches } = plan;
   const startBatch = hooks.startBatch ?? 0;
-  const curvature = startBatch === 0 ? plan.optimizer.startPass(epoch + 1, { kind: plan.kind, train, seed: plan.seed }) : undefined;
+  const curvature =
+    startBatch === 0
+      ? plan.optimizer.startPass(epoch + 1, { kind: plan.kind, train, seed: plan.seed })
+      : undefined;
   if (curvature !== undefined) await hooks.onCurvature?.(curvature);
   const order = epochOrder(plan, epoch);
-  const outcome = (completed: boolean, nextBatch: number, stopRequested: boolean): EpochOutcome => ({ completed, nextBatch, stopRequested, ...(curvature === undefined ? {} : { curvature }) });
+  const outcome = (
+    completed: boolean,
+    nextBatch: number,
+    stopRequested: boolean,
+  ): EpochOutcome => ({
+    completed,
+    nextBatch,
+    stopRequested,
+    ...(curvature === undefined ? {} : { curvature }),
+  });
   try {
     for (let batch = startBatch; batch < batches; batch += 1) {
       const end = Math.min(train.count, (batch + 1) * batchSize);
@@ -104,8 +120,22 @@ export async function trainEpoch(plan: TrainingPlan, epoch: number, hooks: Epoch
       plan.optimizer.setLearningRate(learningRate);
       const patterns = batchPatterns(plan, indices);
       const { pixels, size } = scaledInputs(patterns);
-      const result = await plan.trainer.step(plan.optimizer.optimizer, { pixels, size, labels: patterns.labels });
-      hooks.onBatch?.({ epoch, batch, batches, indices, count: indices.length, images: end, learningRate, loss: result.loss, correct: result.correct });
+      const result = await plan.trainer.step(plan.optimizer.optimizer, {
+        pixels,
+        size,
+        labels: patterns.labels,
+      });
+      hooks.onBatch?.({
+        epoch,
+        batch,
+        batches,
+        indices,
+        count: indices.length,
+        images: end,
+        learningRate,
+        loss: result.loss,
+        correct: result.correct,
+      });
       await nextTask();
       await hooks.betweenBatches?.();
       if (hooks.shouldStop?.() === true) return outcome(batch + 1 === batches, batch + 1, true);

@@ -53,7 +53,8 @@ export function batchesPerEpoch(count: number, batchSize: number): number {
 }
 
 function checkWhole(option: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1) throw new ModelOptionError('createTrainingPlan', option, 'a positive integer', String(value));
+  if (!Number.isInteger(value) || value < 1)
+    throw new ModelOptionError('createTrainingPlan', option, 'a positive integer', String(value));
 }
 
 /**
@@ -74,7 +75,9 @@ export function createTrainingPlan(options: TrainingPlanOptions): TrainingPlan {
   checkWhole('batchSize', options.batchSize);
   checkWhole('train.count', options.train.count);
   const { train } = options;
-  const placed = options.distortions ? undefined : { ...placeDigits(train, options.kind.input), labels: train.labels.subarray(0, train.count) };
+  const placed = options.distortions
+    ? undefined
+    : { ...placeDigits(train, options.kind.input), labels: train.labels.subarray(0, train.count) };
   return { ...options, batches: batchesPerEpoch(train.count, options.batchSize), placed };
 }
 
@@ -85,15 +88,27 @@ export function createTrainingPlan(options: TrainingPlanOptions): TrainingPlan {
  * @param plan - The digits, the seed and whether distortions are on.
  * @param epoch - The epoch, from 0.
  */
-export function epochOrder(plan: Pick<TrainingPlan, 'train' | 'seed' | 'distortions'>, epoch: number): Uint32Array {
+export function epochOrder(
+  plan: Pick<TrainingPlan, 'train' | 'seed' | 'distortions'>,
+  epoch: number,
+): Uint32Array {
   const { count } = plan.train;
-  return plan.distortions ? poolItemsOfEpoch(count, plan.seed, epoch) : shuffledIndices(count, createRandom(mixSeed(plan.seed, epoch)));
+  return plan.distortions
+    ? poolItemsOfEpoch(count, plan.seed, epoch)
+    : shuffledIndices(count, createRandom(mixSeed(plan.seed, epoch)));
 }
 
 /**
  * The learning rate of batch `batch` (from 0) of epoch `epoch` (from 0): the optimiser's own
  * rate for the pass when it has one (SDLM), else the plan's schedule at that point of the run.
  */
-export function learningRateOfBatch(plan: Pick<TrainingPlan, 'optimizer' | 'schedule' | 'learningRate' | 'batches' | 'epochs'>, epoch: number, batch: number): number {
-  return plan.optimizer.passRate?.(epoch + 1) ?? learningRateAt(plan.schedule, plan.learningRate, (epoch + batch / plan.batches) / plan.epochs);
+export function learningRateOfBatch(
+  plan: Pick<TrainingPlan, 'optimizer' | 'schedule' | 'learningRate' | 'batches' | 'epochs'>,
+  epoch: number,
+  batch: number,
+): number {
+  return (
+    plan.optimizer.passRate?.(epoch + 1) ??
+    learningRateAt(plan.schedule, plan.learningRate, (epoch + batch / plan.batches) / plan.epochs)
+  );
 }

@@ -4,7 +4,11 @@ import * as tf from '@tensorflow/tfjs';
  * One optimiser update of `model` from a flat gradient (the trainable weights' gradients
  * concatenated in `model.trainableWeights` order). Leaks no tensors.
  */
-export function applyFlatGradients(model: tf.LayersModel, optimizer: tf.Optimizer, flat: Float32Array): void {
+export function applyFlatGradients(
+  model: tf.LayersModel,
+  optimizer: tf.Optimizer,
+  flat: Float32Array,
+): void {
   const named: tf.NamedTensorMap = {};
   let offset = 0;
   for (const weight of model.trainableWeights) {

@@ -34,7 +34,11 @@ export interface BatchGradients {
  * tf.dispose(gradients);
  * ```
  */
-export function batchGradients(model: tf.LayersModel, criterion: TrainingCriterion, batch: TrainingBatch): BatchGradients {
+export function batchGradients(
+  model: tf.LayersModel,
+  criterion: TrainingCriterion,
+  batch: TrainingBatch,
+): BatchGradients {
   const count = batch.labels.length;
   const computeLoss = criterionLoss(criterion);
   let predictions: tf.Tensor | undefined;
@@ -43,7 +47,9 @@ export function batchGradients(model: tf.LayersModel, criterion: TrainingCriteri
     const targets = tf.oneHot(tf.tensor1d(batch.labels, 'int32'), 10).toFloat();
     return tf.variableGrads(() => {
       const output = model.apply(inputs, { training: true }) as tf.Tensor;
-      predictions = tf.keep(criterionOutput(criterion) === 'rbf' ? tf.argMin(output, 1) : tf.argMax(output, 1));
+      predictions = tf.keep(
+        criterionOutput(criterion) === 'rbf' ? tf.argMin(output, 1) : tf.argMax(output, 1),
+      );
       return computeLoss(targets, output);
     });
   });
@@ -52,11 +58,14 @@ export function batchGradients(model: tf.LayersModel, criterion: TrainingCriteri
   const predicted = predictions?.dataSync() ?? new Int32Array(0);
   predictions?.dispose();
   let correct = 0;
-  for (let index = 0; index < count; index += 1) if (predicted[index] === batch.labels[index]) correct += 1;
+  for (let index = 0; index < count; index += 1)
+    if (predicted[index] === batch.labels[index]) correct += 1;
   // tfjs names a layer weight's variable as the weight. A weight off the loss's path (none in
   // the LeNets) has a zero gradient; tfjs leaves it out. Gradients of other models' variables
   // (tfjs differentiates every trainable variable) are dropped.
-  const gradients = model.trainableWeights.map((weight) => grads[weight.name] ?? tf.zerosLike(weight.read()));
+  const gradients = model.trainableWeights.map(
+    (weight) => grads[weight.name] ?? tf.zerosLike(weight.read()),
+  );
   const kept = new Set(gradients);
   tf.dispose(Object.values(grads).filter((gradient) => !kept.has(gradient)));
   return { loss, correct, gradients };

@@ -63,7 +63,10 @@ export interface Trainer {
  * const { loss, correct } = await trainer.step(tf.train.adam(0.002), { pixels, size: 32, labels });
  * ```
  */
-export async function createTrainer(model: tf.LayersModel, options: TrainerOptions): Promise<Trainer> {
+export async function createTrainer(
+  model: tf.LayersModel,
+  options: TrainerOptions,
+): Promise<Trainer> {
   return trainerFrom(model, await gradientSource(model, options.kernels), options.criterion);
 }
 
@@ -74,10 +77,15 @@ export interface GradientSource {
 }
 
 /** The LeNet engine for `model` unless `kernels` is `tfjs` or the engine cannot run the model. */
-export async function gradientSource(model: tf.LayersModel, kernels: TrainerOptions['kernels']): Promise<GradientSource> {
+export async function gradientSource(
+  model: tf.LayersModel,
+  kernels: TrainerOptions['kernels'],
+): Promise<GradientSource> {
   if (kernels === 'tfjs') return { engine: undefined };
   const fallbackReason = engineSupport(model);
-  return fallbackReason === undefined ? { engine: await createLenetEngine(model) } : { engine: undefined, fallbackReason };
+  return fallbackReason === undefined
+    ? { engine: await createLenetEngine(model) }
+    : { engine: undefined, fallbackReason };
 }
 
 /** A {@link Trainer} whose gradients come from `source`; `held`, the engine's hold on the weights (made here by default). */
@@ -85,7 +93,9 @@ export function trainerFrom(
   model: tf.LayersModel,
   source: GradientSource,
   criterion: TrainingCriterion,
-  held: HeldWeights | undefined = source.engine === undefined ? undefined : holdWeights(model, source.engine),
+  held: HeldWeights | undefined = source.engine === undefined
+    ? undefined
+    : holdWeights(model, source.engine),
 ): Trainer {
   const { engine } = source;
   return {

@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { supportsDiagonalStep, type EngineUpdate, type FlatSegment, type LenetEngine } from '@lenet/core';
+import {
+  supportsDiagonalStep,
+  type EngineUpdate,
+  type FlatSegment,
+  type LenetEngine,
+} from '@lenet/core';
 import { ResumableAdam } from './resumable-adam.js';
 
 /**
@@ -53,7 +58,10 @@ interface ResumableAdamFields {
   moments: ({ first: tf.Variable; second: tf.Variable } | undefined)[];
 }
 
-const exactly = (optimizer: tf.Optimizer, type: abstract new (...args: never[]) => tf.Optimizer): boolean => Object.getPrototypeOf(optimizer) === type.prototype;
+const exactly = (
+  optimizer: tf.Optimizer,
+  type: abstract new (...args: never[]) => tf.Optimizer,
+): boolean => Object.getPrototypeOf(optimizer) === type.prototype;
 const countUpdate = (optimizer: tf.Optimizer): void => {
   (optimizer as unknown as { incrementIterations(): void }).incrementIterations();
 };
@@ -71,7 +79,10 @@ function cachedScalar(): (scalar: tf.Scalar) => number {
 }
 
 /** The slots' values concatenated as the weights are (zeros where a slot does not exist yet). */
-function gather(layout: readonly FlatSegment[], read: (index: number) => tf.Tensor | undefined): Float32Array {
+function gather(
+  layout: readonly FlatSegment[],
+  read: (index: number) => tf.Tensor | undefined,
+): Float32Array {
   const values = new Float32Array(layout.reduce((sum, { size }) => sum + size, 0));
   let offset = 0;
   layout.forEach(({ size }, index) => {
@@ -92,7 +103,12 @@ function scatter<Vectors extends readonly Float32Array[]>(
   let offset = 0;
   layout.forEach(({ size }, index) => {
     tf.tidy(() => {
-      write(index, vectors.map((vector) => tf.tensor(vector.subarray(offset, offset + size), shapes[index])) as { [K in keyof Vectors]: tf.Tensor });
+      write(
+        index,
+        vectors.map((vector) =>
+          tf.tensor(vector.subarray(offset, offset + size), shapes[index]),
+        ) as { [K in keyof Vectors]: tf.Tensor },
+      );
     });
     offset += size;
   });
@@ -108,8 +124,14 @@ function assignSlot(slot: SlotVariable | undefined, name: string, value: tf.Tens
 }
 
 /** Whether every existing slot has its weight's size (an optimiser used on other variables does not fit). */
-function slotsFit(layout: readonly FlatSegment[], slots: readonly ({ size: number } | undefined)[]): boolean {
-  return slots.length <= layout.length && slots.every((slot, index) => slot === undefined || slot.size === layout[index]?.size);
+function slotsFit(
+  layout: readonly FlatSegment[],
+  slots: readonly ({ size: number } | undefined)[],
+): boolean {
+  return (
+    slots.length <= layout.length &&
+    slots.every((slot, index) => slot === undefined || slot.size === layout[index]?.size)
+  );
 }
 
 /**
@@ -117,7 +139,11 @@ function slotsFit(layout: readonly FlatSegment[], slots: readonly ({ size: numbe
  * sizes in `model.trainableWeights` order) of `shapes`, or undefined when the engine cannot make
  * its updates (tfjs's path then makes them).
  */
-export function engineOptimizer(optimizer: tf.Optimizer, layout: readonly FlatSegment[], shapes: readonly number[][]): EngineOptimizer | undefined {
+export function engineOptimizer(
+  optimizer: tf.Optimizer,
+  layout: readonly FlatSegment[],
+  shapes: readonly number[][],
+): EngineOptimizer | undefined {
   if (supportsDiagonalStep(optimizer)) {
     let loaded: Float32Array | undefined;
     return {
@@ -148,49 +174,106 @@ export function engineOptimizer(optimizer: tf.Optimizer, layout: readonly FlatSe
       store: () => undefined,
     };
   }
-  if (exactly(optimizer, tf.MomentumOptimizer)) return momentumSide(optimizer, optimizer as unknown as MomentumFields, layout, shapes);
-  if (exactly(optimizer, tf.AdamOptimizer)) return adamSide(optimizer, optimizer as unknown as AdamFields, layout, shapes);
-  if (optimizer instanceof ResumableAdam && exactly(optimizer, ResumableAdam)) return resumableAdamSide(optimizer, optimizer as unknown as ResumableAdamFields, layout, shapes);
+  if (exactly(optimizer, tf.MomentumOptimizer))
+    return momentumSide(optimizer, optimizer as unknown as MomentumFields, layout, shapes);
+  if (exactly(optimizer, tf.AdamOptimizer))
+    return adamSide(optimizer, optimizer as unknown as AdamFields, layout, shapes);
+  if (optimizer instanceof ResumableAdam && exactly(optimizer, ResumableAdam))
+    return resumableAdamSide(
+      optimizer,
+      optimizer as unknown as ResumableAdamFields,
+      layout,
+      shapes,
+    );
   return undefined;
 }
 
-function momentumSide(optimizer: tf.Optimizer, fields: MomentumFields, layout: readonly FlatSegment[], shapes: readonly number[][]): EngineOptimizer | undefined {
-  if (!slotsFit(layout, fields.accumulations.map((slot) => slot?.variable))) return undefined;
+function momentumSide(
+  optimizer: tf.Optimizer,
+  fields: MomentumFields,
+  layout: readonly FlatSegment[],
+  shapes: readonly number[][],
+): EngineOptimizer | undefined {
+  if (
+    !slotsFit(
+      layout,
+      fields.accumulations.map((slot) => slot?.variable),
+    )
+  )
+    return undefined;
   const rate = cachedScalar();
   const momentum = cachedScalar();
   return {
     optimizer,
     load: (engine) => {
-      engine.setOptimizerState(gather(layout, (index) => fields.accumulations[index]?.variable), new Float32Array(engine.plan.parameters));
+      engine.setOptimizerState(
+        gather(layout, (index) => fields.accumulations[index]?.variable),
+        new Float32Array(engine.plan.parameters),
+      );
     },
     next: () => {
       countUpdate(optimizer);
-      return { rule: 'momentum', learningRate: -rate(fields.c), momentum: momentum(fields.m), nesterov: fields.useNesterov };
+      return {
+        rule: 'momentum',
+        learningRate: -rate(fields.c),
+        momentum: momentum(fields.m),
+        nesterov: fields.useNesterov,
+      };
     },
     store: (engine) => {
       scatter(layout, shapes, [engine.optimizerState().first] as const, (index, [accumulation]) => {
-        fields.accumulations[index] = assignSlot(fields.accumulations[index], `${layout[index]?.name ?? ''}/momentum`, accumulation);
+        fields.accumulations[index] = assignSlot(
+          fields.accumulations[index],
+          `${layout[index]?.name ?? ''}/momentum`,
+          accumulation,
+        );
       });
     },
   };
 }
 
-function adamSide(optimizer: tf.Optimizer, fields: AdamFields, layout: readonly FlatSegment[], shapes: readonly number[][]): EngineOptimizer | undefined {
+function adamSide(
+  optimizer: tf.Optimizer,
+  fields: AdamFields,
+  layout: readonly FlatSegment[],
+  shapes: readonly number[][],
+): EngineOptimizer | undefined {
   const first = fields.accumulatedFirstMoment;
   const second = fields.accumulatedSecondMoment;
-  if (!slotsFit(layout, first.map((slot) => slot?.variable)) || !slotsFit(layout, second.map((slot) => slot?.variable))) return undefined;
+  if (
+    !slotsFit(
+      layout,
+      first.map((slot) => slot?.variable),
+    ) ||
+    !slotsFit(
+      layout,
+      second.map((slot) => slot?.variable),
+    )
+  )
+    return undefined;
   // beta1^t and beta2^t as tfjs keeps them: float32 products, one factor a step.
   let accBeta1 = 0;
   let accBeta2 = 0;
   return {
     optimizer,
     load: (engine) => {
-      engine.setOptimizerState(gather(layout, (index) => first[index]?.variable), gather(layout, (index) => second[index]?.variable));
+      engine.setOptimizerState(
+        gather(layout, (index) => first[index]?.variable),
+        gather(layout, (index) => second[index]?.variable),
+      );
       accBeta1 = valueOf(fields.accBeta1);
       accBeta2 = valueOf(fields.accBeta2);
     },
     next: () => {
-      const update: EngineUpdate = { rule: 'adam', learningRate: fields.learningRate, beta1: fields.beta1, beta2: fields.beta2, epsilon: fields.epsilon, accBeta1, accBeta2 };
+      const update: EngineUpdate = {
+        rule: 'adam',
+        learningRate: fields.learningRate,
+        beta1: fields.beta1,
+        beta2: fields.beta2,
+        epsilon: fields.epsilon,
+        accBeta1,
+        accBeta2,
+      };
       accBeta1 = Math.fround(accBeta1 * Math.fround(fields.beta1));
       accBeta2 = Math.fround(accBeta2 * Math.fround(fields.beta2));
       countUpdate(optimizer);
@@ -210,18 +293,38 @@ function adamSide(optimizer: tf.Optimizer, fields: AdamFields, layout: readonly 
   };
 }
 
-function resumableAdamSide(optimizer: ResumableAdam, fields: ResumableAdamFields, layout: readonly FlatSegment[], shapes: readonly number[][]): EngineOptimizer | undefined {
+function resumableAdamSide(
+  optimizer: ResumableAdam,
+  fields: ResumableAdamFields,
+  layout: readonly FlatSegment[],
+  shapes: readonly number[][],
+): EngineOptimizer | undefined {
   const { moments } = fields;
-  if (!slotsFit(layout, moments.map((slot) => slot?.first))) return undefined;
+  if (
+    !slotsFit(
+      layout,
+      moments.map((slot) => slot?.first),
+    )
+  )
+    return undefined;
   return {
     optimizer,
     load: (engine) => {
-      engine.setOptimizerState(gather(layout, (index) => moments[index]?.first), gather(layout, (index) => moments[index]?.second));
+      engine.setOptimizerState(
+        gather(layout, (index) => moments[index]?.first),
+        gather(layout, (index) => moments[index]?.second),
+      );
     },
     next: () => {
       const stepSize = optimizer.stepSize(optimizer.iterations + 1);
       countUpdate(optimizer);
-      return { rule: 'adam-folded', stepSize, beta1: fields.beta1, beta2: fields.beta2, epsilon: fields.epsilon };
+      return {
+        rule: 'adam-folded',
+        stepSize,
+        beta1: fields.beta1,
+        beta2: fields.beta2,
+        epsilon: fields.epsilon,
+      };
     },
     store: (engine) => {
       const { first, second } = engine.optimizerState();

@@ -19,7 +19,14 @@ export interface FlatGradients {
  * model's current weights. With `target` (as long as the weights), the gradient is written there
  * instead of into a new vector.
  */
-export function flatGradients(model: tf.LayersModel, engine: LenetEngine | undefined, criterion: TrainingCriterion, batch: TrainingBatch, weights?: Float32Array, target?: Float32Array): FlatGradients {
+export function flatGradients(
+  model: tf.LayersModel,
+  engine: LenetEngine | undefined,
+  criterion: TrainingCriterion,
+  batch: TrainingBatch,
+  weights?: Float32Array,
+  target?: Float32Array,
+): FlatGradients {
   if (engine !== undefined) {
     engine.setWeights(weights ?? readTrainableWeights(model));
     return engine.gradients(batch, criterion, target);
@@ -27,7 +34,11 @@ export function flatGradients(model: tf.LayersModel, engine: LenetEngine | undef
   if (weights !== undefined) writeTrainableWeights(model, weights);
   const { loss, correct, gradients } = batchGradients(model, criterion, batch);
   const size = gradients.reduce((sum, gradient) => sum + gradient.size, 0);
-  if (target !== undefined && target.length !== size) throw new WeightVectorError('flatGradients', `the target holds ${String(target.length)} values, the gradient ${String(size)}: pass a target as long as the weights.`);
+  if (target !== undefined && target.length !== size)
+    throw new WeightVectorError(
+      'flatGradients',
+      `the target holds ${String(target.length)} values, the gradient ${String(size)}: pass a target as long as the weights.`,
+    );
   const flat = target ?? new Float32Array(size);
   let offset = 0;
   for (const gradient of gradients) {

@@ -3,7 +3,9 @@ import { WeightVectorError } from './weight-vector-error.js';
 
 /** The number of values in each of the model's trainable weights, in `model.trainableWeights` order. */
 export function trainableWeightSizes(model: tf.LayersModel): number[] {
-  return model.trainableWeights.map((weight) => weight.shape.reduce<number>((product, side) => product * (side ?? 1), 1));
+  return model.trainableWeights.map((weight) =>
+    weight.shape.reduce<number>((product, side) => product * (side ?? 1), 1),
+  );
 }
 
 /** Every trainable weight of `model`, concatenated in `model.trainableWeights` order. */
@@ -29,5 +31,9 @@ export function writeTrainableWeights(model: tf.LayersModel, flat: Float32Array)
     });
     offset += size;
   }
-  if (offset !== flat.length) throw new WeightVectorError('writeTrainableWeights', `${String(flat.length)} values for ${String(offset)} weights: pass one value per trainable weight, in model.trainableWeights order.`);
+  if (offset !== flat.length)
+    throw new WeightVectorError(
+      'writeTrainableWeights',
+      `${String(flat.length)} values for ${String(offset)} weights: pass one value per trainable weight, in model.trainableWeights order.`,
+    );
 }

@@ -3,7 +3,11 @@ import type { EngineCriterion, GradientShare, LenetEngine } from '@lenet/core';
 import type { TrainingBatch } from './batch-gradients.js';
 import type { StepResult } from './create-trainer.js';
 import { engineOptimizer, type EngineOptimizer } from './engine-optimizer.js';
-import { readTrainableWeights, trainableWeightSizes, writeTrainableWeights } from './flat-weights.js';
+import {
+  readTrainableWeights,
+  trainableWeightSizes,
+  writeTrainableWeights,
+} from './flat-weights.js';
 
 /** The engine holding the weights for one optimiser, whose updates it makes. */
 export interface Hold {
@@ -34,7 +38,10 @@ export interface HeldWeights {
 /** Lets `engine` hold `model`'s weights for updates outside tfjs; see {@link HeldWeights}. */
 export function holdWeights(model: tf.LayersModel, engine: LenetEngine): HeldWeights {
   const sizes = trainableWeightSizes(model);
-  const layout = model.trainableWeights.map((weight, index) => ({ name: weight.name, size: sizes[index] ?? 0 }));
+  const layout = model.trainableWeights.map((weight, index) => ({
+    name: weight.name,
+    size: sizes[index] ?? 0,
+  }));
   const shapes = model.trainableWeights.map((weight) => weight.shape as number[]);
   let held: { side: EngineOptimizer; hold: Hold } | undefined;
   const flush = (): void => {

@@ -62,7 +62,9 @@ export class ResumableAdam extends tf.Optimizer {
   }
 
   override applyGradients(gradients: tf.NamedTensorMap | NamedTensor[]): void {
-    const entries = Array.isArray(gradients) ? gradients.map(({ name, tensor }) => [name, tensor] as const) : Object.entries(gradients);
+    const entries = Array.isArray(gradients)
+      ? gradients.map(({ name, tensor }) => [name, tensor] as const)
+      : Object.entries(gradients);
     const stepSize = this.stepSize(this.iterations + 1);
     tf.tidy(() => {
       entries.forEach(([name, gradient], index) => {
@@ -104,6 +106,11 @@ export class ResumableAdam extends tf.Optimizer {
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+    return {
+      learningRate: this.learningRate,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+    };
   }
 }

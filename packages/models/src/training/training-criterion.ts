@@ -31,7 +31,9 @@ export function criterionOutput(criterion: TrainingCriterion): OutputKind {
  *
  * @see LeCun et al. 1998, Section II.C (MLE, and MAP with the paper's constant j).
  */
-export function criterionLoss(criterion: TrainingCriterion): (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar {
+export function criterionLoss(
+  criterion: TrainingCriterion,
+): (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar {
   if (criterion === 'cross-entropy') return softmaxCrossEntropy;
   return criterion === 'mle' ? rbfMleLoss : (labels, distances) => rbfMapLoss(labels, distances);
 }

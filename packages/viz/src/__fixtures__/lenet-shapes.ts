@@ -36,8 +36,13 @@ export function fillerValues(count: number, seed: number): Float32Array {
 /** One activation per layer of an architecture, shaped as the network would output them. */
 export function activationsOf(layers: readonly ArchitectureLayer[]): ActivationLayer[] {
   return layers.map((layer, index) => {
-    const shape = layer.height * layer.width === 1 ? [layer.maps] : [layer.height, layer.width, layer.maps];
-    return { name: layer.name, shape, values: fillerValues(layer.height * layer.width * layer.maps, index + 1) };
+    const shape =
+      layer.height * layer.width === 1 ? [layer.maps] : [layer.height, layer.width, layer.maps];
+    return {
+      name: layer.name,
+      shape,
+      values: fillerValues(layer.height * layer.width * layer.maps, index + 1),
+    };
   });
 }
 
@@ -47,6 +52,12 @@ export function kernelsOf(layers: readonly ArchitectureLayer[]): KernelLayer[] {
     const previous = layers[index - 1];
     if (layer.kind !== 'convolution' || previous === undefined) return [];
     const shape = [5, 5, previous.maps, layer.maps] as const;
-    return [{ name: layer.name, shape, weights: fillerValues(25 * previous.maps * layer.maps, index + 7) }];
+    return [
+      {
+        name: layer.name,
+        shape,
+        weights: fillerValues(25 * previous.maps * layer.maps, index + 7),
+      },
+    ];
   });
 }

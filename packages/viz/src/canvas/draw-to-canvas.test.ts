@@ -7,7 +7,10 @@ import { drawToCanvas } from './draw-to-canvas.js';
 describe('drawToCanvas', () => {
   it('paints the background, then each shape in order', () => {
     const { context, calls } = recordingCanvas();
-    drawToCanvas({ width: 40, height: 30, background: '#eeeeee', shapes: [filledRect(1, 2, 3, 4, '#ff0000')] }, context);
+    drawToCanvas(
+      { width: 40, height: 30, background: '#eeeeee', shapes: [filledRect(1, 2, 3, 4, '#ff0000')] },
+      context,
+    );
     const paints = calls.filter((call) => call.name === 'fillStyle' || call.name === 'fillRect');
     expect(paints).toEqual([
       { name: 'fillStyle', values: ['#eeeeee'] },
@@ -22,8 +25,18 @@ describe('drawToCanvas', () => {
   it('paints a 2x2 map cell by cell with the mapped colours at the expected places, each cell overlapping the next by half a unit', () => {
     const { context, calls } = recordingCanvas();
     const pixels = colorizeValues([0, 1, 2, 3], [0, 3], 'greys');
-    drawToCanvas({ width: 20, height: 20, background: '#ffffff', shapes: [imageShape({ x: 4, y: 6, width: 10, height: 10 }, 2, 2, pixels)] }, context);
-    const cells = calls.slice(3).filter((call) => call.name === 'fillStyle' || call.name === 'fillRect');
+    drawToCanvas(
+      {
+        width: 20,
+        height: 20,
+        background: '#ffffff',
+        shapes: [imageShape({ x: 4, y: 6, width: 10, height: 10 }, 2, 2, pixels)],
+      },
+      context,
+    );
+    const cells = calls
+      .slice(3)
+      .filter((call) => call.name === 'fillStyle' || call.name === 'fillRect');
     expect(cells.map((call) => call.values)).toEqual([
       ['#ffffff'],
       [4, 6, 5.5, 5.5],
@@ -38,7 +51,15 @@ describe('drawToCanvas', () => {
 
   it('writes text centred on its y, aligned by its anchor, rotated when asked', () => {
     const { context, calls } = recordingCanvas();
-    drawToCanvas({ width: 10, height: 10, background: '#ffffff', shapes: [textShape(5, 6, 'C3', { size: 12, anchor: 'middle', bold: true, rotate: -90 })] }, context);
+    drawToCanvas(
+      {
+        width: 10,
+        height: 10,
+        background: '#ffffff',
+        shapes: [textShape(5, 6, 'C3', { size: 12, anchor: 'middle', bold: true, rotate: -90 })],
+      },
+      context,
+    );
     const find = (name: string) => calls.find((call) => call.name === name)?.values;
     expect(find('translate')).toEqual([5, 6]);
     expect(find('rotate')).toEqual([-Math.PI / 2]);

@@ -60,7 +60,12 @@ function drawShape(context: CanvasTarget, shape: Shape): void {
         const width = shape.strokeWidth ?? 1;
         context.strokeStyle = shape.stroke;
         context.lineWidth = width;
-        context.strokeRect(shape.x + width / 2, shape.y + width / 2, shape.width - width, shape.height - width);
+        context.strokeRect(
+          shape.x + width / 2,
+          shape.y + width / 2,
+          shape.width - width,
+          shape.height - width,
+        );
       }
       return;
     case 'line':
@@ -114,10 +119,19 @@ function drawImage(context: CanvasTarget, shape: ImageShape): void {
   for (let row = 0; row < shape.rows; row += 1) {
     for (let column = 0; column < shape.columns; column += 1) {
       const offset = (row * shape.columns + column) * 3;
-      context.fillStyle = rgbToHex([shape.pixels[offset] ?? 0, shape.pixels[offset + 1] ?? 0, shape.pixels[offset + 2] ?? 0]);
+      context.fillStyle = rgbToHex([
+        shape.pixels[offset] ?? 0,
+        shape.pixels[offset + 1] ?? 0,
+        shape.pixels[offset + 2] ?? 0,
+      ]);
       const overlapX = column + 1 < shape.columns ? seamOverlap : 0;
       const overlapY = row + 1 < shape.rows ? seamOverlap : 0;
-      context.fillRect(shape.x + column * cellWidth, shape.y + row * cellHeight, cellWidth + overlapX, cellHeight + overlapY);
+      context.fillRect(
+        shape.x + column * cellWidth,
+        shape.y + row * cellHeight,
+        cellWidth + overlapX,
+        cellHeight + overlapY,
+      );
     }
   }
 }

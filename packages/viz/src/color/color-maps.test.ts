@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { colorMapHex, colorMapRgb, colorizeValues, symmetricDomain, valueDomain } from './color-maps.js';
+import {
+  colorMapHex,
+  colorMapRgb,
+  colorizeValues,
+  symmetricDomain,
+  valueDomain,
+} from './color-maps.js';
 
 describe('colour maps', () => {
   it('runs greys from white at 0 to black at 1', () => {
@@ -41,11 +47,15 @@ describe('colour maps', () => {
 
 describe('colorizeValues', () => {
   it('maps the domain ends onto the map ends, three bytes per value', () => {
-    expect(Array.from(colorizeValues([0, 255, 127.5], [0, 255], 'greys'))).toEqual([255, 255, 255, 0, 0, 0, 128, 128, 128]);
+    expect(Array.from(colorizeValues([0, 255, 127.5], [0, 255], 'greys'))).toEqual([
+      255, 255, 255, 0, 0, 0, 128, 128, 128,
+    ]);
   });
 
   it('maps a flat domain to the start of the map instead of dividing by zero', () => {
-    expect(Array.from(colorizeValues([3, 3], [3, 3], 'greys'))).toEqual([255, 255, 255, 255, 255, 255]);
+    expect(Array.from(colorizeValues([3, 3], [3, 3], 'greys'))).toEqual([
+      255, 255, 255, 255, 255, 255,
+    ]);
   });
 });
 

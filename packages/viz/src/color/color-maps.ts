@@ -15,13 +15,43 @@ export type ColorMapName = 'greys' | 'viridis' | 'diverging' | 'blues';
 // Diverging: ColorBrewer RdBu (Brewer), reversed so negative is blue. Blues: ColorBrewer Blues.
 const stops: Record<ColorMapName, readonly Rgb[]> = {
   greys: ['#ffffff', '#000000'].map(parseHexColor),
-  viridis: ['#440154', '#482475', '#414487', '#355f8d', '#2a788e', '#21918c', '#22a884', '#44bf70', '#7ad151', '#bddf26', '#fde725'].map(
-    parseHexColor,
-  ),
-  diverging: ['#053061', '#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7', '#fddbc7', '#f4a582', '#d6604d', '#b2182b', '#67001f'].map(
-    parseHexColor,
-  ),
-  blues: ['#f7fbff', '#deebf7', '#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'].map(parseHexColor),
+  viridis: [
+    '#440154',
+    '#482475',
+    '#414487',
+    '#355f8d',
+    '#2a788e',
+    '#21918c',
+    '#22a884',
+    '#44bf70',
+    '#7ad151',
+    '#bddf26',
+    '#fde725',
+  ].map(parseHexColor),
+  diverging: [
+    '#053061',
+    '#2166ac',
+    '#4393c3',
+    '#92c5de',
+    '#d1e5f0',
+    '#f7f7f7',
+    '#fddbc7',
+    '#f4a582',
+    '#d6604d',
+    '#b2182b',
+    '#67001f',
+  ].map(parseHexColor),
+  blues: [
+    '#f7fbff',
+    '#deebf7',
+    '#c6dbef',
+    '#9ecae1',
+    '#6baed6',
+    '#4292c6',
+    '#2171b5',
+    '#08519c',
+    '#08306b',
+  ].map(parseHexColor),
 };
 
 /**
@@ -75,7 +105,11 @@ export function symmetricDomain(values: ArrayLike<number>): Domain {
  *
  * @returns RGB triplets, `values.length * 3` bytes, as an image shape takes them.
  */
-export function colorizeValues(values: ArrayLike<number>, domain: Domain, colorMap: ColorMapName): Uint8ClampedArray {
+export function colorizeValues(
+  values: ArrayLike<number>,
+  domain: Domain,
+  colorMap: ColorMapName,
+): Uint8ClampedArray {
   const pixels = new Uint8ClampedArray(values.length * 3);
   const span = domain[1] - domain[0];
   for (let index = 0; index < values.length; index += 1) {

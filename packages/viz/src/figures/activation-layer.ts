@@ -28,18 +28,36 @@ export interface LayerMaps {
  * @throws {FigureInputError} When the shape is not `[h, w, c]` or `[units]` (plus an optional batch of 1) or does not match the values.
  */
 export function layerMaps(layer: ActivationLayer, field: string): LayerMaps {
-  const shape = layer.shape.length === 4 || layer.shape.length === 2 ? dropBatch(layer.shape, field) : layer.shape;
-  const [height, width, maps] = shape.length === 3 ? [shape[0] ?? 0, shape[1] ?? 0, shape[2] ?? 0] : [1, 1, shape[0] ?? 0];
+  const shape =
+    layer.shape.length === 4 || layer.shape.length === 2
+      ? dropBatch(layer.shape, field)
+      : layer.shape;
+  const [height, width, maps] =
+    shape.length === 3 ? [shape[0] ?? 0, shape[1] ?? 0, shape[2] ?? 0] : [1, 1, shape[0] ?? 0];
   if (shape.length !== 3 && shape.length !== 1) {
-    throw new FigureInputError({ field: `${field}.shape`, expected: '[height, width, maps] or [units]', actual: `[${layer.shape.join(', ')}]` });
+    throw new FigureInputError({
+      field: `${field}.shape`,
+      expected: '[height, width, maps] or [units]',
+      actual: `[${layer.shape.join(', ')}]`,
+    });
   }
-  checkLength(`${field}.values`, layer.values, height * width * maps, `shape [${layer.shape.join(', ')}]`);
+  checkLength(
+    `${field}.values`,
+    layer.values,
+    height * width * maps,
+    `shape [${layer.shape.join(', ')}]`,
+  );
   return { height, width, maps, vector: height * width === 1 };
 }
 
 function dropBatch(shape: readonly number[], field: string): readonly number[] {
   if (shape[0] !== 1) {
-    throw new FigureInputError({ field: `${field}.shape`, expected: 'one input (a batch of 1)', actual: `[${shape.join(', ')}]`, hint: 'Slice out one example first.' });
+    throw new FigureInputError({
+      field: `${field}.shape`,
+      expected: 'one input (a batch of 1)',
+      actual: `[${shape.join(', ')}]`,
+      hint: 'Slice out one example first.',
+    });
   }
   return shape.slice(1);
 }
@@ -47,6 +65,7 @@ function dropBatch(shape: readonly number[], field: string): readonly number[] {
 /** The values of map `map` of a `[height, width, maps]` layer, row-major. */
 export function mapValues(values: ArrayLike<number>, layout: LayerMaps, map: number): number[] {
   const output: number[] = [];
-  for (let pixel = 0; pixel < layout.height * layout.width; pixel += 1) output.push(values[pixel * layout.maps + map] ?? 0);
+  for (let pixel = 0; pixel < layout.height * layout.width; pixel += 1)
+    output.push(values[pixel * layout.maps + map] ?? 0);
   return output;
 }

@@ -17,7 +17,10 @@ describe('activationsFigure', () => {
   });
 
   it('draws one tile per feature map and one strip per vector layer', () => {
-    const scene = activationsFigure({ layers: activationsOf(lenet5Layers).slice(0, 7), output: 'none' });
+    const scene = activationsFigure({
+      layers: activationsOf(lenet5Layers).slice(0, 7),
+      output: 'none',
+    });
     const tiles = scene.shapes.filter((shape): shape is ImageShape => shape.kind === 'image');
     const sizes = tiles.map((tile) => `${tile.columns}x${tile.rows}`);
     expect(sizes.filter((size) => size === '28x28')).toHaveLength(6);
@@ -32,10 +35,15 @@ describe('activationsFigure', () => {
     const scene = activationsFigure({ layers: [{ name: 'OUTPUT', shape: [10], values }] });
     expect(textNamed(scene, '0.50').color).toBe('#d95f02');
     expect(textNamed(scene, '40.0').color).not.toBe('#d95f02');
-    const winners = scene.shapes.filter((shape): shape is RectShape => shape.kind === 'rect' && shape.stroke === '#d95f02');
+    const winners = scene.shapes.filter(
+      (shape): shape is RectShape => shape.kind === 'rect' && shape.stroke === '#d95f02',
+    );
     expect(winners).toHaveLength(1);
     expect(winners[0]!.x).toBeCloseTo(textNamed(scene, '3').x - 23, 9);
-    const scores = activationsFigure({ layers: [{ name: 'OUTPUT', shape: [10], values }], output: 'scores' });
+    const scores = activationsFigure({
+      layers: [{ name: 'OUTPUT', shape: [10], values }],
+      output: 'scores',
+    });
     expect(textNamed(scores, '40.0').color).toBe('#d95f02');
   });
 
@@ -48,8 +56,14 @@ describe('activationsFigure', () => {
 
   it('accepts a leading batch of one and rejects values that do not fit the shape', () => {
     const values = new Float32Array(2 * 2 * 3);
-    expect(() => activationsFigure({ layers: [{ name: 'C', shape: [1, 2, 2, 3], values }], output: 'none' })).not.toThrow();
-    expect(() => activationsFigure({ layers: [{ name: 'C', shape: [2, 2, 2, 3], values }] })).toThrow(FigureInputError);
-    expect(() => activationsFigure({ layers: [{ name: 'C', shape: [2, 2, 4], values }] })).toThrow(/16 values/);
+    expect(() =>
+      activationsFigure({ layers: [{ name: 'C', shape: [1, 2, 2, 3], values }], output: 'none' }),
+    ).not.toThrow();
+    expect(() =>
+      activationsFigure({ layers: [{ name: 'C', shape: [2, 2, 2, 3], values }] }),
+    ).toThrow(FigureInputError);
+    expect(() => activationsFigure({ layers: [{ name: 'C', shape: [2, 2, 4], values }] })).toThrow(
+      /16 values/,
+    );
   });
 });

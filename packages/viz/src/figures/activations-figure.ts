@@ -43,7 +43,10 @@ const vectorWidth = 560;
 export function activationsFigure(input: ActivationsFigureInput): Scene {
   const output = input.output ?? 'penalties';
   const colorMap = input.colorMap ?? 'greys';
-  const shapes: Shape[] = figureTitle(input.title ?? 'Activations', 'every layer for one input; grey levels scaled per layer');
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'Activations',
+    'every layer for one input; grey levels scaled per layer',
+  );
   let y = figureMargin + titleHeight + 4;
   let width = 0;
   input.layers.forEach((layer, index) => {
@@ -55,14 +58,25 @@ export function activationsFigure(input: ActivationsFigureInput): Scene {
       : layout.vector
         ? vectorRow(layer, domain, colorMap, y)
         : mapsRow(layer, layout, domain, colorMap, y, input.perRow ?? 8);
-    shapes.push(textShape(figureMargin, y + drawn.height / 2 - 7, layer.name, { size: 13, bold: true }));
-    const size = layout.vector ? `${layout.maps}` : `${layout.maps}@${layout.height}x${layout.width}`;
-    shapes.push(textShape(figureMargin, y + drawn.height / 2 + 8, size, { size: 11, color: mutedColor }));
+    shapes.push(
+      textShape(figureMargin, y + drawn.height / 2 - 7, layer.name, { size: 13, bold: true }),
+    );
+    const size = layout.vector
+      ? `${layout.maps}`
+      : `${layout.maps}@${layout.height}x${layout.width}`;
+    shapes.push(
+      textShape(figureMargin, y + drawn.height / 2 + 8, size, { size: 11, color: mutedColor }),
+    );
     shapes.push(...drawn.shapes);
     y += drawn.height + 14;
     width = Math.max(width, drawn.width);
   });
-  return { width: figureMargin * 2 + labelWidth + width, height: y + figureMargin - 14, background: '#ffffff', shapes };
+  return {
+    width: figureMargin * 2 + labelWidth + width,
+    height: y + figureMargin - 14,
+    background: '#ffffff',
+    shapes,
+  };
 }
 
 interface Row {
@@ -71,7 +85,14 @@ interface Row {
   readonly height: number;
 }
 
-function mapsRow(layer: ActivationLayer, layout: LayerMaps, domain: Domain, colorMap: ColorMapName, y: number, perRow: number): Row {
+function mapsRow(
+  layer: ActivationLayer,
+  layout: LayerMaps,
+  domain: Domain,
+  colorMap: ColorMapName,
+  y: number,
+  perRow: number,
+): Row {
   const tiles = Array.from({ length: layout.maps }, (_, map) => ({
     values: mapValues(layer.values, layout, map),
     columns: layout.width,
@@ -80,7 +101,14 @@ function mapsRow(layer: ActivationLayer, layout: LayerMaps, domain: Domain, colo
     colorMap,
   }));
   const cellSize = Math.max(1, Math.round(tileSize / Math.max(layout.height, layout.width)));
-  return imageGrid(tiles, { x: figureMargin + labelWidth, y, cellSize, perRow, gap: 6, captionHeight: 0 });
+  return imageGrid(tiles, {
+    x: figureMargin + labelWidth,
+    y,
+    cellSize,
+    perRow,
+    gap: 6,
+    captionHeight: 0,
+  });
 }
 
 function vectorRow(layer: ActivationLayer, domain: Domain, colorMap: ColorMapName, y: number): Row {
@@ -88,29 +116,72 @@ function vectorRow(layer: ActivationLayer, domain: Domain, colorMap: ColorMapNam
   const cell = Math.max(2, Math.min(14, Math.floor(vectorWidth / units)));
   const box = { x: figureMargin + labelWidth, y, width: cell * units, height: 14 };
   return {
-    shapes: [imageShape(box, units, 1, colorizeValues(layer.values, domain, colorMap)), outlinedRect(box.x - 1, y - 1, box.width + 2, 16, '#cccccc')],
+    shapes: [
+      imageShape(box, units, 1, colorizeValues(layer.values, domain, colorMap)),
+      outlinedRect(box.x - 1, y - 1, box.width + 2, 16, '#cccccc'),
+    ],
     width: box.width,
     height: 30,
   };
 }
 
-function outputRow(layer: ActivationLayer, domain: Domain, colorMap: ColorMapName, smallestWins: boolean, y: number): Row {
+function outputRow(
+  layer: ActivationLayer,
+  domain: Domain,
+  colorMap: ColorMapName,
+  smallestWins: boolean,
+  y: number,
+): Row {
   const values = Array.from(layer.values);
   const winner = values.indexOf(smallestWins ? Math.min(...values) : Math.max(...values));
   const cell = 44;
   const shapes: Shape[] = [];
   values.forEach((value, unit) => {
     const x = figureMargin + labelWidth + unit * (cell + 4);
-    shapes.push(textShape(x + cell / 2, y + 6, String(unit), { size: 12, anchor: 'middle', bold: unit === winner }));
-    shapes.push(imageShape({ x, y: y + 14, width: cell, height: 18 }, 1, 1, colorizeValues([value], domain, colorMap)));
-    shapes.push(outlinedRect(x - 1, y + 13, cell + 2, 20, unit === winner ? '#d95f02' : '#cccccc', unit === winner ? 2 : 1));
-    shapes.push(textShape(x + cell / 2, y + 42, formatValue(value), { size: 10, anchor: 'middle', color: unit === winner ? '#d95f02' : mutedColor }));
+    shapes.push(
+      textShape(x + cell / 2, y + 6, String(unit), {
+        size: 12,
+        anchor: 'middle',
+        bold: unit === winner,
+      }),
+    );
+    shapes.push(
+      imageShape(
+        { x, y: y + 14, width: cell, height: 18 },
+        1,
+        1,
+        colorizeValues([value], domain, colorMap),
+      ),
+    );
+    shapes.push(
+      outlinedRect(
+        x - 1,
+        y + 13,
+        cell + 2,
+        20,
+        unit === winner ? '#d95f02' : '#cccccc',
+        unit === winner ? 2 : 1,
+      ),
+    );
+    shapes.push(
+      textShape(x + cell / 2, y + 42, formatValue(value), {
+        size: 10,
+        anchor: 'middle',
+        color: unit === winner ? '#d95f02' : mutedColor,
+      }),
+    );
   });
   const legend = smallestWins ? 'penalty (smallest wins)' : 'score (largest wins)';
-  shapes.push(textShape(figureMargin + labelWidth, y + 58, legend, { size: 10, color: mutedColor }));
+  shapes.push(
+    textShape(figureMargin + labelWidth, y + 58, legend, { size: 10, color: mutedColor }),
+  );
   return { shapes, width: values.length * (cell + 4), height: 64 };
 }
 
 function formatValue(value: number): string {
-  return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
+  return Math.abs(value) >= 100
+    ? value.toFixed(0)
+    : Math.abs(value) >= 10
+      ? value.toFixed(1)
+      : value.toFixed(2);
 }

@@ -27,7 +27,9 @@ describe('architectureFigure', () => {
 
   it('sizes map stacks by the maps they draw: C1 larger than S2, at most six copies', () => {
     const scene = architectureFigure({ layers: lenet5Layers.slice(1, 4) });
-    const squares = scene.shapes.filter((shape): shape is RectShape => shape.kind === 'rect' && shape.fill !== undefined);
+    const squares = scene.shapes.filter(
+      (shape): shape is RectShape => shape.kind === 'rect' && shape.fill !== undefined,
+    );
     const sides = [...new Set(squares.map((square) => square.width))];
     expect(sides).toEqual([70, 35, 25]);
     expect(squares.filter((square) => square.width === 25)).toHaveLength(6);
@@ -35,6 +37,8 @@ describe('architectureFigure', () => {
 
   it('rejects an empty network and sizes that are not whole numbers', () => {
     expect(() => architectureFigure({ layers: [] })).toThrow(FigureInputError);
-    expect(() => architectureFigure({ layers: [{ name: 'X', kind: 'full', maps: 2.5, height: 1, width: 1 }] })).toThrow(/layers\[0\]\.maps/);
+    expect(() =>
+      architectureFigure({ layers: [{ name: 'X', kind: 'full', maps: 2.5, height: 1, width: 1 }] }),
+    ).toThrow(/layers\[0\]\.maps/);
   });
 });

@@ -4,7 +4,8 @@ import { FigureInputError } from '../figure-input-error.js';
 import { figureMargin, figureTitle, titleHeight } from './figure-title.js';
 
 /** What a layer does, as the architecture figure labels it. */
-export type ArchitectureLayerKind = 'input' | 'padding' | 'convolution' | 'subsampling' | 'full' | 'rbf';
+export type ArchitectureLayerKind =
+  'input' | 'padding' | 'convolution' | 'subsampling' | 'full' | 'rbf';
 
 /** One layer of a network as the architecture figure draws it. */
 export interface ArchitectureLayer {
@@ -63,27 +64,61 @@ export function architectureFigure(input: ArchitectureFigureInput): Scene {
   const bodyHeight = Math.max(...drawings.map((size) => size.height));
   const top = figureMargin + titleHeight + 18;
   const middle = top + bodyHeight / 2;
-  const shapes: Shape[] = figureTitle(input.title ?? 'Architecture', `${input.layers.length} layers, drawn to scale from the model`);
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'Architecture',
+    `${input.layers.length} layers, drawn to scale from the model`,
+  );
   let x = figureMargin + 8;
   input.layers.forEach((layer, index) => {
     const size = drawings[index] ?? { width: 0, height: 0 };
     const column = Math.max(size.width, 64);
     const left = x + (column - size.width) / 2;
     shapes.push(...layerShapes(layer, left, middle - size.height / 2));
-    shapes.push(textShape(x + column / 2, top + bodyHeight + 16, layer.name, { size: 12, anchor: 'middle', bold: true }));
-    const caption = isVector(layer) ? `${layer.maps}` : `${layer.maps}@${layer.height}x${layer.width}`;
-    shapes.push(textShape(x + column / 2, top + bodyHeight + 32, caption, { size: 11, anchor: 'middle', color: mutedColor }));
+    shapes.push(
+      textShape(x + column / 2, top + bodyHeight + 16, layer.name, {
+        size: 12,
+        anchor: 'middle',
+        bold: true,
+      }),
+    );
+    const caption = isVector(layer)
+      ? `${layer.maps}`
+      : `${layer.maps}@${layer.height}x${layer.width}`;
+    shapes.push(
+      textShape(x + column / 2, top + bodyHeight + 32, caption, {
+        size: 11,
+        anchor: 'middle',
+        color: mutedColor,
+      }),
+    );
     const next = input.layers[index + 1];
     if (next !== undefined) {
       const arrowStart = x + column + 8;
       const arrowEnd = x + column + gap - 8;
       shapes.push(polyline([arrowStart, middle, arrowEnd, middle], mutedColor, 1.5));
-      shapes.push(polyline([arrowEnd - 6, middle - 4, arrowEnd, middle, arrowEnd - 6, middle + 4], mutedColor, 1.5));
-      shapes.push(textShape((arrowStart + arrowEnd) / 2, middle - 12, operationLabel[next.kind], { size: 10, anchor: 'middle', color: mutedColor }));
+      shapes.push(
+        polyline(
+          [arrowEnd - 6, middle - 4, arrowEnd, middle, arrowEnd - 6, middle + 4],
+          mutedColor,
+          1.5,
+        ),
+      );
+      shapes.push(
+        textShape((arrowStart + arrowEnd) / 2, middle - 12, operationLabel[next.kind], {
+          size: 10,
+          anchor: 'middle',
+          color: mutedColor,
+        }),
+      );
     }
     x += column + gap;
   });
-  return { width: x - gap + figureMargin + 8, height: top + bodyHeight + 40 + figureMargin, background: '#ffffff', shapes };
+  return {
+    width: x - gap + figureMargin + 8,
+    height: top + bodyHeight + 40 + figureMargin,
+    background: '#ffffff',
+    shapes,
+  };
 }
 
 // Maps drawn to scale (2.5 px per pixel, within 8..84 px); vectors as a column of units.
@@ -105,7 +140,10 @@ function layerShapes(layer: ArchitectureLayer, left: number, top: number): Shape
   const fill = layerFill[layer.kind];
   if (isVector(layer)) {
     const size = layerSize(layer);
-    return [filledRect(left, top, size.width, size.height, fill), outlinedRect(left, top, size.width, size.height, '#555555')];
+    return [
+      filledRect(left, top, size.width, size.height, fill),
+      outlinedRect(left, top, size.width, size.height, '#555555'),
+    ];
   }
   const side = mapSide(layer);
   const copies = Math.min(layer.maps, 6);
@@ -119,11 +157,20 @@ function layerShapes(layer: ArchitectureLayer, left: number, top: number): Shape
 }
 
 function checkLayers(layers: readonly ArchitectureLayer[]): void {
-  if (layers.length === 0) throw new FigureInputError({ field: 'layers', expected: 'at least one layer', actual: 'none' });
+  if (layers.length === 0)
+    throw new FigureInputError({ field: 'layers', expected: 'at least one layer', actual: 'none' });
   layers.forEach((layer, index) => {
-    for (const [key, value] of [['maps', layer.maps], ['height', layer.height], ['width', layer.width]] as const) {
+    for (const [key, value] of [
+      ['maps', layer.maps],
+      ['height', layer.height],
+      ['width', layer.width],
+    ] as const) {
       if (!Number.isInteger(value) || value < 1) {
-        throw new FigureInputError({ field: `layers[${index}].${key}`, expected: 'a whole number >= 1', actual: String(value) });
+        throw new FigureInputError({
+          field: `layers[${index}].${key}`,
+          expected: 'a whole number >= 1',
+          actual: String(value),
+        });
       }
     }
   });

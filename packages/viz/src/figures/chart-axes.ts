@@ -28,12 +28,19 @@ export function niceScale(low: number, high: number, count = 5, minimumStep = 0)
   const start = Math.floor(low / step) * step;
   const end = Math.max(start + step, Math.ceil(high / step) * step);
   const ticks: number[] = [];
-  for (let tick = start; tick <= end + step / 2; tick += step) ticks.push(Number((Math.round(tick / step) * step).toPrecision(12)));
+  for (let tick = start; tick <= end + step / 2; tick += step)
+    ticks.push(Number((Math.round(tick / step) * step).toPrecision(12)));
   return { low: start, high: end, ticks };
 }
 
 /** Maps a value onto the box: x grows to the right, y grows upwards. */
-export function project(box: PlotBox, xScale: AxisScale, yScale: AxisScale, x: number, y: number): [number, number] {
+export function project(
+  box: PlotBox,
+  xScale: AxisScale,
+  yScale: AxisScale,
+  x: number,
+  y: number,
+): [number, number] {
   return [
     box.x + ((x - xScale.low) / (xScale.high - xScale.low || 1)) * box.width,
     box.y + box.height - ((y - yScale.low) / (yScale.high - yScale.low || 1)) * box.height,
@@ -49,21 +56,42 @@ export interface AxesLabels {
 }
 
 /** Horizontal grid lines at the y ticks, the two axes, tick labels and axis titles. */
-export function chartAxes(box: PlotBox, xScale: AxisScale, yScale: AxisScale, labels: AxesLabels): Shape[] {
+export function chartAxes(
+  box: PlotBox,
+  xScale: AxisScale,
+  yScale: AxisScale,
+  labels: AxesLabels,
+): Shape[] {
   const shapes: Shape[] = [];
   const bottom = box.y + box.height;
   for (const tick of yScale.ticks) {
     const [, y] = project(box, xScale, yScale, xScale.low, tick);
     shapes.push(polyline([box.x, y, box.x + box.width, y], '#e6e6e6'));
-    shapes.push(textShape(box.x - 6, y, labels.formatY(tick), { size: 11, anchor: 'end', color: mutedColor }));
+    shapes.push(
+      textShape(box.x - 6, y, labels.formatY(tick), { size: 11, anchor: 'end', color: mutedColor }),
+    );
   }
   for (const tick of xScale.ticks) {
     const [x] = project(box, xScale, yScale, tick, yScale.low);
     shapes.push(polyline([x, bottom, x, bottom + 4], mutedColor));
-    shapes.push(textShape(x, bottom + 13, labels.formatX(tick), { size: 11, anchor: 'middle', color: mutedColor }));
+    shapes.push(
+      textShape(x, bottom + 13, labels.formatX(tick), {
+        size: 11,
+        anchor: 'middle',
+        color: mutedColor,
+      }),
+    );
   }
   shapes.push(polyline([box.x, box.y, box.x, bottom, box.x + box.width, bottom], mutedColor));
-  shapes.push(textShape(box.x + box.width / 2, bottom + 32, labels.x, { size: 12, anchor: 'middle' }));
-  shapes.push(textShape(box.x - 46, box.y + box.height / 2, labels.y, { size: 12, anchor: 'middle', rotate: -90 }));
+  shapes.push(
+    textShape(box.x + box.width / 2, bottom + 32, labels.x, { size: 12, anchor: 'middle' }),
+  );
+  shapes.push(
+    textShape(box.x - 46, box.y + box.height / 2, labels.y, {
+      size: 12,
+      anchor: 'middle',
+      rotate: -90,
+    }),
+  );
   return shapes;
 }

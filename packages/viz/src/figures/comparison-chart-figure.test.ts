@@ -7,13 +7,19 @@ import { paperErrorRates } from './paper-error-rates.js';
 
 describe('comparisonChartFigure', () => {
   const scene = comparisonChartFigure({ entries: [{ label: 'this LeNet-5', errorRate: 0.0112 }] });
-  const bars = scene.shapes.filter((shape): shape is RectShape => shape.kind === 'rect' && shape.height === 14);
-  const labels = texts(scene).filter((text) => text.anchor === 'end' && text.size === 12).map((text) => text.text);
+  const bars = scene.shapes.filter(
+    (shape): shape is RectShape => shape.kind === 'rect' && shape.height === 14,
+  );
+  const labels = texts(scene)
+    .filter((text) => text.anchor === 'end' && text.size === 12)
+    .map((text) => text.text);
 
   it("holds the paper's Fig. 9 rates, LeNet-5 at 0.95%", () => {
     expect(paperErrorRates).toHaveLength(14);
     expect(paperErrorRates.find((entry) => entry.label === 'LeNet-5')?.errorRate).toBe(0.0095);
-    expect(paperErrorRates.find((entry) => entry.label === '[16x16] LeNet-1')?.errorRate).toBe(0.017);
+    expect(paperErrorRates.find((entry) => entry.label === '[16x16] LeNet-1')?.errorRate).toBe(
+      0.017,
+    );
   });
 
   it('places the entry among the published rates, worst first', () => {
@@ -38,12 +44,18 @@ describe('comparisonChartFigure', () => {
   });
 
   it('widens the axis to show an entry past 5% and the label column to fit a long label', () => {
-    const wide = comparisonChartFigure({ entries: [{ label: 'a LeNet-5 trained for one short pass', errorRate: 0.0618 }] });
+    const wide = comparisonChartFigure({
+      entries: [{ label: 'a LeNet-5 trained for one short pass', errorRate: 0.0618 }],
+    });
     expect(textNamed(wide, '6.18%').anchor).toBe('start');
-    expect(textNamed(wide, 'a LeNet-5 trained for one short pass').x - 36 * 12 * 0.6).toBeGreaterThanOrEqual(0);
+    expect(
+      textNamed(wide, 'a LeNet-5 trained for one short pass').x - 36 * 12 * 0.6,
+    ).toBeGreaterThanOrEqual(0);
   });
 
   it('rejects a rate given in percent', () => {
-    expect(() => comparisonChartFigure({ entries: [{ label: 'x', errorRate: 1.2 }] })).toThrow(FigureInputError);
+    expect(() => comparisonChartFigure({ entries: [{ label: 'x', errorRate: 1.2 }] })).toThrow(
+      FigureInputError,
+    );
   });
 });

@@ -37,34 +37,75 @@ const entryColor = '#d95f02';
  * ```
  */
 export function comparisonChartFigure(input: ComparisonChartFigureInput): Scene {
-  const maximum = input.maximumRate ?? Math.max(0.05, ...input.entries.map((entry) => entry.errorRate));
+  const maximum =
+    input.maximumRate ?? Math.max(0.05, ...input.entries.map((entry) => entry.errorRate));
   const rows = [
     ...(input.reference ?? paperErrorRates).map((entry) => ({ ...entry, ours: false })),
     ...input.entries.map((entry) => ({ ...entry, ours: true })),
   ].sort((first, second) => second.errorRate - first.errorRate);
   rows.forEach((row, index) => {
     if (!(row.errorRate >= 0 && row.errorRate <= 1)) {
-      throw new FigureInputError({ field: `entries[${index}].errorRate`, expected: 'a fraction in 0..1 (0.0095 for 0.95%)', actual: String(row.errorRate) });
+      throw new FigureInputError({
+        field: `entries[${index}].errorRate`,
+        expected: 'a fraction in 0..1 (0.0095 for 0.95%)',
+        actual: String(row.errorRate),
+      });
     }
   });
-  const labelWidth = Math.max(minimumLabelWidth, ...rows.map((row) => textWidth(row.label.length, 12) + 12));
-  const box = { x: figureMargin + labelWidth, y: figureMargin + titleHeight, width: barWidth, height: rows.length * rowHeight };
+  const labelWidth = Math.max(
+    minimumLabelWidth,
+    ...rows.map((row) => textWidth(row.label.length, 12) + 12),
+  );
+  const box = {
+    x: figureMargin + labelWidth,
+    y: figureMargin + titleHeight,
+    width: barWidth,
+    height: rows.length * rowHeight,
+  };
   const xScale = niceScale(0, maximum * 100, 5);
-  const shapes: Shape[] = figureTitle(input.title ?? 'Test error on MNIST', 'published results (LeCun et al. 1998, Fig. 9) and this model');
-  shapes.push(...chartAxes(box, xScale, { low: 0, high: 1, ticks: [] }, { x: 'test error (%)', y: '', formatX: String, formatY: String }));
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'Test error on MNIST',
+    'published results (LeCun et al. 1998, Fig. 9) and this model',
+  );
+  shapes.push(
+    ...chartAxes(
+      box,
+      xScale,
+      { low: 0, high: 1, ticks: [] },
+      { x: 'test error (%)', y: '', formatX: String, formatY: String },
+    ),
+  );
   rows.forEach((row, index) => {
     const y = box.y + index * rowHeight;
     const percent = row.errorRate * 100;
     const length = (Math.min(percent, xScale.high) / xScale.high) * box.width;
     const color = row.ours ? entryColor : row.label.includes('LeNet') ? lenetColor : paperColor;
-    shapes.push(textShape(box.x - 8, y + rowHeight / 2, row.label, { size: 12, anchor: 'end', bold: row.ours, color: row.ours ? entryColor : '#222222' }));
+    shapes.push(
+      textShape(box.x - 8, y + rowHeight / 2, row.label, {
+        size: 12,
+        anchor: 'end',
+        bold: row.ours,
+        color: row.ours ? entryColor : '#222222',
+      }),
+    );
     shapes.push(filledRect(box.x, y + 4, length, rowHeight - 8, color));
     const clipped = percent > xScale.high;
     const valueText = `${formatPercent(percent)}${clipped ? ' (off scale)' : ''}`;
     const valueX = clipped ? box.x + box.width - 6 : box.x + length + 6;
-    shapes.push(textShape(valueX, y + rowHeight / 2, valueText, { size: 11, anchor: clipped ? 'end' : 'start', color: clipped ? '#ffffff' : mutedColor }));
+    shapes.push(
+      textShape(valueX, y + rowHeight / 2, valueText, {
+        size: 11,
+        anchor: clipped ? 'end' : 'start',
+        color: clipped ? '#ffffff' : mutedColor,
+      }),
+    );
   });
-  return { width: box.x + box.width + 60 + figureMargin, height: box.y + box.height + 44 + figureMargin, background: '#ffffff', shapes };
+  return {
+    width: box.x + box.width + 60 + figureMargin,
+    height: box.y + box.height + 44 + figureMargin,
+    background: '#ffffff',
+    shapes,
+  };
 }
 
 function formatPercent(percent: number): string {

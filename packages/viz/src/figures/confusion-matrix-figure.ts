@@ -46,28 +46,76 @@ export function confusionMatrixFigure(input: ConfusionMatrixFigureInput): Scene 
   const left = figureMargin + labelBand;
   const top = figureMargin + titleHeight + labelBand;
   const error = overallError(rows);
-  const shapes: Shape[] = figureTitle(input.title ?? 'Confusion matrix', `error ${(error * 100).toFixed(2)}% (rows: true class, columns: predicted)`);
-  shapes.push(textShape(left + (size * cell) / 2, top - 30, 'predicted', { size: 11, anchor: 'middle', color: mutedColor }));
-  shapes.push(textShape(left - 30, top + (size * cell) / 2, 'true', { size: 11, anchor: 'middle', color: mutedColor, rotate: -90 }));
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'Confusion matrix',
+    `error ${(error * 100).toFixed(2)}% (rows: true class, columns: predicted)`,
+  );
+  shapes.push(
+    textShape(left + (size * cell) / 2, top - 30, 'predicted', {
+      size: 11,
+      anchor: 'middle',
+      color: mutedColor,
+    }),
+  );
+  shapes.push(
+    textShape(left - 30, top + (size * cell) / 2, 'true', {
+      size: 11,
+      anchor: 'middle',
+      color: mutedColor,
+      rotate: -90,
+    }),
+  );
   rows.forEach((row, trueClass) => {
-    shapes.push(textShape(left - 8, top + (trueClass + 0.5) * cell, labels[trueClass] ?? '', { size: 12, anchor: 'end' }));
-    shapes.push(textShape(left + (trueClass + 0.5) * cell, top - 12, labels[trueClass] ?? '', { size: 12, anchor: 'middle' }));
+    shapes.push(
+      textShape(left - 8, top + (trueClass + 0.5) * cell, labels[trueClass] ?? '', {
+        size: 12,
+        anchor: 'end',
+      }),
+    );
+    shapes.push(
+      textShape(left + (trueClass + 0.5) * cell, top - 12, labels[trueClass] ?? '', {
+        size: 12,
+        anchor: 'middle',
+      }),
+    );
     row.forEach((count, predicted) => {
       const shade = countShade(count, largest);
-      shapes.push(filledRect(left + predicted * cell, top + trueClass * cell, cell - 1, cell - 1, colorMapHex('blues', shade)));
+      shapes.push(
+        filledRect(
+          left + predicted * cell,
+          top + trueClass * cell,
+          cell - 1,
+          cell - 1,
+          colorMapHex('blues', shade),
+        ),
+      );
       if (count > 0) {
         const color = shade > 0.6 ? '#ffffff' : '#222222';
-        shapes.push(textShape(left + (predicted + 0.5) * cell, top + (trueClass + 0.5) * cell, String(count), { size: count >= 1000 ? 9 : 11, anchor: 'middle', color }));
+        shapes.push(
+          textShape(
+            left + (predicted + 0.5) * cell,
+            top + (trueClass + 0.5) * cell,
+            String(count),
+            { size: count >= 1000 ? 9 : 11, anchor: 'middle', color },
+          ),
+        );
       }
     });
   });
   shapes.push(...errorColumn(perClassError(rows), left + size * cell + 16, top));
-  return { width: left + size * cell + errorBand + figureMargin, height: top + size * cell + figureMargin, background: '#ffffff', shapes };
+  return {
+    width: left + size * cell + errorBand + figureMargin,
+    height: top + size * cell + figureMargin,
+    background: '#ffffff',
+    shapes,
+  };
 }
 
 function errorColumn(errors: readonly number[], x: number, top: number): Shape[] {
   const largest = Math.max(...errors, 1e-9);
-  const shapes: Shape[] = [textShape(x, top - 12, 'error per class', { size: 11, color: mutedColor })];
+  const shapes: Shape[] = [
+    textShape(x, top - 12, 'error per class', { size: 11, color: mutedColor }),
+  ];
   errors.forEach((rate, index) => {
     const y = top + index * cell;
     shapes.push(filledRect(x, y + 8, (rate / largest) * 60, cell - 17, '#d95f02'));

@@ -16,13 +16,26 @@ export function toConfusionRows(matrix: ConfusionMatrixInput): number[][] {
   const size = rows.length;
   rows.forEach((row, index) => {
     if (row.length !== size) {
-      throw new FigureInputError({ field: `matrix[${index}]`, expected: `${size} counts (a square matrix)`, actual: `${row.length} counts` });
+      throw new FigureInputError({
+        field: `matrix[${index}]`,
+        expected: `${size} counts (a square matrix)`,
+        actual: `${row.length} counts`,
+      });
     }
     if (row.some((count) => !Number.isInteger(count) || count < 0)) {
-      throw new FigureInputError({ field: `matrix[${index}]`, expected: 'whole counts >= 0', actual: `[${row.join(', ')}]` });
+      throw new FigureInputError({
+        field: `matrix[${index}]`,
+        expected: 'whole counts >= 0',
+        actual: `[${row.join(', ')}]`,
+      });
     }
   });
-  if (size === 0) throw new FigureInputError({ field: 'matrix', expected: 'at least one class', actual: 'an empty matrix' });
+  if (size === 0)
+    throw new FigureInputError({
+      field: 'matrix',
+      expected: 'at least one class',
+      actual: 'an empty matrix',
+    });
   return rows;
 }
 
@@ -33,9 +46,15 @@ function isNested(matrix: ConfusionMatrixInput): matrix is readonly (readonly nu
 function splitFlat(matrix: ArrayLike<number>): number[][] {
   const size = Math.round(Math.sqrt(matrix.length));
   if (size * size !== matrix.length) {
-    throw new FigureInputError({ field: 'matrix', expected: 'a square number of counts (100 for ten classes)', actual: `${matrix.length} counts` });
+    throw new FigureInputError({
+      field: 'matrix',
+      expected: 'a square number of counts (100 for ten classes)',
+      actual: `${matrix.length} counts`,
+    });
   }
-  return Array.from({ length: size }, (_, row) => Array.from({ length: size }, (_, column) => matrix[row * size + column] ?? 0));
+  return Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, column) => matrix[row * size + column] ?? 0),
+  );
 }
 
 /**

@@ -17,11 +17,22 @@ describe('digitsFigure on real MNIST test digits', () => {
     });
     const padded = padImages({ images: raw, count: 6, height: 28, width: 28 });
     const scaled = paperScale(padded.images);
-    const split = (values: ArrayLike<number>, size: number) => Array.from({ length: 6 }, (_, index) => Array.prototype.slice.call(values, index * size, (index + 1) * size) as number[]);
+    const split = (values: ArrayLike<number>, size: number) =>
+      Array.from(
+        { length: 6 },
+        (_, index) =>
+          Array.prototype.slice.call(values, index * size, (index + 1) * size) as number[],
+      );
     scene = digitsFigure({
       rows: [
         { label: 'raw', images, width: 28, height: 28, domain: [0, 255] },
-        { label: 'padded', images: split(padded.images, 1024), width: 32, height: 32, domain: [0, 255] },
+        {
+          label: 'padded',
+          images: split(padded.images, 1024),
+          width: 32,
+          height: 32,
+          domain: [0, 255],
+        },
         { label: 'scaled', images: split(scaled, 1024), width: 32, height: 32 },
       ],
     });
@@ -29,7 +40,10 @@ describe('digitsFigure on real MNIST test digits', () => {
 
   it('draws one row per preparation step with its size and value range', () => {
     const tiles = scene.shapes.filter((shape): shape is ImageShape => shape.kind === 'image');
-    expect(tiles.map((tile) => tile.columns)).toEqual([...Array<number>(6).fill(28), ...Array<number>(12).fill(32)]);
+    expect(tiles.map((tile) => tile.columns)).toEqual([
+      ...Array<number>(6).fill(28),
+      ...Array<number>(12).fill(32),
+    ]);
     expect(textNamed(scene, 'raw').y).toBeLessThan(textNamed(scene, 'padded').y);
     expect(textNamed(scene, `32x32, ${PAPER_BACKGROUND}..${PAPER_INK}`)).toBeDefined();
   });
@@ -44,6 +58,8 @@ describe('digitsFigure on real MNIST test digits', () => {
   });
 
   it('rejects an image of the wrong size', () => {
-    expect(() => digitsFigure({ rows: [{ label: 'x', images: [new Uint8Array(10)], width: 28, height: 28 }] })).toThrow(FigureInputError);
+    expect(() =>
+      digitsFigure({ rows: [{ label: 'x', images: [new Uint8Array(10)], width: 28, height: 28 }] }),
+    ).toThrow(FigureInputError);
   });
 });

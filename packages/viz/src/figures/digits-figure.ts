@@ -40,28 +40,56 @@ const tileSize = 64;
  * ```
  */
 export function digitsFigure(input: DigitsFigureInput): Scene {
-  const shapes: Shape[] = figureTitle(input.title ?? 'What the network sees', 'each row: the same digits at one step of the preparation');
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'What the network sees',
+    'each row: the same digits at one step of the preparation',
+  );
   let y = figureMargin + titleHeight + 8;
   let width = 0;
   input.rows.forEach((row, rowIndex) => {
     checkCount(`rows[${rowIndex}].width`, row.width, 1);
     checkCount(`rows[${rowIndex}].height`, row.height, 1);
     row.images.forEach((image, index) => {
-      checkLength(`rows[${rowIndex}].images[${index}]`, image, row.width * row.height, `${row.width}x${row.height} pixels`);
+      checkLength(
+        `rows[${rowIndex}].images[${index}]`,
+        image,
+        row.width * row.height,
+        `${row.width}x${row.height} pixels`,
+      );
     });
     const domain = row.domain ?? valueDomain(row.images.flatMap((image) => Array.from(image)));
     const cellSize = Math.max(1, Math.round(tileSize / row.height));
     const grid = imageGrid(
-      row.images.map((values) => ({ values, columns: row.width, rows: row.height, domain, colorMap: 'greys' })),
+      row.images.map((values) => ({
+        values,
+        columns: row.width,
+        rows: row.height,
+        domain,
+        colorMap: 'greys',
+      })),
       { x: figureMargin + labelWidth, y, cellSize, perRow: 10, gap: 8, captionHeight: 0 },
     );
-    shapes.push(textShape(figureMargin, y + grid.height / 2 - 8, row.label, { size: 12, bold: true }));
-    shapes.push(textShape(figureMargin, y + grid.height / 2 + 8, `${row.width}x${row.height}, ${formatDomain(domain)}`, { size: 11, color: mutedColor }));
+    shapes.push(
+      textShape(figureMargin, y + grid.height / 2 - 8, row.label, { size: 12, bold: true }),
+    );
+    shapes.push(
+      textShape(
+        figureMargin,
+        y + grid.height / 2 + 8,
+        `${row.width}x${row.height}, ${formatDomain(domain)}`,
+        { size: 11, color: mutedColor },
+      ),
+    );
     shapes.push(...grid.shapes);
     y += grid.height + 16;
     width = Math.max(width, grid.width);
   });
-  return { width: figureMargin * 2 + labelWidth + width, height: y + figureMargin - 8, background: '#ffffff', shapes };
+  return {
+    width: figureMargin * 2 + labelWidth + width,
+    height: y + figureMargin - 8,
+    background: '#ffffff',
+    shapes,
+  };
 }
 
 function formatDomain(domain: Domain): string {

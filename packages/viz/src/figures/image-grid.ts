@@ -43,7 +43,10 @@ export interface GridResult {
  * `undefined` tiles leave a light empty slot (e.g. a connection that does not exist).
  * Every tile of one grid has the size of the first.
  */
-export function imageGrid(tiles: readonly (GridTile | undefined)[], placement: GridPlacement): GridResult {
+export function imageGrid(
+  tiles: readonly (GridTile | undefined)[],
+  placement: GridPlacement,
+): GridResult {
   const shapes: Shape[] = [];
   const first = tiles.find((tile) => tile !== undefined);
   const tileWidth = (first?.columns ?? 1) * placement.cellSize;
@@ -51,17 +54,36 @@ export function imageGrid(tiles: readonly (GridTile | undefined)[], placement: G
   const slotHeight = placement.captionHeight + tileHeight + placement.gap;
   tiles.forEach((tile, index) => {
     const x = placement.x + (index % placement.perRow) * (tileWidth + placement.gap);
-    const y = placement.y + Math.floor(index / placement.perRow) * slotHeight + placement.captionHeight;
+    const y =
+      placement.y + Math.floor(index / placement.perRow) * slotHeight + placement.captionHeight;
     if (tile === undefined) {
       shapes.push(filledRect(x, y, tileWidth, tileHeight, '#f2f2f2'));
       return;
     }
-    const box = { x, y, width: tile.columns * placement.cellSize, height: tile.rows * placement.cellSize };
-    shapes.push(imageShape(box, tile.columns, tile.rows, colorizeValues(tile.values, tile.domain, tile.colorMap)));
+    const box = {
+      x,
+      y,
+      width: tile.columns * placement.cellSize,
+      height: tile.rows * placement.cellSize,
+    };
+    shapes.push(
+      imageShape(
+        box,
+        tile.columns,
+        tile.rows,
+        colorizeValues(tile.values, tile.domain, tile.colorMap),
+      ),
+    );
     shapes.push(outlinedRect(x - 1, y - 1, box.width + 2, box.height + 2, '#cccccc'));
     if (tile.caption !== undefined) {
       const captionY = y - placement.captionHeight / 2;
-      shapes.push(textShape(x + box.width / 2, captionY, tile.caption, { size: 11, anchor: 'middle', color: tile.captionColor ?? mutedColor }));
+      shapes.push(
+        textShape(x + box.width / 2, captionY, tile.caption, {
+          size: 11,
+          anchor: 'middle',
+          color: tile.captionColor ?? mutedColor,
+        }),
+      );
     }
   });
   const gridRows = Math.ceil(tiles.length / placement.perRow);

@@ -47,38 +47,89 @@ const cellSize = 5;
  */
 export function kernelsFigure(input: KernelsFigureInput): Scene {
   const maximumOutputs = input.maximumOutputs ?? 16;
-  const shapes: Shape[] = figureTitle(input.title ?? 'Learned kernels', 'rows: input maps, columns: output maps; blue < 0 < red');
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'Learned kernels',
+    'rows: input maps, columns: output maps; blue < 0 < red',
+  );
   let y = figureMargin + titleHeight + 4;
   let width = 0;
   for (const [layerIndex, layer] of input.layers.entries()) {
     const [kernelHeight, kernelWidth, inputs, outputs] = layer.shape;
-    checkLength(`layers[${layerIndex}].weights`, layer.weights, kernelHeight * kernelWidth * inputs * outputs, `shape [${layer.shape.join(', ')}]`);
+    checkLength(
+      `layers[${layerIndex}].weights`,
+      layer.weights,
+      kernelHeight * kernelWidth * inputs * outputs,
+      `shape [${layer.shape.join(', ')}]`,
+    );
     checkTable(layer, layerIndex);
     const shown = Math.min(outputs, maximumOutputs);
     const note = shown < outputs ? `, first ${shown} of ${outputs} output maps` : '';
-    shapes.push(textShape(figureMargin, y + 8, `${layer.name}: ${inputs}x${outputs} kernels of ${kernelHeight}x${kernelWidth}${note}`, { size: 12, bold: true }));
+    shapes.push(
+      textShape(
+        figureMargin,
+        y + 8,
+        `${layer.name}: ${inputs}x${outputs} kernels of ${kernelHeight}x${kernelWidth}${note}`,
+        { size: 12, bold: true },
+      ),
+    );
     const domain = symmetricDomain(layer.weights);
     const tiles: (GridTile | undefined)[] = [];
     for (let inputMap = 0; inputMap < inputs; inputMap += 1) {
       for (let outputMap = 0; outputMap < shown; outputMap += 1) {
         const connected = layer.connections?.[inputMap]?.[outputMap] ?? true;
-                tiles.push(connected ? { values: kernelValues(layer, inputMap, outputMap), columns: kernelWidth, rows: kernelHeight, domain, colorMap: 'diverging' } : undefined);
+        tiles.push(
+          connected
+            ? {
+                values: kernelValues(layer, inputMap, outputMap),
+                columns: kernelWidth,
+                rows: kernelHeight,
+                domain,
+                colorMap: 'diverging',
+              }
+            : undefined,
+        );
       }
     }
-    const placement = { x: figureMargin + labelWidth, y: y + 34, cellSize, perRow: shown, gap: 4, captionHeight: 0 };
+    const placement = {
+      x: figureMargin + labelWidth,
+      y: y + 34,
+      cellSize,
+      perRow: shown,
+      gap: 4,
+      captionHeight: 0,
+    };
     const grid = imageGrid(tiles, placement);
     for (let outputMap = 0; outputMap < shown; outputMap += 1) {
-      shapes.push(textShape(placement.x + outputMap * (kernelWidth * cellSize + 4) + (kernelWidth * cellSize) / 2, y + 26, String(outputMap), { size: 9, anchor: 'middle', color: mutedColor }));
+      shapes.push(
+        textShape(
+          placement.x + outputMap * (kernelWidth * cellSize + 4) + (kernelWidth * cellSize) / 2,
+          y + 26,
+          String(outputMap),
+          { size: 9, anchor: 'middle', color: mutedColor },
+        ),
+      );
     }
     for (let inputMap = 0; inputMap < inputs; inputMap += 1) {
-      const rowY = placement.y + inputMap * (kernelHeight * cellSize + 4) + (kernelHeight * cellSize) / 2;
-      shapes.push(textShape(placement.x - 8, rowY, String(inputMap), { size: 9, anchor: 'end', color: mutedColor }));
+      const rowY =
+        placement.y + inputMap * (kernelHeight * cellSize + 4) + (kernelHeight * cellSize) / 2;
+      shapes.push(
+        textShape(placement.x - 8, rowY, String(inputMap), {
+          size: 9,
+          anchor: 'end',
+          color: mutedColor,
+        }),
+      );
     }
     shapes.push(...grid.shapes);
     y += 34 + grid.height + 18;
     width = Math.max(width, labelWidth + grid.width);
   }
-  return { width: Math.max(420, width + 2 * figureMargin), height: y + figureMargin - 18, background: '#ffffff', shapes };
+  return {
+    width: Math.max(420, width + 2 * figureMargin),
+    height: y + figureMargin - 18,
+    background: '#ffffff',
+    shapes,
+  };
 }
 
 function kernelValues(layer: KernelLayer, inputMap: number, outputMap: number): number[] {
@@ -86,7 +137,10 @@ function kernelValues(layer: KernelLayer, inputMap: number, outputMap: number): 
   const values: number[] = [];
   for (let row = 0; row < kernelHeight; row += 1) {
     for (let column = 0; column < kernelWidth; column += 1) {
-      values.push(layer.weights[((row * kernelWidth + column) * inputs + inputMap) * outputs + outputMap] ?? 0);
+      values.push(
+        layer.weights[((row * kernelWidth + column) * inputs + inputMap) * outputs + outputMap] ??
+          0,
+      );
     }
   }
   return values;

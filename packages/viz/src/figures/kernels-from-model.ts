@@ -28,7 +28,9 @@ export interface ConvolutionLayerLike {
  * const scene = kernelsFigure({ layers: kernelsFromModel(model) });
  * ```
  */
-export function kernelsFromModel(model: { readonly layers: readonly ConvolutionLayerLike[] }): KernelLayer[] {
+export function kernelsFromModel(model: {
+  readonly layers: readonly ConvolutionLayerLike[];
+}): KernelLayer[] {
   const kernels: KernelLayer[] = [];
   for (const layer of model.layers) {
     const className = layer.getClassName();
@@ -38,10 +40,19 @@ export function kernelsFromModel(model: { readonly layers: readonly ConvolutionL
       const shape = toShape(full.shape);
       full.dispose();
       const connections = layer.table?.map((row) => row.map((entry) => entry !== 0));
-      kernels.push(connections === undefined ? { name: layer.name, weights, shape } : { name: layer.name, weights, shape, connections });
+      kernels.push(
+        connections === undefined
+          ? { name: layer.name, weights, shape }
+          : { name: layer.name, weights, shape, connections },
+      );
     } else if (className === 'Conv2D') {
       const kernel = layer.getWeights()[0];
-      if (kernel?.shape.length === 4) kernels.push({ name: layer.name, weights: Float32Array.from(kernel.dataSync()), shape: toShape(kernel.shape) });
+      if (kernel?.shape.length === 4)
+        kernels.push({
+          name: layer.name,
+          weights: Float32Array.from(kernel.dataSync()),
+          shape: toShape(kernel.shape),
+        });
     }
   }
   return kernels;

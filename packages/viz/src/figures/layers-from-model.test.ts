@@ -51,9 +51,16 @@ describe('kernelsFromModel', () => {
     const c3 = kernels[1]!;
     expect(c3.connections?.[0]).toEqual(C3_TABLE[0]?.map((entry) => entry === 1));
     // S2 map 3 does not feed C3 map 0 (Table I), so that kernel is all zero.
-    const unconnected = Array.from({ length: 25 }, (_, position) => c3.weights[position * 96 + 3 * 16 + 0]);
+    const unconnected = Array.from(
+      { length: 25 },
+      (_, position) => c3.weights[position * 96 + 3 * 16 + 0],
+    );
     expect(unconnected.every((value) => value === 0)).toBe(true);
-    expect(Array.from({ length: 25 }, (_, position) => c3.weights[position * 96]).some((value) => value !== 0)).toBe(true);
+    expect(
+      Array.from({ length: 25 }, (_, position) => c3.weights[position * 96]).some(
+        (value) => value !== 0,
+      ),
+    ).toBe(true);
     model.dispose();
   });
 });
@@ -62,9 +69,25 @@ describe('activationSources', () => {
   it("reads each drawn layer after its squashing function, as LeNet-5's maps are shown", () => {
     const model = lenet5();
     const sources = activationSources(model);
-    expect(sources.map((source) => source.name)).toEqual(['C1', 'S2', 'C3', 'S4', 'C5', 'F6', 'OUTPUT']);
+    expect(sources.map((source) => source.name)).toEqual([
+      'C1',
+      'S2',
+      'C3',
+      'S4',
+      'C5',
+      'F6',
+      'OUTPUT',
+    ]);
     const read = sources.map((source) => source.layer.getClassName());
-    expect(read).toEqual(['ScaledTanh', 'TrainableSubsampling2D', 'ScaledTanh', 'TrainableSubsampling2D', 'ScaledTanh', 'ScaledTanh', 'RbfOutput']);
+    expect(read).toEqual([
+      'ScaledTanh',
+      'TrainableSubsampling2D',
+      'ScaledTanh',
+      'TrainableSubsampling2D',
+      'ScaledTanh',
+      'ScaledTanh',
+      'RbfOutput',
+    ]);
     model.dispose();
   });
 });

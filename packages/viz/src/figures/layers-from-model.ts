@@ -46,26 +46,45 @@ const kindByClass: Record<string, ArchitectureLayerKind> = {
 export function layersFromModel(model: ModelLike): ArchitectureLayer[] {
   const layers: ArchitectureLayer[] = [];
   const inputShape = model.inputs?.[0]?.shape;
-  if (inputShape !== undefined && !model.layers.some((layer) => layer.getClassName() === 'InputLayer')) {
+  if (
+    inputShape !== undefined &&
+    !model.layers.some((layer) => layer.getClassName() === 'InputLayer')
+  ) {
     layers.push(fromShape('input', 'input', inputShape));
   }
   for (const layer of model.layers) {
     const kind = kindByClass[layer.getClassName()];
     if (kind === undefined) continue;
-    const shape = Array.isArray(layer.outputShape) && Array.isArray(layer.outputShape[0]) ? (layer.outputShape[0] as unknown[]) : layer.outputShape;
+    const shape =
+      Array.isArray(layer.outputShape) && Array.isArray(layer.outputShape[0])
+        ? (layer.outputShape[0] as unknown[])
+        : layer.outputShape;
     if (!Array.isArray(shape)) {
-      throw new FigureInputError({ field: `layer ${layer.name}`, expected: 'an output shape array', actual: String(shape) });
+      throw new FigureInputError({
+        field: `layer ${layer.name}`,
+        expected: 'an output shape array',
+        actual: String(shape),
+      });
     }
     layers.push(fromShape(layer.name, kind, shape as readonly (number | null)[]));
   }
   return layers;
 }
 
-function fromShape(name: string, kind: ArchitectureLayerKind, shape: readonly (number | null)[]): ArchitectureLayer {
+function fromShape(
+  name: string,
+  kind: ArchitectureLayerKind,
+  shape: readonly (number | null)[],
+): ArchitectureLayer {
   const sizes = shape.slice(1);
-  if (sizes.length === 3) return { name, kind, height: sizes[0] ?? 1, width: sizes[1] ?? 1, maps: sizes[2] ?? 1 };
+  if (sizes.length === 3)
+    return { name, kind, height: sizes[0] ?? 1, width: sizes[1] ?? 1, maps: sizes[2] ?? 1 };
   if (sizes.length === 1) return { name, kind, height: 1, width: 1, maps: sizes[0] ?? 1 };
-  throw new FigureInputError({ field: `layer ${name}`, expected: 'an output shape [batch, height, width, maps] or [batch, units]', actual: `[${shape.join(', ')}]` });
+  throw new FigureInputError({
+    field: `layer ${name}`,
+    expected: 'an output shape [batch, height, width, maps] or [batch, units]',
+    actual: `[${shape.join(', ')}]`,
+  });
 }
 
 /** A drawn layer of a model and the layer whose output shows its maps. */
@@ -87,7 +106,9 @@ export interface ActivationSource<Layer extends ModelLayerLike> {
  * const probe = tf.model({ inputs: model.inputs, outputs: sources.map((source) => source.layer.output) });
  * ```
  */
-export function activationSources<Layer extends ModelLayerLike>(model: { readonly layers: readonly Layer[] }): ActivationSource<Layer>[] {
+export function activationSources<Layer extends ModelLayerLike>(model: {
+  readonly layers: readonly Layer[];
+}): ActivationSource<Layer>[] {
   const sources: { name: string; layer: Layer }[] = [];
   for (const layer of model.layers) {
     const kind = kindByClass[layer.getClassName()];

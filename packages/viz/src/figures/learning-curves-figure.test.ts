@@ -13,7 +13,9 @@ const points = [
 
 describe('learningCurvesFigure', () => {
   const scene = learningCurvesFigure({ points });
-  const lines = scene.shapes.filter((shape): shape is LineShape => shape.kind === 'line' && shape.strokeWidth === 2);
+  const lines = scene.shapes.filter(
+    (shape): shape is LineShape => shape.kind === 'line' && shape.strokeWidth === 2,
+  );
 
   it('draws one line per series through every recorded pass', () => {
     const [train, test] = lines;
@@ -43,7 +45,9 @@ describe('learningCurvesFigure', () => {
 
   it('rejects an empty log and error rates in percent', () => {
     expect(() => learningCurvesFigure({ points: [] })).toThrow(FigureInputError);
-    expect(() => learningCurvesFigure({ points: [{ epoch: 1, trainError: 4 }] })).toThrow(/fractions in 0\.\.1/);
+    expect(() => learningCurvesFigure({ points: [{ epoch: 1, trainError: 4 }] })).toThrow(
+      /fractions in 0\.\.1/,
+    );
   });
 });
 

@@ -38,36 +38,80 @@ const testColor = '#d95f02';
 export function learningCurvesFigure(input: LearningCurvesFigureInput): Scene {
   const points = [...input.points].sort((first, second) => first.epoch - second.epoch);
   checkPoints(points);
-  const box: PlotBox = { x: figureMargin + 64, y: figureMargin + titleHeight + 10, width: 460, height: 240 };
+  const box: PlotBox = {
+    x: figureMargin + 64,
+    y: figureMargin + titleHeight + 10,
+    width: 460,
+    height: 240,
+  };
   const rates = points.flatMap((point) => [point.trainError, point.testError ?? 0]);
-  const xScale = niceScale(Math.min(...points.map((point) => point.epoch)), Math.max(...points.map((point) => point.epoch)), 6, 1);
+  const xScale = niceScale(
+    Math.min(...points.map((point) => point.epoch)),
+    Math.max(...points.map((point) => point.epoch)),
+    6,
+    1,
+  );
   const yScale = niceScale(0, Math.max(...rates) * 100, 5);
-  const shapes: Shape[] = figureTitle(input.title ?? 'Learning curves', 'error rate after each pass over the training set');
-  shapes.push(...chartAxes(box, xScale, yScale, { x: 'pass (epoch)', y: 'error (%)', formatX: String, formatY: (value) => `${value}` }));
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'Learning curves',
+    'error rate after each pass over the training set',
+  );
+  shapes.push(
+    ...chartAxes(box, xScale, yScale, {
+      x: 'pass (epoch)',
+      y: 'error (%)',
+      formatX: String,
+      formatY: (value) => `${value}`,
+    }),
+  );
   const series = [
-    { label: 'training', color: trainColor, values: points.map((point) => [point.epoch, point.trainError] as const) },
+    {
+      label: 'training',
+      color: trainColor,
+      values: points.map((point) => [point.epoch, point.trainError] as const),
+    },
     {
       label: 'test',
       color: testColor,
-      values: points.flatMap((point) => (point.testError === undefined ? [] : [[point.epoch, point.testError] as const])),
+      values: points.flatMap((point) =>
+        point.testError === undefined ? [] : [[point.epoch, point.testError] as const],
+      ),
     },
   ];
   series.forEach((line, index) => {
-    const coordinates = line.values.flatMap(([epoch, rate]) => project(box, xScale, yScale, epoch, rate * 100));
+    const coordinates = line.values.flatMap(([epoch, rate]) =>
+      project(box, xScale, yScale, epoch, rate * 100),
+    );
     shapes.push(polyline(coordinates, line.color, 2));
     for (let point = 0; point < coordinates.length; point += 2) {
-      shapes.push({ kind: 'circle', x: coordinates[point] ?? 0, y: coordinates[point + 1] ?? 0, radius: 3, fill: line.color });
+      shapes.push({
+        kind: 'circle',
+        x: coordinates[point] ?? 0,
+        y: coordinates[point + 1] ?? 0,
+        radius: 3,
+        fill: line.color,
+      });
     }
     const legendY = box.y + 8 + index * 18;
     shapes.push(filledRect(box.x + box.width - 96, legendY - 1.5, 16, 3, line.color));
     shapes.push(textShape(box.x + box.width - 74, legendY, line.label, { size: 12 }));
   });
-  return { width: box.x + box.width + figureMargin + 8, height: box.y + box.height + 44 + figureMargin, background: '#ffffff', shapes };
+  return {
+    width: box.x + box.width + figureMargin + 8,
+    height: box.y + box.height + 44 + figureMargin,
+    background: '#ffffff',
+    shapes,
+  };
 }
 
 function checkPoints(points: readonly LearningCurvePoint[]): void {
   if (points.length === 0) {
-    throw new FigureInputError({ field: 'points', expected: 'at least one pass', actual: 'none', hint: 'Pass the records of a training log.' });
+    throw new FigureInputError({
+      field: 'points',
+      expected: 'at least one pass',
+      actual: 'none',
+      hint: 'Pass the records of a training log.',
+    });
   }
   points.forEach((point, index) => {
     for (const rate of [point.trainError, point.testError ?? 0]) {

@@ -14,14 +14,28 @@ describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
 
   beforeAll(async () => {
     digits = await mnistTestDigits(30);
-    predicted = digits.labels.map((label, index) => (index === 3 || index === 11 || index === 29 ? (label + 1) % 10 : label));
-    scene = misclassifiedGalleryFigure({ images: digits.images, trueLabels: digits.labels, predictedLabels: predicted });
+    predicted = digits.labels.map((label, index) =>
+      index === 3 || index === 11 || index === 29 ? (label + 1) % 10 : label,
+    );
+    scene = misclassifiedGalleryFigure({
+      images: digits.images,
+      trueLabels: digits.labels,
+      predictedLabels: predicted,
+    });
   });
 
   it('shows exactly the misclassified digits, each captioned true->predicted', () => {
-    const captions = texts(scene).filter((text) => /^\d->\d$/.test(text.text)).map((text) => text.text);
-    expect(captions).toEqual([3, 11, 29].map((index) => `${digits.labels[index]}->${predicted[index]}`));
-    expect(texts(scene).some((text) => text.text.startsWith('3 of 30 test images misclassified (10.00%), true->predicted'))).toBe(true);
+    const captions = texts(scene)
+      .filter((text) => /^\d->\d$/.test(text.text))
+      .map((text) => text.text);
+    expect(captions).toEqual(
+      [3, 11, 29].map((index) => `${digits.labels[index]}->${predicted[index]}`),
+    );
+    expect(
+      texts(scene).some((text) =>
+        text.text.startsWith('3 of 30 test images misclassified (10.00%), true->predicted'),
+      ),
+    ).toBe(true);
   });
 
   it('counts the error rate against the whole evaluation when given only the misclassified digits, and says when only some are shown', () => {
@@ -33,8 +47,17 @@ describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
       tested: 10_000,
       errors: 96,
     });
-    expect(texts(gallery).map((text) => text.text)).toContain('96 of 10,000 test images misclassified (0.96%), the first 2 shown, true->predicted');
-    expect(() => misclassifiedGalleryFigure({ images: digits.images, trueLabels: digits.labels, predictedLabels: predicted, tested: 10 })).toThrow(FigureInputError);
+    expect(texts(gallery).map((text) => text.text)).toContain(
+      '96 of 10,000 test images misclassified (0.96%), the first 2 shown, true->predicted',
+    );
+    expect(() =>
+      misclassifiedGalleryFigure({
+        images: digits.images,
+        trueLabels: digits.labels,
+        predictedLabels: predicted,
+        tested: 10,
+      }),
+    ).toThrow(FigureInputError);
   });
 
   it('draws each digit ink-dark on white where the image has ink', () => {
@@ -48,7 +71,10 @@ describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
     expect(digit[samples[0]!]).toBeGreaterThan(200);
     expect(samples[1]).toBeGreaterThanOrEqual(0);
     for (const pixel of samples) {
-      const [x, y] = [tile.x + ((pixel % 28) + 0.5) * scale, tile.y + (Math.floor(pixel / 28) + 0.5) * scale];
+      const [x, y] = [
+        tile.x + ((pixel % 28) + 0.5) * scale,
+        tile.y + (Math.floor(pixel / 28) + 0.5) * scale,
+      ];
       expect(pixelAt(image, Math.floor(x), Math.floor(y))[0]).toBe(255 - (digit[pixel] ?? 0));
     }
   });
@@ -58,13 +84,25 @@ describe('misclassifiedGalleryFigure on real MNIST test digits', () => {
     digits.images.forEach((image, index) => {
       flat.set(image, index * 784);
     });
-    const fromFlat = misclassifiedGalleryFigure({ images: flat, trueLabels: digits.labels, predictedLabels: predicted });
+    const fromFlat = misclassifiedGalleryFigure({
+      images: flat,
+      trueLabels: digits.labels,
+      predictedLabels: predicted,
+    });
     expect(fromFlat.shapes.length).toBe(scene.shapes.length);
     expectValidFigure(fromFlat);
   });
 
   it('rejects labels that do not match the images', () => {
-    expect(() => misclassifiedGalleryFigure({ images: digits.images, trueLabels: [1], predictedLabels: [2] })).toThrow(FigureInputError);
-    expect(() => misclassifiedGalleryFigure({ images: new Uint8Array(785), trueLabels: [1], predictedLabels: [2] })).toThrow(/multiple of 784/);
+    expect(() =>
+      misclassifiedGalleryFigure({ images: digits.images, trueLabels: [1], predictedLabels: [2] }),
+    ).toThrow(FigureInputError);
+    expect(() =>
+      misclassifiedGalleryFigure({
+        images: new Uint8Array(785),
+        trueLabels: [1],
+        predictedLabels: [2],
+      }),
+    ).toThrow(/multiple of 784/);
   });
 });

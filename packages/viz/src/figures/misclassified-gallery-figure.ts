@@ -60,14 +60,32 @@ export function misclassifiedGalleryFigure(input: MisclassifiedGalleryFigureInpu
   const tested = input.tested ?? images.length;
   const errors = input.errors ?? wrong.length;
   if (tested < images.length || errors < wrong.length) {
-    throw new FigureInputError({ field: 'tested/errors', expected: `at least the ${images.length} images and ${wrong.length} errors given`, actual: `tested ${tested}, errors ${errors}` });
+    throw new FigureInputError({
+      field: 'tested/errors',
+      expected: `at least the ${images.length} images and ${wrong.length} errors given`,
+      actual: `tested ${tested}, errors ${errors}`,
+    });
   }
   const shown = errors > wrong.length ? `, the first ${wrong.length} shown` : '';
   const subtitle = `${errors.toLocaleString('en-US')} of ${tested.toLocaleString('en-US')} test images misclassified (${((100 * errors) / Math.max(1, tested)).toFixed(2)}%)${shown}, true->predicted`;
   const shapes: Shape[] = figureTitle(input.title ?? 'Misclassified test digits', subtitle);
   const grid = imageGrid(
-    wrong.map((item) => ({ ...item, columns: width, rows: height, domain: input.domain ?? [0, 255], colorMap: 'greys', captionColor: '#222222' })),
-    { x: figureMargin, y: figureMargin + titleHeight, cellSize: Math.max(1, Math.round(48 / height)), perRow: input.perRow ?? 12, gap: 8, captionHeight: 16 },
+    wrong.map((item) => ({
+      ...item,
+      columns: width,
+      rows: height,
+      domain: input.domain ?? [0, 255],
+      colorMap: 'greys',
+      captionColor: '#222222',
+    })),
+    {
+      x: figureMargin,
+      y: figureMargin + titleHeight,
+      cellSize: Math.max(1, Math.round(48 / height)),
+      perRow: input.perRow ?? 12,
+      gap: 8,
+      captionHeight: 16,
+    },
   );
   shapes.push(...grid.shapes);
   return {

@@ -12,7 +12,9 @@ describe('rbfCodesFigure', () => {
   const tiles = scene.shapes.filter((shape): shape is ImageShape => shape.kind === 'image');
 
   it("draws LeNet-5's ten codes as 7x12 bitmaps, labelled 0 to 9", () => {
-    expect(tiles.map((tile) => [tile.columns, tile.rows])).toEqual(Array.from({ length: 10 }, () => [7, 12]));
+    expect(tiles.map((tile) => [tile.columns, tile.rows])).toEqual(
+      Array.from({ length: 10 }, () => [7, 12]),
+    );
     expect(textNamed(scene, '9').x).toBeGreaterThan(textNamed(scene, '0').x);
   });
 

@@ -35,11 +35,34 @@ export function rbfCodesFigure(input: RbfCodesFigureInput): Scene {
   checkCount('columns', columns, 1);
   checkCount('rows', rows, 1);
   const codes = splitArrays('codes', input.codes, columns * rows, `${columns}x${rows} values`);
-  const shapes: Shape[] = figureTitle(input.title ?? 'RBF output codes', `one ${columns}x${rows} code per class (black +1, white -1)`);
+  const shapes: Shape[] = figureTitle(
+    input.title ?? 'RBF output codes',
+    `one ${columns}x${rows} code per class (black +1, white -1)`,
+  );
   const grid = imageGrid(
-    codes.map((values, index) => ({ values, columns, rows, domain: [-1, 1], colorMap: 'greys', caption: input.labels?.[index] ?? String(index), captionColor: '#222222' })),
-    { x: figureMargin, y: figureMargin + titleHeight, cellSize: 6, perRow: 10, gap: 12, captionHeight: 18 },
+    codes.map((values, index) => ({
+      values,
+      columns,
+      rows,
+      domain: [-1, 1],
+      colorMap: 'greys',
+      caption: input.labels?.[index] ?? String(index),
+      captionColor: '#222222',
+    })),
+    {
+      x: figureMargin,
+      y: figureMargin + titleHeight,
+      cellSize: 6,
+      perRow: 10,
+      gap: 12,
+      captionHeight: 18,
+    },
   );
   shapes.push(...grid.shapes);
-  return { width: Math.max(360, grid.width + 2 * figureMargin), height: figureMargin * 2 + titleHeight + grid.height, background: '#ffffff', shapes };
+  return {
+    width: Math.max(360, grid.width + 2 * figureMargin),
+    height: figureMargin * 2 + titleHeight + grid.height,
+    background: '#ffffff',
+    shapes,
+  };
 }

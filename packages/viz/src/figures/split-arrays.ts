@@ -9,7 +9,12 @@ import { checkLength } from './check-input.js';
  * @param description - What one item is, for error messages, e.g. `28x28 pixels`.
  * @throws {FigureInputError} When an item has the wrong length or the flat length is not a multiple of `size`.
  */
-export function splitArrays(field: string, input: readonly ArrayLike<number>[] | ArrayLike<number>, size: number, description: string): ArrayLike<number>[] {
+export function splitArrays(
+  field: string,
+  input: readonly ArrayLike<number>[] | ArrayLike<number>,
+  size: number,
+  description: string,
+): ArrayLike<number>[] {
   if (Array.isArray(input) && input.every((item) => typeof item === 'object')) {
     const list = input as readonly ArrayLike<number>[];
     list.forEach((item, index) => {
@@ -19,7 +24,14 @@ export function splitArrays(field: string, input: readonly ArrayLike<number>[] |
   }
   const flat = input as ArrayLike<number>;
   if (flat.length % size !== 0) {
-    throw new FigureInputError({ field, expected: `a multiple of ${size} values (whole items of ${description})`, actual: `${flat.length} values` });
+    throw new FigureInputError({
+      field,
+      expected: `a multiple of ${size} values (whole items of ${description})`,
+      actual: `${flat.length} values`,
+    });
   }
-  return Array.from({ length: flat.length / size }, (_, index) => Array.prototype.slice.call(flat, index * size, (index + 1) * size) as number[]);
+  return Array.from(
+    { length: flat.length / size },
+    (_, index) => Array.prototype.slice.call(flat, index * size, (index + 1) * size) as number[],
+  );
 }

@@ -15,7 +15,9 @@ export function parseTrainingLog(text: string): LearningCurvePoint[] {
     if (record === undefined) continue;
     const { epoch, trainError, testError } = record;
     if (typeof epoch !== 'number' || typeof trainError !== 'number') continue;
-    points.push(typeof testError === 'number' ? { epoch, trainError, testError } : { epoch, trainError });
+    points.push(
+      typeof testError === 'number' ? { epoch, trainError, testError } : { epoch, trainError },
+    );
   }
   return points;
 }
@@ -24,7 +26,9 @@ function parseRecord(line: string): Record<string, unknown> | undefined {
   if (!line.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

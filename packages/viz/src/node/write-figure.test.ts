@@ -9,7 +9,12 @@ import { renderPng, writePng, writeSvg } from './write-figure.js';
 
 describe('writing figures to files', () => {
   let folder: string;
-  const scene = { width: 30, height: 20, background: '#ffffff', shapes: [filledRect(0, 0, 10, 20, '#336699')] };
+  const scene = {
+    width: 30,
+    height: 20,
+    background: '#ffffff',
+    shapes: [filledRect(0, 0, 10, 20, '#336699')],
+  };
 
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'lenet-viz-'));

@@ -12,7 +12,9 @@ import { writeFileAtomic } from '@lenet/common/node';
  * @param options - `scale`: pixels per scene unit (default 1).
  */
 export function renderPng(scene: Scene, options: RenderRasterOptions = {}): Uint8Array {
-  return encodePng(renderRaster(scene, options), { compress: (bytes) => deflateSync(bytes, { level: 9 }) });
+  return encodePng(renderRaster(scene, options), {
+    compress: (bytes) => deflateSync(bytes, { level: 9 }),
+  });
 }
 
 /**
@@ -26,7 +28,11 @@ export function renderPng(scene: Scene, options: RenderRasterOptions = {}): Uint
  * await writePng(confusionMatrixFigure({ matrix }), 'out/confusion.png');
  * ```
  */
-export async function writePng(scene: Scene, path: string, options: RenderRasterOptions = {}): Promise<void> {
+export async function writePng(
+  scene: Scene,
+  path: string,
+  options: RenderRasterOptions = {},
+): Promise<void> {
   await writeFileAtomic(path, renderPng(scene, options));
 }
 

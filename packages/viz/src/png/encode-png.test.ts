@@ -9,7 +9,8 @@ import { adler32, storedZlib } from './stored-zlib.js';
 
 function gradient(width: number, height: number): RgbaImage {
   const image = createRgbaImage(width, height, [0, 0, 0]);
-  for (let pixel = 0; pixel < width * height; pixel += 1) image.data.set([pixel % 256, (pixel * 7) % 256, 255 - (pixel % 256)], pixel * 4);
+  for (let pixel = 0; pixel < width * height; pixel += 1)
+    image.data.set([pixel % 256, (pixel * 7) % 256, 255 - (pixel % 256)], pixel * 4);
   return image;
 }
 
@@ -44,12 +45,16 @@ describe('encodePng', () => {
     const stored = encodePng(image);
     const compressed = encodePng(image, { compress: (bytes) => deflateSync(bytes) });
     expect(compressed.length).toBeLessThan(stored.length / 20);
-    expect(Buffer.compare(Buffer.from(decodePng(compressed).data), Buffer.from(image.data))).toBe(0);
+    expect(Buffer.compare(Buffer.from(decodePng(compressed).data), Buffer.from(image.data))).toBe(
+      0,
+    );
   });
 
   it('starts with the PNG signature and an IHDR for 8-bit RGB', () => {
     const bytes = encodePng(gradient(3, 2));
-    expect(Array.from(bytes.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(Array.from(bytes.subarray(0, 8))).toEqual([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
+    ]);
     expect(new TextDecoder().decode(bytes.subarray(12, 16))).toBe('IHDR');
     expect(Array.from(bytes.subarray(24, 26))).toEqual([8, 2]);
   });

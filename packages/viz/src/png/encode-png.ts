@@ -28,8 +28,14 @@ export function encodePng(image: RgbaImage, options: EncodePngOptions = {}): Uin
   headerView.setUint32(4, image.height);
   header.set([8, 2, 0, 0, 0], 8);
   const compress = options.compress ?? storedZlib;
-  const chunks = [chunk('IHDR', header), chunk('IDAT', compress(scanlines(image))), chunk('IEND', new Uint8Array(0))];
-  const output = new Uint8Array(signature.length + chunks.reduce((sum, part) => sum + part.length, 0));
+  const chunks = [
+    chunk('IHDR', header),
+    chunk('IDAT', compress(scanlines(image))),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const output = new Uint8Array(
+    signature.length + chunks.reduce((sum, part) => sum + part.length, 0),
+  );
   output.set(signature);
   let offset = signature.length;
   for (const part of chunks) {

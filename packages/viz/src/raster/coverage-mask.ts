@@ -27,9 +27,17 @@ export class CoverageMask {
   addRect(x: number, y: number, width: number, height: number): void {
     const right = x + width;
     const bottom = y + height;
-    for (let row = Math.max(this.top, Math.floor(y)); row < Math.min(this.top + this.rows, Math.ceil(bottom)); row += 1) {
+    for (
+      let row = Math.max(this.top, Math.floor(y));
+      row < Math.min(this.top + this.rows, Math.ceil(bottom));
+      row += 1
+    ) {
       const coveredY = Math.min(row + 1, bottom) - Math.max(row, y);
-      for (let column = Math.max(this.left, Math.floor(x)); column < Math.min(this.left + this.columns, Math.ceil(right)); column += 1) {
+      for (
+        let column = Math.max(this.left, Math.floor(x));
+        column < Math.min(this.left + this.columns, Math.ceil(right));
+        column += 1
+      ) {
         const coveredX = Math.min(column + 1, right) - Math.max(column, x);
         this.add(column, row, coveredX * coveredY);
       }
@@ -51,7 +59,13 @@ export class CoverageMask {
   blendInto(image: RgbaImage, color: Rgb): void {
     for (let row = 0; row < this.rows; row += 1) {
       for (let column = 0; column < this.columns; column += 1) {
-        blendPixel(image, this.left + column, this.top + row, color, this.coverage[row * this.columns + column] ?? 0);
+        blendPixel(
+          image,
+          this.left + column,
+          this.top + row,
+          color,
+          this.coverage[row * this.columns + column] ?? 0,
+        );
       }
     }
   }

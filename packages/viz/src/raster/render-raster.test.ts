@@ -12,7 +12,9 @@ function scene(shapes: Shape[], width = 20, height = 20): Scene {
 describe('renderRaster', () => {
   it('renders a 2x2 map with the expected colours at the expected places', () => {
     const pixels = colorizeValues([0, 1, 2, 3], [0, 3], 'greys');
-    const image = renderRaster(scene([imageShape({ x: 4, y: 6, width: 10, height: 10 }, 2, 2, pixels)]));
+    const image = renderRaster(
+      scene([imageShape({ x: 4, y: 6, width: 10, height: 10 }, 2, 2, pixels)]),
+    );
     expect(pixelAt(image, 5, 7)).toEqual([255, 255, 255, 255]);
     expect(pixelAt(image, 13, 7)).toEqual([170, 170, 170, 255]);
     expect(pixelAt(image, 5, 15)).toEqual([85, 85, 85, 255]);
@@ -52,9 +54,12 @@ describe('renderRaster', () => {
   });
 
   it('puts the ink of a text inside the box its size promises, left of its end anchor', () => {
-    const image = renderRaster(scene([textShape(60, 10, 'LeNet', { size: 20, anchor: 'end', color: '#000000' })], 80, 20));
+    const image = renderRaster(
+      scene([textShape(60, 10, 'LeNet', { size: 20, anchor: 'end', color: '#000000' })], 80, 20),
+    );
     const inked: number[] = [];
-    for (let x = 0; x < 80; x += 1) for (let y = 0; y < 20; y += 1) if (pixelAt(image, x, y)[0] < 128) inked.push(x);
+    for (let x = 0; x < 80; x += 1)
+      for (let y = 0; y < 20; y += 1) if (pixelAt(image, x, y)[0] < 128) inked.push(x);
     expect(inked.length).toBeGreaterThan(40);
     expect(Math.min(...inked)).toBeGreaterThanOrEqual(60 - 5 * 12);
     expect(Math.max(...inked)).toBeLessThan(60);

@@ -20,7 +20,13 @@ export function createRgbaImage(width: number, height: number, background: Rgb):
 }
 
 /** Paints `color` over pixel (`x`, `y`) with opacity `alpha` (0..1); ignores pixels outside. */
-export function blendPixel(image: RgbaImage, x: number, y: number, color: Rgb, alpha: number): void {
+export function blendPixel(
+  image: RgbaImage,
+  x: number,
+  y: number,
+  color: Rgb,
+  alpha: number,
+): void {
   if (alpha <= 0 || x < 0 || y < 0 || x >= image.width || y >= image.height) return;
   const offset = (y * image.width + x) * 4;
   const weight = Math.min(1, alpha);

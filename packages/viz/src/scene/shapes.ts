@@ -22,12 +22,25 @@ export const mutedColor = '#777777';
  *
  * @param fill - `#rrggbb`.
  */
-export function filledRect(x: number, y: number, width: number, height: number, fill: string): RectShape {
+export function filledRect(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  fill: string,
+): RectShape {
   return { kind: 'rect', x, y, width, height, fill };
 }
 
 /** An outlined, unfilled rectangle. */
-export function outlinedRect(x: number, y: number, width: number, height: number, stroke: string, strokeWidth = 1): RectShape {
+export function outlinedRect(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  stroke: string,
+  strokeWidth = 1,
+): RectShape {
   return { kind: 'rect', x, y, width, height, stroke, strokeWidth };
 }
 

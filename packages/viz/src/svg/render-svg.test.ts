@@ -15,14 +15,21 @@ describe('renderSvg', () => {
       filledRect(1, 2, 30, 40, '#ff0000'),
       polyline([0, 0, 10, 10, 20, 0], '#00ff00', 2),
       textShape(60, 40, '4->6 & <b>', { size: 14, anchor: 'middle', rotate: -90 }),
-      imageShape({ x: 50, y: 10, width: 20, height: 20 }, 2, 2, colorizeValues([0, 1, 2, 3], [0, 3], 'greys')),
+      imageShape(
+        { x: 50, y: 10, width: 20, height: 20 },
+        2,
+        2,
+        colorizeValues([0, 1, 2, 3], [0, 3], 'greys'),
+      ),
     ],
   };
   const svg = renderSvg(scene);
 
   it('is well-formed XML with the stated size', () => {
     expect(xmlProblem(svg)).toBeUndefined();
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="120" height="80" viewBox="0 0 120 80">/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="120" height="80" viewBox="0 0 120 80">/,
+    );
   });
 
   it('writes each shape with its geometry and colour', () => {
@@ -41,7 +48,9 @@ describe('renderSvg', () => {
     const match = /href="data:image\/png;base64,([^"]+)"/.exec(svg);
     const png = decodePng(new Uint8Array(Buffer.from(match?.[1] ?? '', 'base64')));
     expect([png.width, png.height]).toEqual([2, 2]);
-    expect(Array.from(png.data)).toEqual([255, 255, 255, 255, 170, 170, 170, 255, 85, 85, 85, 255, 0, 0, 0, 255]);
+    expect(Array.from(png.data)).toEqual([
+      255, 255, 255, 255, 170, 170, 170, 255, 85, 85, 85, 255, 0, 0, 0, 255,
+    ]);
   });
 });
 

@@ -35,7 +35,10 @@ function shapeMarkup(shape: Shape): string {
     case 'rect': {
       const fill = `fill="${shape.fill ?? 'none'}"`;
       const inset = shape.stroke === undefined ? 0 : (shape.strokeWidth ?? 1) / 2;
-      const stroke = shape.stroke === undefined ? '' : ` stroke="${shape.stroke}" stroke-width="${number(inset * 2)}"`;
+      const stroke =
+        shape.stroke === undefined
+          ? ''
+          : ` stroke="${shape.stroke}" stroke-width="${number(inset * 2)}"`;
       return `<rect x="${number(shape.x + inset)}" y="${number(shape.y + inset)}" width="${number(shape.width - 2 * inset)}" height="${number(shape.height - 2 * inset)}" ${fill}${stroke}/>`;
     }
     case 'line':
@@ -50,7 +53,8 @@ function shapeMarkup(shape: Shape): string {
 }
 
 function textMarkup(shape: TextShape): string {
-  const rotate = shape.rotate === -90 ? ` transform="rotate(-90 ${number(shape.x)} ${number(shape.y)})"` : '';
+  const rotate =
+    shape.rotate === -90 ? ` transform="rotate(-90 ${number(shape.x)} ${number(shape.y)})"` : '';
   const weight = shape.bold === true ? ' font-weight="bold"' : '';
   return `<text x="${number(shape.x)}" y="${number(shape.y)}" font-family="${fontFamily}" font-size="${number(shape.size)}" fill="${shape.color}" text-anchor="${shape.anchor}" dominant-baseline="central"${weight}${rotate}>${escapeXml(shape.text)}</text>`;
 }

@@ -40,7 +40,9 @@ export function halfBlockLines(
     for (let x = 0; x < width; x += 1) {
       if (color) {
         // Repeat no escape a cell shares with the one before it: a 28x28 map stays short.
-        const escapes = hasBottom ? `${foreground(colorAt(x, y))}${background(colorAt(x, y + 1))}` : `${reset}${foreground(colorAt(x, y))}`;
+        const escapes = hasBottom
+          ? `${foreground(colorAt(x, y))}${background(colorAt(x, y + 1))}`
+          : `${reset}${foreground(colorAt(x, y))}`;
         line += `${escapes === previous ? '' : escapes}▀`;
         previous = escapes;
       } else {

@@ -10,7 +10,12 @@ describe('terminalConfusionMatrix', () => {
 
   it('prints counts in aligned columns, the diagonal bracketed and each class error, without colour', () => {
     expect(terminalConfusionMatrix(matrix, { color: false })).toBe(
-      ['true     0    1    2   error', '0     [50]   1    .     2.0%', '1       2  [40]   3    11.1%', '2       .    .  [60]    0.0%'].join('\n'),
+      [
+        'true     0    1    2   error',
+        '0     [50]   1    .     2.0%',
+        '1       2  [40]   3    11.1%',
+        '2       .    .  [60]    0.0%',
+      ].join('\n'),
     );
   });
 
@@ -21,6 +26,14 @@ describe('terminalConfusionMatrix', () => {
   });
 
   it('uses the given class names', () => {
-    expect(terminalConfusionMatrix([[1, 0], [0, 1]], { color: false, labels: ['cat', 'dog'] }).split('\n')[0]).toBe('true   cat  dog   error');
+    expect(
+      terminalConfusionMatrix(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        { color: false, labels: ['cat', 'dog'] },
+      ).split('\n')[0],
+    ).toBe('true   cat  dog   error');
   });
 });

@@ -23,12 +23,20 @@ export interface TerminalConfusionMatrixOptions {
  * console.log(terminalConfusionMatrix(counts, { color: process.stdout.isTTY }));
  * ```
  */
-export function terminalConfusionMatrix(matrix: ConfusionMatrixInput, options: TerminalConfusionMatrixOptions = {}): string {
+export function terminalConfusionMatrix(
+  matrix: ConfusionMatrixInput,
+  options: TerminalConfusionMatrixOptions = {},
+): string {
   const rows = toConfusionRows(matrix);
   const color = options.color ?? true;
   const labels = options.labels ?? rows.map((_, index) => String(index));
   const largest = Math.max(...rows.flat());
-  const width = Math.max(3, ...rows.flat().map((count) => String(count).length), ...labels.map((label) => label.length)) + 2;
+  const width =
+    Math.max(
+      3,
+      ...rows.flat().map((count) => String(count).length),
+      ...labels.map((label) => label.length),
+    ) + 2;
   const labelWidth = Math.max(4, ...labels.map((label) => label.length));
   const errors = perClassError(rows);
   const header = `${'true'.padEnd(labelWidth)} ${labels.map((label) => label.padStart(width)).join('')}   error`;
@@ -37,7 +45,7 @@ export function terminalConfusionMatrix(matrix: ConfusionMatrixInput, options: T
       const text = count === 0 ? '.' : String(count);
       if (!color) return (predicted === trueClass ? `[${text}]` : `${text} `).padStart(width);
       const shade = countShade(count, largest);
-      const ink = shade > 0.6 ? [255, 255, 255] as const : [34, 34, 34] as const;
+      const ink = shade > 0.6 ? ([255, 255, 255] as const) : ([34, 34, 34] as const);
       return `${background(colorMapRgb('blues', shade))}${foreground(ink)}${`${text} `.padStart(width)}${resetColor}`;
     });
     return `${(labels[trueClass] ?? '').padEnd(labelWidth)} ${cells.join('')} ${`${((errors[trueClass] ?? 0) * 100).toFixed(1)}%`.padStart(7)}`;

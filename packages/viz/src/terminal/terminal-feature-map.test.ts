@@ -17,18 +17,27 @@ describe('terminalDigit', () => {
     const preview = terminalDigit([0, 0, 0, 255, 255, 255, 0, 255, 0], 3, 3, { color: true });
     const [first, second] = preview.split('\n');
     expect(first).toBe('\u001b[38;2;255;255;255m\u001b[48;2;0;0;0m▀▀▀\u001b[0m');
-    expect(second).toBe('\u001b[0m\u001b[38;2;255;255;255m▀\u001b[0m\u001b[38;2;0;0;0m▀\u001b[0m\u001b[38;2;255;255;255m▀\u001b[0m');
+    expect(second).toBe(
+      '\u001b[0m\u001b[38;2;255;255;255m▀\u001b[0m\u001b[38;2;0;0;0m▀\u001b[0m\u001b[38;2;255;255;255m▀\u001b[0m',
+    );
   });
 });
 
 describe('terminalFeatureMap', () => {
   it('scales a map to its own range through viridis by default', () => {
     const preview = terminalFeatureMap([-1, 3], 2, 1, { color: true });
-    expect(preview).toBe('\u001b[0m\u001b[38;2;68;1;84m▀\u001b[0m\u001b[38;2;253;231;37m▀\u001b[0m');
+    expect(preview).toBe(
+      '\u001b[0m\u001b[38;2;68;1;84m▀\u001b[0m\u001b[38;2;253;231;37m▀\u001b[0m',
+    );
   });
 
   it('takes 28 columns and 14 lines for a 28x28 map', () => {
-    const lines = terminalFeatureMap(new Float32Array(784).map((_, index) => index), 28, 28, { color: false }).split('\n');
+    const lines = terminalFeatureMap(
+      new Float32Array(784).map((_, index) => index),
+      28,
+      28,
+      { color: false },
+    ).split('\n');
     expect(lines).toHaveLength(14);
     expect(lines.every((line) => line.length === 28)).toBe(true);
     expect(lines[0]?.startsWith(' ')).toBe(true);

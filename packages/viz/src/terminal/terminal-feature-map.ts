@@ -24,14 +24,26 @@ export interface TerminalImageOptions {
  * console.log(terminalFeatureMap(c1Map, 28, 28, { color: !process.env.NO_COLOR }));
  * ```
  */
-export function terminalFeatureMap(values: ArrayLike<number>, width: number, height: number, options: TerminalImageOptions = {}): string {
+export function terminalFeatureMap(
+  values: ArrayLike<number>,
+  width: number,
+  height: number,
+  options: TerminalImageOptions = {},
+): string {
   checkCount('width', width, 1);
   checkCount('height', height, 1);
   checkLength('values', values, width * height, `${width}x${height}`);
   const [low, high] = options.domain ?? valueDomain(values);
-  const position = (x: number, y: number): number => (high === low ? 0 : ((values[y * width + x] ?? low) - low) / (high - low));
+  const position = (x: number, y: number): number =>
+    high === low ? 0 : ((values[y * width + x] ?? low) - low) / (high - low);
   const colorMap = options.colorMap ?? 'viridis';
-  return halfBlockLines(width, height, options.color ?? true, (x, y) => colorMapRgb(colorMap, position(x, y)), position);
+  return halfBlockLines(
+    width,
+    height,
+    options.color ?? true,
+    (x, y) => colorMapRgb(colorMap, position(x, y)),
+    position,
+  );
 }
 
 /**
@@ -43,6 +55,15 @@ export function terminalFeatureMap(values: ArrayLike<number>, width: number, hei
  * console.log(terminalDigit(image, 28, 28, { color: false }));
  * ```
  */
-export function terminalDigit(image: ArrayLike<number>, width: number, height: number, options: TerminalImageOptions = {}): string {
-  return terminalFeatureMap(image, width, height, { colorMap: 'greys', domain: [0, 255], ...options });
+export function terminalDigit(
+  image: ArrayLike<number>,
+  width: number,
+  height: number,
+  options: TerminalImageOptions = {},
+): string {
+  return terminalFeatureMap(image, width, height, {
+    colorMap: 'greys',
+    domain: [0, 255],
+    ...options,
+  });
 }

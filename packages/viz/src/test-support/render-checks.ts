@@ -28,7 +28,12 @@ export function texts(scene: Scene): TextShape[] {
 /** The text shape with exactly this text; throws when there is none, so the test fails clearly. */
 export function textNamed(scene: Scene, text: string): TextShape {
   const found = texts(scene).find((shape) => shape.text === text);
-  if (found === undefined) throw new Error(`no text "${text}" in the scene; found ${texts(scene).map((shape) => shape.text).join(' | ')}`);
+  if (found === undefined)
+    throw new Error(
+      `no text "${text}" in the scene; found ${texts(scene)
+        .map((shape) => shape.text)
+        .join(' | ')}`,
+    );
   return found;
 }
 

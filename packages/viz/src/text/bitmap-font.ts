@@ -90,10 +90,14 @@ let glyphs: readonly (readonly boolean[])[] | undefined;
 function parseGlyphs(): readonly (readonly boolean[])[] {
   const parsed: boolean[][] = [];
   for (let block = 0; block * glyphRows < blocks.length; block += 1) {
-    const rows = blocks.slice(block * glyphRows, (block + 1) * glyphRows).map((row) => row.split(' '));
+    const rows = blocks
+      .slice(block * glyphRows, (block + 1) * glyphRows)
+      .map((row) => row.split(' '));
     const count = rows[0]?.length ?? 0;
     for (let glyph = 0; glyph < count; glyph += 1) {
-      parsed[block * glyphsPerBlock + glyph] = rows.flatMap((row) => Array.from(row[glyph] ?? '').map((cell) => cell === '#'));
+      parsed[block * glyphsPerBlock + glyph] = rows.flatMap((row) =>
+        Array.from(row[glyph] ?? '').map((cell) => cell === '#'),
+      );
     }
   }
   return parsed;
@@ -108,6 +112,9 @@ function parseGlyphs(): readonly (readonly boolean[])[] {
 export function glyphBitmap(character: string): readonly boolean[] {
   glyphs ??= parseGlyphs();
   const code = character.charCodeAt(0);
-  const index = code >= firstCode && code < firstCode + glyphs.length ? code - firstCode : '?'.charCodeAt(0) - firstCode;
+  const index =
+    code >= firstCode && code < firstCode + glyphs.length
+      ? code - firstCode
+      : '?'.charCodeAt(0) - firstCode;
   return glyphs[index] ?? [];
 }

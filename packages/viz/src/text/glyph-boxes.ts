@@ -35,7 +35,13 @@ export function glyphBoxes(shape: TextShape): Box[] {
   return boxes;
 }
 
-function place(shape: TextShape, along: number, across: number, pixel: number, alongSize: number): Box {
+function place(
+  shape: TextShape,
+  along: number,
+  across: number,
+  pixel: number,
+  alongSize: number,
+): Box {
   if (shape.rotate === -90) {
     return { x: shape.x + across, y: shape.y - along - alongSize, width: pixel, height: alongSize };
   }

@@ -16,8 +16,18 @@ describe('activationsFromModel on a real MNIST test digit', () => {
   });
 
   it.each([
-    ['LeNet-1', lenet1, false, [[28, 28, 1], [24, 24, 4], [12, 12, 4], [8, 8, 12], [4, 4, 12], [10]]],
-    ['LeNet-5', lenet5, true, [[32, 32, 1], [28, 28, 6], [14, 14, 6], [10, 10, 16], [5, 5, 16], [1, 1, 120], [84], [10]]],
+    [
+      'LeNet-1',
+      lenet1,
+      false,
+      [[28, 28, 1], [24, 24, 4], [12, 12, 4], [8, 8, 12], [4, 4, 12], [10]],
+    ],
+    [
+      'LeNet-5',
+      lenet5,
+      true,
+      [[32, 32, 1], [28, 28, 6], [14, 14, 6], [10, 10, 16], [5, 5, 16], [1, 1, 120], [84], [10]],
+    ],
   ])('reads every layer of %s, draws them, and leaks no tensors', (_, build, padded, shapes) => {
     const model = build();
     const batch = { images: digit, count: 1, height: 28, width: 28 };
@@ -38,7 +48,9 @@ describe('activationsFromModel on a real MNIST test digit', () => {
     const model = lenet5();
     const input = imagesToTensor(padImages({ images: digit, count: 1, height: 28, width: 28 }));
     const output = model.predict(input) as tf.Tensor;
-    expect(Array.from(activationsFromModel(model, input).at(-1)?.values ?? [])).toEqual(Array.from(output.dataSync()));
+    expect(Array.from(activationsFromModel(model, input).at(-1)?.values ?? [])).toEqual(
+      Array.from(output.dataSync()),
+    );
     tf.dispose([input, output]);
     model.dispose();
   });

@@ -20,18 +20,32 @@ import { activationSources } from '../figures/layers-from-model.js';
  */
 export function activationsFromModel(model: tf.LayersModel, input: tf.Tensor): ActivationLayer[] {
   if (input.rank !== 4 || input.shape[0] !== 1) {
-    throw new FigureInputError({ field: 'input', expected: 'one example, shape [1, height, width, channels]', actual: `shape [${input.shape.join(', ')}]` });
+    throw new FigureInputError({
+      field: 'input',
+      expected: 'one example, shape [1, height, width, channels]',
+      actual: `shape [${input.shape.join(', ')}]`,
+    });
   }
   const sources = activationSources(model);
-  const probe = tf.model({ inputs: model.inputs, outputs: sources.map((source) => source.layer.output as tf.SymbolicTensor) });
+  const probe = tf.model({
+    inputs: model.inputs,
+    outputs: sources.map((source) => source.layer.output as tf.SymbolicTensor),
+  });
   const outputs = tf.tidy(() => {
     const predicted = probe.predict(input);
     return Array.isArray(predicted) ? predicted : [predicted];
   });
-  const layers: ActivationLayer[] = [{ name: 'input', shape: input.shape.slice(1), values: Float32Array.from(input.dataSync()) }];
+  const layers: ActivationLayer[] = [
+    { name: 'input', shape: input.shape.slice(1), values: Float32Array.from(input.dataSync()) },
+  ];
   sources.forEach((source, index) => {
     const output = outputs[index];
-    if (output !== undefined) layers.push({ name: source.name, shape: output.shape.slice(1), values: Float32Array.from(output.dataSync()) });
+    if (output !== undefined)
+      layers.push({
+        name: source.name,
+        shape: output.shape.slice(1),
+        values: Float32Array.from(output.dataSync()),
+      });
   });
   tf.dispose(outputs);
   return layers;
