@@ -67,7 +67,7 @@ function statedInstallSize(folder: string): number {
 
 function importedPackages(script: string): string[] {
   const source = readFileSync(join(import.meta.dirname, 'install', script), 'utf8');
-  const specifiers = [...source.matchAll(/^import .* from '([^']+)';$/gm)].map(
+  const specifiers = [...source.matchAll(/^import\s[^;]*?\sfrom '([^']+)';$/gm)].map(
     (match) => match[1] ?? '',
   );
   return specifiers
