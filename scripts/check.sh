@@ -28,6 +28,21 @@ fi
   || fail "MNIST not found in $LENET_TEST_MNIST_DIR. Point LENET_TEST_MNIST_DIR at a folder holding the four official MNIST .gz files."
 export LENET_TEST_MNIST_DIR
 
+# Fashion-MNIST for the tests of the named data sets: Debian's dataset-fashion-mnist.
+if [ -z "${LENET_TEST_FASHION_MNIST_DIR:-}" ]; then
+  LENET_TEST_FASHION_MNIST_DIR=/usr/share/datasets/fashion-mnist
+fi
+if [ ! -f "$LENET_TEST_FASHION_MNIST_DIR/train-images-idx3-ubyte.gz" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "check: installing Debian's dataset-fashion-mnist for the data set tests"
+    { apt-get update && apt-get install -y dataset-fashion-mnist; } >/dev/null \
+      || fail "could not install dataset-fashion-mnist with apt-get."
+  fi
+  [ -f "$LENET_TEST_FASHION_MNIST_DIR/train-images-idx3-ubyte.gz" ] \
+    || fail "Fashion-MNIST not found in $LENET_TEST_FASHION_MNIST_DIR. Install it (sudo apt-get install -y dataset-fashion-mnist) or point LENET_TEST_FASHION_MNIST_DIR at a folder holding its four .gz files."
+fi
+export LENET_TEST_FASHION_MNIST_DIR
+
 # The web app's browser tests drive Debian's chromium with playwright-core.
 if [ ! -x /usr/bin/chromium ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

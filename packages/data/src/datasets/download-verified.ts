@@ -3,6 +3,7 @@ import { DownloadError } from '../errors/download-error.js';
 import { fetchBytes } from '../io/fetch-bytes.js';
 import { resolveUrl } from '../io/resolve-url.js';
 import { sha256 } from '../io/sha256.js';
+import { checkFileChecksums } from './file-checksums.js';
 import type { DatasetDescriptor, DatasetFileRole, DatasetProgressEvent } from './dataset-types.js';
 
 /** Options of {@link downloadVerified}. */
@@ -15,7 +16,7 @@ export interface DownloadVerifiedOptions {
   onProgress?: ((event: DatasetProgressEvent) => void) | undefined;
 }
 
-/** A downloaded file whose sha256 matched. */
+/** A downloaded file whose sha256 (or published MD5) matched. */
 export interface DownloadedFile {
   /** The URL that served it. */
   url: string;
@@ -25,13 +26,13 @@ export interface DownloadedFile {
 
 /**
  * Downloads one `.gz` file of a dataset from the first mirror that serves it with the
- * recorded sha256.
+ * recorded `.gz` sha256 or MD5.
  *
  * @param descriptor - The dataset (file names and sha256s).
  * @param role - Which file.
  * @param options - Mirrors, abort signal, progress callback.
  * @returns The URL and the verified bytes.
- * @throws {@link DownloadError} (`no-checksum`) when no sha256 is recorded for the file;
+ * @throws {@link DownloadError} (`no-checksum`) when no `.gz` checksum is recorded for the file;
  *   with one mirror, that mirror's {@link DownloadError} or {@link ChecksumError};
  *   with several, a {@link DownloadError} (`all-mirrors-failed`) whose `cause` lists them.
  */
@@ -41,15 +42,15 @@ export async function downloadVerified(
   options: DownloadVerifiedOptions,
 ): Promise<DownloadedFile> {
   const fileName = `${descriptor.files[role].name}.gz`;
-  const expected = descriptor.files[role].sha256?.gzip;
-  if (expected === undefined) {
+  const { gzip, gzipMd5 } = descriptor.files[role].sha256 ?? {};
+  if (gzip === undefined && gzipMd5 === undefined) {
     throw new DownloadError({
       problem: 'no-checksum',
       url: fileName,
       receivedBytes: 0,
       expected: 'a recorded sha256',
       actual: 'none',
-      message: `${descriptor.title} records no sha256 for this file, so a download could not be verified. Download it yourself and pass its folder.`,
+      message: `${descriptor.title} records no checksum for this file, so a download could not be verified. Download it yourself and pass its folder.`,
     });
   }
   const failures: unknown[] = [];
@@ -62,7 +63,19 @@ export async function downloadVerified(
           options.onProgress?.({ type: 'download', role, url, receivedBytes, totalBytes }),
       });
       const digest = await sha256(bytes);
-      if (digest !== expected) throw new ChecksumError(url, expected, digest, bytes.length);
+      const check = checkFileChecksums(
+        { gzip, gzipMd5 },
+        { bytes, compressed: true, sha256: digest, contentSha256: '' },
+      );
+      if (check.result !== 'match')
+        throw new ChecksumError({
+          file: url,
+          expected: check.expected.join(' or '),
+          actual: `sha256 ${digest}`,
+          byteLength: bytes.length,
+          algorithm: check.algorithm,
+          advice: 'The mirror served a damaged or different file; nothing was saved.',
+        });
       return { url, bytes };
     } catch (error) {
       if (options.signal?.aborted === true) throw error;

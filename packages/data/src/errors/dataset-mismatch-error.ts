@@ -5,7 +5,7 @@ const marker = '@lenet/error/DatasetMismatchError';
 const symbol = Symbol.for(marker);
 
 /** Which consistency check between a dataset's files failed. */
-export type DatasetMismatchProblem = 'count' | 'shape' | 'label-range';
+export type DatasetMismatchProblem = 'count' | 'shape' | 'label-range' | 'other-dataset';
 
 /** The constructor argument of {@link DatasetMismatchError}. */
 export interface DatasetMismatchErrorDetails extends DataErrorDetails {
@@ -17,7 +17,8 @@ export interface DatasetMismatchErrorDetails extends DataErrorDetails {
 
 /**
  * Thrown when well-formed IDX files do not make a dataset: image and label counts differ,
- * images have the wrong shape, or a label is outside `0..classes-1`.
+ * images have the wrong shape, a label is outside `0..classes-1`, or a file is another known
+ * data set's (`other-dataset`: `expected` is the data set asked for, `actual` the one it is).
  */
 export class DatasetMismatchError extends DataError {
   private readonly [symbol] = true;

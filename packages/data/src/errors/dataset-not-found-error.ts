@@ -29,7 +29,7 @@ export class DatasetNotFoundError extends LenetError {
 
   /**
    * @param dataset - The dataset's name.
-   * @param searched - The places looked in.
+   * @param searched - The places looked in (none: the name itself is unknown).
    * @param advice - What to do, appended to the message.
    */
   constructor(dataset: string, searched: readonly SearchedLocation[], advice: string) {
@@ -39,7 +39,9 @@ export class DatasetNotFoundError extends LenetError {
     );
     super(
       'DatasetNotFoundError',
-      `Could not find the ${dataset} files. Looked in:\n${lines.join('\n')}\n${advice}`,
+      searched.length === 0
+        ? `No data set is named ${dataset}: ${advice}`
+        : `Could not find the ${dataset} files. Looked in:\n${lines.join('\n')}\n${advice}`,
     );
     this.dataset = dataset;
     this.searched = searched;

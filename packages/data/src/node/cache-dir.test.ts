@@ -1,9 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FASHION_MNIST } from '../datasets/other-datasets.js';
+import { FASHION_MNIST } from '../datasets/fashion-mnist.js';
 import { datasetCacheDir, lenetCacheDir, mnistCacheDir } from './cache-dir.js';
-import { fileNameCandidates } from './find-dataset-files.js';
+import { fileNameCandidates } from '../datasets/file-roles.js';
 
 describe('cache folders', () => {
   it('use $XDG_CACHE_HOME/lenet when it is an absolute path', () => {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { datasetFileRoles } from '../datasets/dataset-types.js';
 import type { DatasetDescriptor, DatasetFileRole } from '../datasets/dataset-types.js';
-import { FASHION_MNIST } from '../datasets/other-datasets.js';
+import { IDX_FILES } from '../datasets/idx-files.js';
 import { ChecksumError } from '../errors/checksum-error.js';
 import { DownloadError } from '../errors/download-error.js';
 import { sha256 } from '../io/sha256.js';
@@ -136,7 +136,7 @@ describe('downloadDataset', () => {
     expect(error).toBeInstanceOf(ChecksumError);
     expect(error).toMatchObject({
       file: `${mirror}train-images-idx3-ubyte.gz`,
-      expected: tiny.files.trainImages.sha256?.gzip,
+      expected: `sha256 (.gz) ${tiny.files.trainImages.sha256?.gzip ?? ''}`,
     });
     expect(await filesIn(cacheRoot)).toEqual([]);
   });
@@ -252,7 +252,7 @@ describe('downloadDataset', () => {
 
   it('refuses to download a dataset without recorded checksums', async () => {
     const error = await failure(
-      downloadDataset(FASHION_MNIST, { cacheDir: cacheRoot, mirrors: [server.baseUrl] }),
+      downloadDataset(IDX_FILES, { cacheDir: cacheRoot, mirrors: [server.baseUrl] }),
     );
     expect(error).toMatchObject({ name: 'DownloadError', problem: 'no-checksum' });
     expect(server.requests).not.toContain('/train-images-idx3-ubyte.gz');

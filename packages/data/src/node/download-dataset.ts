@@ -6,8 +6,8 @@ import type {
   DatasetProgressEvent,
   VerifiedFile,
 } from '../datasets/dataset-types.js';
+import { decodeDatasetFile } from '../datasets/decode-dataset-file.js';
 import { downloadVerified } from '../datasets/download-verified.js';
-import { sha256 } from '../io/sha256.js';
 import { datasetCacheDir } from './cache-dir.js';
 import { removeAbandonedTemporaryFiles, writeFileAtomic } from '@lenet/common/node';
 
@@ -25,9 +25,9 @@ export interface DownloadDatasetOptions {
 
 /**
  * Fills a dataset's cache folder with its four `.gz` files, downloading those that are
- * missing or fail their sha256.
+ * missing, damaged or fail their checksums.
  *
- * Each download is checked against the recorded sha256 in memory, then written to a unique
+ * Each download is checked against the recorded sha256 (or published MD5) in memory, then written to a unique
  * temporary file and renamed into place: an interrupted or corrupt download leaves nothing
  * in the cache (the next call simply tries again), and two processes filling the same
  * cache at once each rename a complete file. Temporary files abandoned by a killed process
@@ -52,10 +52,12 @@ export async function downloadDataset(
   const files: VerifiedFile[] = [];
   for (const role of datasetFileRoles) {
     const path = join(folder, `${descriptor.files[role].name}.gz`);
-    const expected = descriptor.files[role].sha256?.gzip;
-    const cached = await readFile(path).catch(() => undefined);
-    if (cached !== undefined && expected !== undefined && (await sha256(cached)) === expected) {
-      files.push({ role, path, bytes: cached.length, sha256: expected, verified: true });
+    const cached = await readFile(path).then(
+      (bytes) => verify(descriptor, role, path, bytes),
+      () => undefined,
+    );
+    if (cached !== undefined) {
+      files.push(cached);
       continue;
     }
     const { bytes } = await downloadVerified(descriptor, role, {
@@ -64,7 +66,21 @@ export async function downloadDataset(
       onProgress: options.onProgress,
     });
     await writeFileAtomic(path, bytes);
-    files.push({ role, path, bytes: bytes.length, sha256: expected ?? '', verified: true });
+    files.push((await decodeDatasetFile(descriptor.files[role], { role, path, bytes })).file);
   }
   return files;
+}
+
+/** A cached file's record when it decodes and matches a recorded checksum, else `undefined`. */
+async function verify(
+  descriptor: DatasetDescriptor,
+  role: (typeof datasetFileRoles)[number],
+  path: string,
+  stored: Uint8Array,
+): Promise<VerifiedFile | undefined> {
+  const bytes = new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength);
+  const decoded = await decodeDatasetFile(descriptor.files[role], { role, path, bytes }).catch(
+    () => undefined,
+  );
+  return decoded?.checksums.result === 'match' ? decoded.file : undefined;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MNIST } from '../datasets/mnist.js';
-import { FASHION_MNIST } from '../datasets/other-datasets.js';
+import { IDX_FILES } from '../datasets/idx-files.js';
 import { DatasetNotFoundError } from '../errors/dataset-not-found-error.js';
 import { gzip, idxBytes } from '../test-support/idx-bytes.js';
 import {
@@ -94,7 +94,7 @@ describe('loadMnist from the official files', () => {
 });
 
 describe('loadDataset with another descriptor', () => {
-  it('loads a Fashion-MNIST-layout folder, unverified since no checksums are recorded', async () => {
+  it("loads a folder of plain IDX files in MNIST's names, gz or raw, unverified", async () => {
     const folder = join(scratch, 'fashion');
     await mkdir(folder);
     const images = (count: number) =>
@@ -104,7 +104,7 @@ describe('loadDataset with another descriptor', () => {
     await writeFile(join(folder, 'train-labels-idx1-ubyte'), labels([9, 0, 4]));
     await writeFile(join(folder, 't10k-images.idx3-ubyte.gz'), images(2));
     await writeFile(join(folder, 't10k-labels.idx1-ubyte'), labels([1, 2]));
-    const dataset = await loadDataset(FASHION_MNIST, { folder });
+    const dataset = await loadDataset(IDX_FILES, { folder });
     expect([dataset.train.count, dataset.test.count]).toEqual([3, 2]);
     expect(Array.from(dataset.train.labels)).toEqual([9, 0, 4]);
     expect(dataset.files.map((file) => file.verified)).toEqual([false, false, false, false]);

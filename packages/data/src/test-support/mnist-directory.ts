@@ -38,3 +38,23 @@ export function histogram(labels: Uint8Array, classes = 10): number[] {
   for (const label of labels) counts[label] = (counts[label] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * The folder holding the four Fashion-MNIST `.gz` files, from `LENET_TEST_FASHION_MNIST_DIR`
+ * (CI installs Debian's dataset-fashion-mnist: /usr/share/datasets/fashion-mnist). Throws
+ * (so the test fails loudly) when the variable is missing or the folder is empty.
+ */
+export function fashionMnistTestDirectory(): string {
+  const folder = process.env['LENET_TEST_FASHION_MNIST_DIR'];
+  if (folder === undefined || folder === '') {
+    throw new Error(
+      'LENET_TEST_FASHION_MNIST_DIR is not set. Point it at a folder holding the four Fashion-MNIST .gz files (Debian: apt-get install dataset-fashion-mnist, then /usr/share/datasets/fashion-mnist).',
+    );
+  }
+  if (!existsSync(join(folder, 'train-images-idx3-ubyte.gz'))) {
+    throw new Error(
+      `LENET_TEST_FASHION_MNIST_DIR=${folder} does not hold train-images-idx3-ubyte.gz.`,
+    );
+  }
+  return folder;
+}
