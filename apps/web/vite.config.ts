@@ -37,22 +37,32 @@ function wasmBinaries(): Plugin {
   };
 }
 
-/** In the dev server, serves the local MNIST copy ($LENET_TEST_MNIST_DIR or ../shared/data/mnist) under `/mnist/`. */
-function localMnist(): Plugin {
-  const folder =
-    process.env.LENET_TEST_MNIST_DIR ?? resolve(import.meta.dirname, '../../../shared/data/mnist');
+/**
+ * In the dev server, serves the local copies of the data sets at their default URL folders
+ * (`./<name>/`): MNIST from $LENET_TEST_MNIST_DIR (default ../shared/data/mnist), Fashion-MNIST
+ * from $LENET_TEST_FASHION_MNIST_DIR (default Debian's /usr/share/datasets/fashion-mnist).
+ */
+function localDatasets(): Plugin {
+  const folders: Record<string, string> = {
+    mnist:
+      process.env.LENET_TEST_MNIST_DIR ??
+      resolve(import.meta.dirname, '../../../shared/data/mnist'),
+    'fashion-mnist':
+      process.env.LENET_TEST_FASHION_MNIST_DIR ?? '/usr/share/datasets/fashion-mnist',
+  };
   return {
-    name: 'lenet-local-mnist',
+    name: 'lenet-local-datasets',
     configureServer(server) {
-      server.middlewares.use('/mnist', (request, response, next) => {
-        const file = join(folder, basename(request.url ?? ''));
-        if (!file.endsWith('.gz') || !existsSync(file)) {
-          next();
-          return;
-        }
-        response.setHeader('Content-Type', 'application/octet-stream');
-        createReadStream(file).pipe(response);
-      });
+      for (const [name, folder] of Object.entries(folders))
+        server.middlewares.use(`/${name}`, (request, response, next) => {
+          const file = join(folder, basename(request.url ?? ''));
+          if (!file.endsWith('.gz') || !existsSync(file)) {
+            next();
+            return;
+          }
+          response.setHeader('Content-Type', 'application/octet-stream');
+          createReadStream(file).pipe(response);
+        });
     },
   };
 }
@@ -61,7 +71,7 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   resolve: { conditions },
-  plugins: [wasmBinaries(), localMnist()],
+  plugins: [wasmBinaries(), localDatasets()],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { headers: {} },
 });

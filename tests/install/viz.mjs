@@ -19,7 +19,7 @@ const matrix = [
   [0, 4, 96],
 ];
 const folder = await mkdtemp(join(tmpdir(), 'lenet-viz-'));
-const scene = confusionMatrixFigure({ matrix, labels: ['0', '1', '2'] });
+const scene = confusionMatrixFigure({ matrix, classNames: ['0', '1', '2'] });
 await writePng(scene, join(folder, 'confusion.png'), { scale: 2 });
 await writeSvg(
   comparisonChartFigure({ entries: [{ label: 'my LeNet-5', errorRate: 0.0112 }] }),

@@ -12,7 +12,9 @@ import type { Terminal } from './output/terminal.js';
 /** Builds the `lenet` program with every command, writing through `terminal`. */
 export function createProgram(terminal: Terminal): Command {
   const program = new Command('lenet')
-    .description("LeCun's LeNet-1 and LeNet-5 on MNIST: train, evaluate, predict and inspect.")
+    .description(
+      "LeCun's LeNet-1 and LeNet-5 on MNIST, Fashion-MNIST, KMNIST or any IDX data set: train, evaluate, predict and inspect.",
+    )
     .showHelpAfterError('(run with --help for usage and examples)')
     .configureOutput({
       writeOut: (text) => {

@@ -1,11 +1,14 @@
 import type * as tf from '@tensorflow/tfjs';
-import { PAPER_BACKGROUND, PAPER_INK, preprocessDigit } from '@lenet/data';
+import { PAPER_BACKGROUND, PAPER_INK, preparePicture } from '@lenet/data';
 import type { ModelKind } from '@lenet/models';
 import { startBackend } from './backend/start-backend.js';
 import { DIGIT_STROKES } from './draw/digit-strokes.js';
 import { DrawPad } from './draw/draw-pad.js';
+import { whatToDraw } from './draw/what-to-draw.js';
+import { MNIST_TRAINED_ON, type TrainedOn } from './datasets/trained-on.js';
 import { loadShippedModel } from './models/load-shipped-model.js';
 import { findShippedModel, SHIPPED_MODELS } from './models/shipped-models.js';
+import { errorMessage } from './error-message.js';
 import { element } from './page-elements.js';
 import { LivePredictor } from './predict/live-predictor.js';
 import { setupTrainingPanel } from './training/training-panel.js';
@@ -26,6 +29,7 @@ const prediction = element('prediction', HTMLOutputElement);
 const latency = element('latency', HTMLElement);
 const shipped = new Map<string, Promise<tf.LayersModel>>();
 let predictor: LivePredictor | undefined;
+let trainedOn: TrainedOn = MNIST_TRAINED_ON;
 
 const pad = new DrawPad(element('pad', HTMLCanvasElement), {
   onDraw: () => {
@@ -36,21 +40,23 @@ const pad = new DrawPad(element('pad', HTMLCanvasElement), {
   },
 });
 
-/** Preprocesses the drawing, runs the model and redraws the prediction and activations. */
+/** Prepares the drawing as the model's data set was made, runs the model and redraws the prediction and activations. */
 function update(eventTime: number): void {
   if (predictor === undefined) return;
   if (pad.isEmpty) {
-    prediction.textContent = 'draw a digit';
+    prediction.textContent = `draw ${whatToDraw(trainedOn.name)}`;
     delete prediction.dataset.label;
     return;
   }
   const picture = pad.picture();
-  const digit = preprocessDigit(
+  // The pad is dark ink on white paper, always.
+  const image = preparePicture(
     { pixels: picture.data, width: picture.width, height: picture.height, channels: 4 },
-    { polarity: 'dark-on-light' },
+    trainedOn.pictures,
+    'dark-on-light',
   );
-  drawGray(element('seen-28', HTMLCanvasElement), digit, 28, 0, 255);
-  const result = predictor.predict(digit);
+  drawGray(element('seen-28', HTMLCanvasElement), image, 28, 0, 255);
+  const result = predictor.predict(image);
   const input = result.layers[0];
   if (input !== undefined)
     drawGray(
@@ -66,20 +72,48 @@ function update(eventTime: number): void {
     result.probabilities,
     result.label,
     predictor.recipe.output,
+    trainedOn.classNames,
   );
-  showActivations(inspector, result, predictor.recipe);
-  prediction.textContent = String(result.label);
+  showActivations(inspector, result, predictor.recipe, trainedOn.classNames);
+  prediction.textContent = trainedOn.classNames[result.label] ?? String(result.label);
   prediction.dataset.label = String(result.label);
   const milliseconds = performance.now() - eventTime;
   latency.textContent = `${milliseconds.toFixed(1)} ms from the stroke to this answer and the activations`;
   latency.dataset.milliseconds = milliseconds.toFixed(2);
 }
 
-/** Makes `model` the one the pad talks to, and redraws everything for it. */
-export function useModel(model: tf.LayersModel, recipe: ModelKind, label: string): void {
+/**
+ * Makes `model` the one the pad talks to, asks for a drawing of what it was trained on, and
+ * redraws everything for it.
+ *
+ * @param model - The model.
+ * @param recipe - How to feed it and read its output.
+ * @param label - What the page calls it (`data-model` of the body: `lenet5`, `trained lenet1`, ...).
+ * @param data - What it was trained on: its class names and how drawings are prepared. Default MNIST.
+ */
+export function useModel(
+  model: tf.LayersModel,
+  recipe: ModelKind,
+  label: string,
+  data: TrainedOn = MNIST_TRAINED_ON,
+): void {
   predictor = new LivePredictor(model, recipe);
+  trainedOn = data;
+  const thing = whatToDraw(data.name);
+  element('draw-title', HTMLElement).textContent = `Draw ${thing}`;
+  element('pad', HTMLCanvasElement).setAttribute(
+    'aria-label',
+    `Drawing pad: draw ${thing} with the mouse, a finger or a pen`,
+  );
+  element('seen-28', HTMLCanvasElement).setAttribute(
+    'aria-label',
+    data.pictures === 'digit'
+      ? 'the drawing after MNIST preprocessing, 28x28'
+      : 'the whole drawing scaled into 28x28',
+  );
   showModelFigures(inspector, model, recipe);
   document.body.dataset.model = label;
+  document.body.dataset.dataset = data.name;
   update(performance.now());
 }
 
@@ -127,6 +161,5 @@ async function start(): Promise<void> {
 
 start().catch((error: unknown) => {
   console.error(error);
-  element('backend', HTMLOutputElement).textContent =
-    `failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  element('backend', HTMLOutputElement).textContent = `failed to start: ${errorMessage(error)}`;
 });

@@ -30,6 +30,17 @@ export function mnistFolder(): string {
   return folder;
 }
 
+/** The folder holding the four Fashion-MNIST .gz files, `$LENET_TEST_FASHION_MNIST_DIR`; throws (never skips) when it is not set. */
+export function fashionMnistFolder(): string {
+  const folder = process.env.LENET_TEST_FASHION_MNIST_DIR;
+  if (folder === undefined || !existsSync(join(folder, 'train-images-idx3-ubyte.gz'))) {
+    throw new Error(
+      `LENET_TEST_FASHION_MNIST_DIR must name a folder holding the four Fashion-MNIST .gz files (Debian: apt-get install dataset-fashion-mnist, /usr/share/datasets/fashion-mnist); it is ${folder ?? 'unset'}.`,
+    );
+  }
+  return folder;
+}
+
 /**
  * Serves the built app like any static host (no special headers, so no cross-origin
  * isolation) and, under `/mnist/`, the local MNIST copy the training tests read.

@@ -59,6 +59,9 @@ export { PAPER_BACKGROUND, PAPER_INK, paperScale } from './transforms/paper-scal
 export { pixelStatistics, standardize } from './transforms/standardize.js';
 export type { PixelStatistics } from './transforms/standardize.js';
 export { resampleArea } from './transforms/resample-area.js';
+export { fitImages } from './transforms/fit-images.js';
+export { PICTURE_PREPARATIONS, preparePicture } from './transforms/prepare-picture.js';
+export type { PicturePreparation } from './transforms/prepare-picture.js';
 export { inkMap } from './transforms/ink-map.js';
 export type { InkMapOptions, InkPolarity, Picture } from './transforms/ink-map.js';
 export { preprocessDigit } from './transforms/preprocess-digit.js';

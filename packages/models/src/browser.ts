@@ -4,6 +4,9 @@
 export { lenet1 } from './lenet1.js';
 export type { Lenet1Head, Lenet1Options } from './lenet1.js';
 export { LENET4_TABLE, lenet4 } from './lenet4.js';
+export type { Lenet4Options } from './lenet4.js';
+export { DEFAULT_CLASSES, modelClasses } from './class-count.js';
+export type { ModelClassOptions } from './class-count.js';
 export { lenet5, lenet5Modern } from './lenet5.js';
 export { resolveLenet5Options } from './lenet5-options.js';
 export type {
@@ -36,14 +39,24 @@ export {
 export type { TrainingCriterion } from './training/training-criterion.js';
 // The training toolkit: the model catalogue, input preparation, evaluation, model recognition
 // and the seeded epoch loop that `lenet train` and the web page share.
-export { findModelRecipe, MODEL_NAMES, MODEL_RECIPES } from './toolkit/model-catalogue.js';
-export type { InputPreparation, ModelKind, ModelRecipe } from './toolkit/model-catalogue.js';
+export {
+  findModelRecipe,
+  MODEL_NAMES,
+  MODEL_RECIPES,
+  supportsClasses,
+} from './toolkit/model-catalogue.js';
+export type {
+  ClassCounts,
+  InputPreparation,
+  ModelKind,
+  ModelRecipe,
+} from './toolkit/model-catalogue.js';
 export { inputSide, modelInputs, placeDigits, scaledInputs } from './toolkit/model-inputs.js';
 export type { ModelInputs } from './toolkit/model-inputs.js';
 export { EVALUATION_BATCH_SIZE, evaluateModel } from './toolkit/evaluate-model.js';
 export type { EvaluateOptions, Evaluation } from './toolkit/evaluate-model.js';
 export { recognizeModel } from './toolkit/recognize-model.js';
-export type { RecognizeModelOptions } from './toolkit/recognize-model.js';
+export type { RecognizedModel, RecognizeModelOptions } from './toolkit/recognize-model.js';
 export { mixSeed } from './toolkit/mix-seed.js';
 export { learningRateAt, SCHEDULE_NAMES } from './toolkit/learning-rate-schedule.js';
 export type { ScheduleName } from './toolkit/learning-rate-schedule.js';

@@ -3,6 +3,7 @@ import { PartialConv2D, TrainableSubsampling2D } from '@lenet/core';
 import type { ConnectionTable } from '@lenet/core';
 import { activationLayer, chain, layerSeeds, unitInitializers } from './model-building-blocks.js';
 import type { ModelSeedOptions } from './model-building-blocks.js';
+import { resolveClasses, type ModelClassOptions } from './class-count.js';
 
 /**
  * The third-layer table of our LeNet-4 reconstruction: each of the 16 maps reads three
@@ -15,26 +16,32 @@ export const LENET4_TABLE: ConnectionTable = Array.from({ length: 8 }, (_, input
   ),
 );
 
+/** Options of {@link lenet4}. */
+export type Lenet4Options = ModelSeedOptions & ModelClassOptions;
+
 /**
  * A reconstruction of LeNet-4 from the paper's prose, which does not specify it fully: a
  * 32x32 input, 4 first-level maps (5x5 convolution, 28x28), 8 subsampling maps connected in
  * pairs to the first-level maps (14x14), 16 maps of 5x5 convolution (10x10) each reading 3
  * of the 8 subsampling maps ({@link LENET4_TABLE}, our choice), 16 subsampling maps (5x5),
- * 120 units fully connected to them (a 5x5 convolution) and 10 outputs (logits).
+ * 120 units fully connected to them (a 5x5 convolution) and 10 outputs (logits; `classes`
+ * outputs for other data sets).
  *
- * This gives 262,306 connections (the paper: about 260,000) but 50,698 trainable
- * parameters: the paper's "about 17,000" cannot hold with 120 units fully connected to 16
- * maps of 5x5 (48,120 parameters alone), so the prose and the count disagree.
+ * This gives 262,306 connections (the paper: about 260,000) but 50,698 trainable parameters
+ * (with 10 classes): the paper's "about 17,000" cannot hold with 120 units fully connected to
+ * 16 maps of 5x5 (48,120 parameters alone), so the prose and the count disagree.
  *
- * Input `[batch, 32, 32, 1]`; output `[batch, 10]` logits.
+ * Input `[batch, 32, 32, 1]`; output `[batch, classes]` logits.
  *
+ * @throws {@link ModelOptionError} for a class count that is not an integer >= 2.
  * @example
  * ```ts
  * const model = lenet4();
  * ```
  * @see LeCun et al. 1998, Section III.C.3.
  */
-export function lenet4(options: ModelSeedOptions = {}): tf.LayersModel {
+export function lenet4(options: Lenet4Options = {}): tf.LayersModel {
+  const classes = resolveClasses('lenet4', options.classes);
   const seed = layerSeeds(options.seed);
   const initialisation = options.initialisation ?? 'paper';
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
@@ -71,7 +78,7 @@ export function lenet4(options: ModelSeedOptions = {}): tf.LayersModel {
     tf.layers.flatten({ name: 'C5_flatten' }),
     tf.layers.dense({
       name: 'OUTPUT',
-      units: 10,
+      units: classes,
       ...unitInitializers(120, seed(), initialisation),
     }),
   ]);

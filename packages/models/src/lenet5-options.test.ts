@@ -11,6 +11,7 @@ describe('resolveLenet5Options', () => {
       pooling: 'trainable',
       c3: 'table',
       initialisation: 'paper',
+      classes: 10,
     });
   });
 
@@ -21,6 +22,7 @@ describe('resolveLenet5Options', () => {
       pooling: 'max',
       c3: 'full',
       initialisation: 'paper',
+      classes: 10,
     });
   });
 

@@ -50,16 +50,20 @@ function convolution(
  * Options swap the head (`softmax`: a dense layer of 10 logits, 60,850 trainable
  * parameters; train with `softmaxCrossEntropy`), the activation, the pooling and C3's
  * connectivity; `preset: 'modern'` selects ReLU, max-pooling, full C3 and softmax at once.
+ * `classes` sets the softmax head's logits for other data sets (85 parameters a class); the
+ * RBF head's codes are the ten digits, so it takes 10 classes only.
  *
- * Input `[batch, 32, 32, 1]` (28x28 MNIST padded by 2); output `[batch, 10]`.
+ * Input `[batch, 32, 32, 1]` (28x28 MNIST padded by 2); output `[batch, classes]`.
  *
  * @param options - See {@link Lenet5Options}. Default: the paper's network.
- * @throws {@link ModelOptionError} for an unknown option value.
+ * @throws {@link ModelOptionError} for an unknown option value, a class count that is not an
+ *   integer >= 2, or a class count other than 10 with the RBF head (use `head: 'softmax'`).
  * @example
  * ```ts
  * const model = lenet5();
  * console.log(formatSummary(summarize(model))); // the paper's table
  * const modern = lenet5({ preset: 'modern' });
+ * const twelve = lenet5({ head: 'softmax', classes: 12 }); // 61,020 trainable parameters
  * ```
  * @see LeCun et al. 1998, Section II.B and Table I.
  */
@@ -70,6 +74,7 @@ export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
     pooling: poolingKind,
     c3,
     initialisation,
+    classes,
   } = resolveLenet5Options(options);
   const seed = layerSeeds(options.seed);
   const input = tf.input({ shape: [32, 32, 1], name: 'input' });
@@ -99,7 +104,7 @@ export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
       ? new RbfOutput({ name: 'OUTPUT' })
       : tf.layers.dense({
           name: 'OUTPUT',
-          units: 10,
+          units: classes,
           ...unitInitializers(84, seed(), initialisation),
         });
   const name = head === 'rbf' ? 'lenet5' : 'lenet5_softmax';
@@ -112,13 +117,17 @@ export function lenet5(options: Lenet5Options = {}): tf.LayersModel {
 
 /**
  * The common "modern LeNet-5": ReLU, max-pooling, full C3 and a softmax head (61,706
- * trainable parameters). Same as `lenet5({ ...options, preset: 'modern' })`.
+ * trainable parameters with 10 classes, 85 more a class). Same as
+ * `lenet5({ ...options, preset: 'modern' })`.
  *
- * @param options - Overrides of the modern preset.
+ * @param options - Overrides of the modern preset, and `classes`.
+ * @throws {@link ModelOptionError} for an unknown option value, or a class count that is not an
+ *   integer >= 2.
  * @example
  * ```ts
  * const model = lenet5Modern();
  * model.compile({ optimizer: 'adam', loss: softmaxCrossEntropy });
+ * const threeClasses = lenet5Modern({ classes: 3 });
  * ```
  */
 export function lenet5Modern(options: Omit<Lenet5Options, 'preset'> = {}): tf.LayersModel {

@@ -24,11 +24,18 @@ export class ModelOptionError extends LenetError {
    * @param option - The option's name.
    * @param expected - What the option must be.
    * @param actual - What was given, printed.
+   * @param remedy - What to do instead, one or more sentences. Default `Pass <expected>.`
    */
-  constructor(owner: string, option: string, expected: string, actual: string) {
+  constructor(
+    owner: string,
+    option: string,
+    expected: string,
+    actual: string,
+    remedy = `Pass ${expected}.`,
+  ) {
     super(
       'ModelOptionError',
-      `${owner}: invalid ${option}. Expected ${expected}, got ${actual}. Pass ${expected}.`,
+      `${owner}: invalid ${option}. Expected ${expected}, got ${actual}. ${remedy}`,
     );
     this.option = option;
     this.expected = expected;

@@ -1,23 +1,22 @@
 import type { Command } from 'commander';
 import * as tf from '@tensorflow/tfjs';
 import { INITIALISATION_SCHEMES, setupBackend, type InitialisationScheme } from '@lenet/core';
-import { gather, loadMnist, type DataSourceKind } from '@lenet/data';
+import { gather } from '@lenet/data';
+import { loadCommandData } from '../data/load-command-data.js';
+import { addDataOptions, type DataOptions } from '../options/data-options.js';
 import { curvatureSampleIndices, modelInputs } from '@lenet/models';
 import { UsageError } from '../errors/usage-error.js';
 import { parseChoice } from '../options/parse-choice.js';
 import { parseNumber } from '../options/parse-number.js';
-import { parseSourceOption } from '../options/source-option.js';
 import { formatTable } from '../output/format-table.js';
 import type { Terminal } from '../output/terminal.js';
 import { checkCurvature, type CurvatureCheck } from '../training/curvature-check.js';
 import { openModel } from '../training/open-model.js';
 
-interface CurvatureOptions {
+interface CurvatureOptions extends DataOptions {
   initialisation: InitialisationScheme;
   seed: number;
   pass: number;
-  folder?: string;
-  source?: DataSourceKind;
   json?: boolean;
 }
 
@@ -58,7 +57,7 @@ export function formatCurvatureCheck(check: CurvatureCheck): string {
 
 /** Registers `lenet curvature`: SDLM's curvature estimate of a model, checked by finite differences. */
 export function registerCurvatureCommand(program: Command, terminal: Terminal): void {
-  program
+  const command = program
     .command('curvature')
     .description(
       "Check SDLM's curvature estimate h_kk of a model (fresh or trained) per layer against finite differences.",
@@ -85,13 +84,8 @@ export function registerCurvatureCommand(program: Command, terminal: Terminal): 
       'draw the 500 patterns a run would use before this pass',
       (value) => parseNumber('--pass', value, { integer: true, minimum: 1 }),
       1,
-    )
-    .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
-    .option(
-      '--source <kind>',
-      'use only this MNIST source: folder, environment, cache, package, download',
-      parseSourceOption,
-    )
+    );
+  addDataOptions(command, "default: a run's own, else mnist")
     .option('--json', 'print the measurements as JSON')
     .addHelpText(
       'after',
@@ -102,12 +96,16 @@ Examples:
   $ lenet curvature runs/reproduce/lenet5-seed1   # a trained run`,
     )
     .action(async (name: string, options: CurvatureOptions) => {
-      const dataset = await loadMnist({ folder: options.folder, source: options.source });
       await setupBackend();
-      const { model, recipe } = await openModel(name, {
+      const {
+        model,
+        recipe,
+        dataset: recorded,
+      } = await openModel(name, {
         seed: options.seed,
         initialisation: options.initialisation,
       });
+      const { dataset } = await loadCommandData(options, terminal, recorded);
       if (recipe.output !== 'rbf')
         throw new UsageError(
           `${recipe.name} has a softmax head; SDLM's curvature needs an RBF head. Try lenet5 or lenet1-place-code.`,

@@ -9,8 +9,11 @@ import { runLenet, testMnistFolder } from '../test-support/run-lenet.js';
 
 interface Prediction {
   file: string;
-  label: number;
-  probability: number;
+  label: number | null;
+  className: string | null;
+  probability: number | null;
+  top: { label: number; className: string; probability: number }[];
+  note?: string;
 }
 
 const digitCount = 20;
@@ -40,7 +43,7 @@ function predict(files: string[]): Prediction[] {
   const run = runLenet(['predict', '--model', model, '--json', ...files]);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  return JSON.parse(run.stdout) as Prediction[];
+  return (JSON.parse(run.stdout) as { results: Prediction[] }).results;
 }
 
 const correct = (predictions: Prediction[]) =>
@@ -94,6 +97,52 @@ describe('lenet predict', () => {
       Array.from({ length: digitCount }, (_, index) => `${file}[${index}]`),
     );
     expect(correct(predictions)).toBeGreaterThanOrEqual(17);
+  });
+
+  it('names the top three classes of each picture, most probable first, and their probabilities', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lenet-top-')), 'digits-idx3-ubyte');
+    const header = Buffer.from([0, 0, 8, 3, 0, 0, 0, 3, 0, 0, 0, 28, 0, 0, 0, 28]);
+    writeFileSync(file, Buffer.concat([header, images.subarray(0, 3 * 784)]));
+    for (const prediction of predict([file])) {
+      expect(prediction.top).toHaveLength(3);
+      expect(prediction.top[0]).toMatchObject({
+        label: prediction.label,
+        className: String(prediction.label),
+        probability: prediction.probability,
+      });
+      const [first, second, third] = prediction.top.map((guess) => guess.probability);
+      expect(first).toBeGreaterThanOrEqual(second ?? 1);
+      expect(second).toBeGreaterThanOrEqual(third ?? 1);
+    }
+    const run = runLenet(['predict', '--model', model, file]);
+    expect(run.stdout.split('\n')[0]).toMatch(
+      /\[0\]: \d \d+\.\d% {2}\(then \d \d+\.\d%, \d \d+\.\d%\)$/,
+    );
+  });
+
+  it('reads a folder of pictures, one line per file, and says "no ink found" for a blank one', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'lenet-folder-'));
+    for (const index of [0, 1]) {
+      const image = picture(index, true);
+      const png = new PNG({ width: image.width, height: image.height });
+      image.data.copy(png.data);
+      writeFileSync(join(folder, `digit-${index}.png`), PNG.sync.write(png));
+    }
+    const blank = new PNG({ width: 40, height: 40 });
+    blank.data.fill(255);
+    writeFileSync(join(folder, 'blank.png'), PNG.sync.write(blank));
+    writeFileSync(join(folder, 'notes.txt'), 'not a picture');
+    const predictions = predict([folder]);
+    expect(predictions.map((prediction) => prediction.file)).toEqual(
+      ['blank.png', 'digit-0.png', 'digit-1.png'].map((name) => join(folder, name)),
+    );
+    expect(predictions[0]).toMatchObject({ label: null, note: 'no ink found' });
+    expect(predictions.slice(1).map((prediction) => prediction.label)).toEqual([
+      labels[0],
+      labels[1],
+    ]);
+    const run = runLenet(['predict', '--model', model, folder]);
+    expect(run.stdout).toContain(`${join(folder, 'blank.png')}: no ink found`);
   });
 
   it('rejects a file that is not an image with exit code 2 and a message', () => {

@@ -1,11 +1,11 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { setupBackend, type BackendName } from '@lenet/core';
-import { loadMnist, type DataSourceKind } from '@lenet/data';
+import { loadCommandData } from '../data/load-command-data.js';
+import { addDataOptions, type DataOptions } from '../options/data-options.js';
 import { UsageError } from '../errors/usage-error.js';
 import { ExitCode } from '../exit-codes.js';
 import { parseChoice } from '../options/parse-choice.js';
 import { parseNumber } from '../options/parse-number.js';
-import { parseSourceOption } from '../options/source-option.js';
 import type { Terminal } from '../output/terminal.js';
 import { trainingReporter } from '../output/training-reporter.js';
 import {
@@ -19,7 +19,7 @@ import { experimentFolder, runExperiment } from '../reproduce/run-experiment.js'
 import { writeResults } from '../reproduce/write-results.js';
 import { interruptSignal } from '../training/interrupt-signal.js';
 
-interface ReproduceOptions {
+interface ReproduceOptions extends DataOptions {
   list?: boolean;
   seeds: number[];
   out: string;
@@ -27,8 +27,6 @@ interface ReproduceOptions {
   passes?: number;
   results: string;
   reportOnly?: boolean;
-  folder?: string;
-  source?: DataSourceKind;
   backend?: BackendName;
   stopAfter?: number;
 }
@@ -72,7 +70,7 @@ function listExperiments(terminal: Terminal): void {
 
 /** Registers `lenet reproduce`. Asks for exit code 130 when stopped by Ctrl-C or --stop-after. */
 export function registerReproduceCommand(program: Command, terminal: Terminal): void {
-  program
+  const command = program
     .command('reproduce')
     .description("Run the paper's experiments by name (resumable) and write the results report.")
     .argument('[experiments...]', `the experiments: ${EXPERIMENT_NAMES.join(', ')}`)
@@ -90,13 +88,11 @@ export function registerReproduceCommand(program: Command, terminal: Terminal): 
       (value) => parseNumber('--passes', value, { integer: true, minimum: 1 }),
     )
     .option('--results <file>', 'the results report to write', 'docs/RESULTS.md')
-    .option('--report-only', 'write the report from the runs in --out without training')
-    .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
-    .option(
-      '--source <kind>',
-      'use only this MNIST source: folder, environment, cache, package, download',
-      parseSourceOption,
-    )
+    .option('--report-only', 'write the report from the runs in --out without training');
+  addDataOptions(
+    command,
+    "default mnist, the paper's; another data set puts the paper's recipes to it",
+  )
     .option(
       '--backend <name>',
       'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)',
@@ -134,7 +130,7 @@ async function reproduce(
   options: ReproduceOptions,
   terminal: Terminal,
 ): Promise<void> {
-  const dataset = await loadMnist({ folder: options.folder, source: options.source });
+  const { dataset, record } = await loadCommandData(options, terminal);
   const backend = await setupBackend(
     options.backend === undefined ? {} : { backends: [options.backend] },
   );
@@ -164,6 +160,7 @@ async function reproduce(
           seed,
           out: options.out,
           dataset,
+          record,
           backend: backend.backend,
           shouldStop,
           events: reporter.events,

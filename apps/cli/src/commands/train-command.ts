@@ -6,10 +6,11 @@ import {
   type CurvatureMethod,
   type InitialisationScheme,
 } from '@lenet/core';
-import { loadMnist, type DataSourceKind } from '@lenet/data';
+import { loadCommandData } from '../data/load-command-data.js';
+import { UsageError } from '../errors/usage-error.js';
 import { ExitCode } from '../exit-codes.js';
+import { addDataOptions, type DataOptions } from '../options/data-options.js';
 import { parseChoice } from '../options/parse-choice.js';
-import { parseSourceOption } from '../options/source-option.js';
 import { parseNumber } from '../options/parse-number.js';
 import type { Terminal } from '../output/terminal.js';
 import {
@@ -20,19 +21,21 @@ import {
   OPTIMIZER_NAMES,
   SCHEDULE_NAMES,
   TRAINING_CRITERIA,
+  supportsClasses,
   TRAINING_DEFAULTS,
   type OptimizerName,
   type ScheduleName,
   type TrainingCriterion,
 } from '@lenet/models';
-import { prepareRunFolder } from '../training/prepare-run-folder.js';
+import { loadCheckpointState } from '../training/checkpoint.js';
+import { prepareRunFolder, runFolder } from '../training/prepare-run-folder.js';
 import { RESUME_LOCKED_FLAGS, type TrainSettings } from '../training/train-settings.js';
 import { runTraining } from '../training/run-training.js';
 import { trainingReporter } from '../output/training-reporter.js';
 import { writeRunFigures } from '../training/write-run-figures.js';
 import { interruptSignal } from '../training/interrupt-signal.js';
 
-interface TrainOptions {
+interface TrainOptions extends DataOptions {
   model: string;
   epochs: number;
   batchSize: number;
@@ -50,8 +53,6 @@ interface TrainOptions {
   limit?: number;
   out?: string;
   resume?: boolean;
-  folder?: string;
-  source?: DataSourceKind;
   backend?: BackendName;
   json?: boolean;
   stopAfter?: number;
@@ -62,7 +63,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
   const command = program
     .command('train')
     .description(
-      'Train a LeNet on MNIST, testing after each epoch, with checkpoints, a log and figures.',
+      'Train a LeNet on MNIST (or Fashion-MNIST, KMNIST, any IDX data set), testing after each epoch, with checkpoints, a log and figures.',
     )
     .option(
       '--model <name>',
@@ -141,13 +142,8 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       '--out <dir>',
       'the run folder: checkpoint, model, log.jsonl, figures (default runs/<model>-<date>-<time>)',
     )
-    .option('--resume', 'continue the run in --out exactly where it stopped')
-    .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
-    .option(
-      '--source <kind>',
-      'use only this MNIST source: folder, environment, cache, package, download',
-      parseSourceOption,
-    )
+    .option('--resume', 'continue the run in --out exactly where it stopped');
+  addDataOptions(command, "default mnist; with --resume, the run's own")
     .option(
       '--backend <name>',
       'the tfjs backend: tensorflow, wasm, cpu (default: the fastest available)',
@@ -175,7 +171,22 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     )
     .addHelpText('after', trainHelp());
   command.action(async (options: TrainOptions) => {
-    const dataset = await loadMnist({ folder: options.folder, source: options.source });
+    const recorded =
+      options.resume === true && options.out !== undefined
+        ? ((await loadCheckpointState(runFolder(options.out).checkpoint)).settings as TrainSettings)
+            .dataset
+        : undefined;
+    const data = await loadCommandData(options, terminal, recorded);
+    const { dataset } = data;
+    const recipe = MODEL_RECIPES.find((candidate) => candidate.name === options.model);
+    if (
+      options.resume !== true &&
+      recipe !== undefined &&
+      !supportsClasses(recipe, dataset.classes)
+    )
+      throw new UsageError(
+        `${recipe.title} reads its output against the ten digits' RBF codes, so it has 10 outputs; ${data.descriptor.title} has ${dataset.classes} classes. Train lenet5-softmax (LeNet-5 with a softmax head) or another model instead.`,
+      );
     const backend = await setupBackend(
       options.backend === undefined ? {} : { backends: [options.backend] },
     );
@@ -200,6 +211,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       threads: options.threads ?? defaultTrainingThreads(),
       kernels: options.kernels,
       trainImagesSha256: dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
+      dataset: data.record,
     };
     const explicitSettings = new Set(
       (Object.keys(RESUME_LOCKED_FLAGS) as (keyof typeof RESUME_LOCKED_FLAGS)[]).filter(
@@ -238,7 +250,9 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
         events: reporter.events,
       });
       const figures =
-        outcome.status === 'completed' ? await writeRunFigures(folder, outcome, dataset.test) : [];
+        outcome.status === 'completed'
+          ? await writeRunFigures(folder, outcome, dataset.test, dataset.classNames)
+          : [];
       reporter.finished(outcome, figures);
       if (outcome.status === 'interrupted') terminal.exitCode = ExitCode.interrupted;
     } finally {
@@ -269,6 +283,8 @@ Examples:
   $ lenet train                                   # the paper's LeNet-5 into runs/lenet5-<date>-<time>
   $ lenet train --model lenet1 --epochs 20 --out runs/lenet1
   $ lenet train --model lenet5-modern --batch-size 128 --learning-rate 0.002
+  $ lenet train --dataset fashion-mnist --folder ~/fashion-mnist --model lenet5-modern
+  $ lenet train --dataset idx --folder ~/my-idx-files --model lenet5-softmax
   $ lenet train --out runs/lenet5-20261128-101500 --resume   # continue after Ctrl-C, exactly
 
 Ctrl-C saves a checkpoint and exits (code 130); --resume continues with identical results.`;

@@ -2,9 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { setupBackend } from '@lenet/core';
-import { loadMnist, type Dataset } from '@lenet/data';
+import type { Dataset } from '@lenet/data';
+import { loadCommandData } from '../data/load-command-data.js';
+import { addDataOptions, type DataOptions } from '../options/data-options.js';
 import { writePng, writeSvg } from '@lenet/viz/node';
-import { readDigits } from '../images/read-digits.js';
+import { readImages } from '../images/read-images.js';
 import { parseChoice } from '../options/parse-choice.js';
 import { parseNumber } from '../options/parse-number.js';
 import type { Terminal } from '../output/terminal.js';
@@ -12,19 +14,18 @@ import { FIGURE_NAMES, renderFigure, type FigureName } from '../figures/render-f
 import { openModel } from '../training/open-model.js';
 import { UsageError } from '../errors/usage-error.js';
 
-interface VizOptions {
+interface VizOptions extends DataOptions {
   model: string;
   input?: string;
   index: number;
   log?: string;
   out?: string;
-  folder?: string;
   scale: number;
 }
 
 /** Registers `lenet viz`: write any figure of @lenet/viz for a model and an input. */
 export function registerVizCommand(program: Command, terminal: Terminal): void {
-  program
+  const command = program
     .command('viz')
     .description("Draw one of the paper's figures for a model, as PNG or SVG.")
     .argument('<figure>', FIGURE_NAMES.join(', '), (value) =>
@@ -41,8 +42,8 @@ export function registerVizCommand(program: Command, terminal: Terminal): void {
       (value) => parseNumber('--index', value, { integer: true, minimum: 0 }),
       0,
     )
-    .option('--log <file>', "for learning-curves: the run's log.jsonl (default: the run folder's)")
-    .option('--folder <dir>', 'read MNIST from this folder instead of the default sources')
+    .option('--log <file>', "for learning-curves: the run's log.jsonl (default: the run folder's)");
+  addDataOptions(command, "default: the model's own, else mnist")
     .option('--out <file>', 'the file to write, .png or .svg (default: <figure>.png)')
     .option(
       '--scale <n>',
@@ -62,11 +63,14 @@ Examples:
       await setupBackend();
       const opened = await openModel(options.model);
       let dataset: Promise<Dataset> | undefined;
-      const loadData = () => (dataset ??= loadMnist({ folder: options.folder }));
+      const loadData = () =>
+        (dataset ??= loadCommandData(options, terminal, opened.dataset).then(
+          (data) => data.dataset,
+        ));
       const digit =
         options.input === undefined
           ? (await loadData()).test.images.subarray(0, 784)
-          : await pickDigit(options.input, options.index);
+          : await pickDigit(options.input, options.index, opened.dataset?.pictures ?? 'digit');
       const scene = await renderFigure(figure, {
         opened,
         digit,
@@ -81,8 +85,12 @@ Examples:
     });
 }
 
-async function pickDigit(file: string, index: number): Promise<Uint8Array> {
-  const digits = await readDigits(file);
+async function pickDigit(
+  file: string,
+  index: number,
+  preparation: 'digit' | 'fit',
+): Promise<Uint8Array> {
+  const digits = await readImages(file, preparation);
   const chosen = digits[index];
   if (chosen === undefined)
     throw new UsageError(

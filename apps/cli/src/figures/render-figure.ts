@@ -32,7 +32,7 @@ export interface FigureSources {
   readonly digit: Uint8Array;
   /** The run folder or log file, for `learning-curves`. */
   readonly log?: string;
-  /** MNIST, for the figures that test the model or show digits. */
+  /** The model's data set (MNIST unless it was trained on another), for the figures that test the model or show images. */
   readonly loadData: () => Promise<Dataset>;
 }
 
@@ -74,16 +74,16 @@ async function tested(
   sources: FigureSources,
   figure: 'confusion-matrix' | 'misclassified' | 'comparison',
 ): Promise<viz.Scene> {
-  const { test } = await sources.loadData();
+  const { test, classNames } = await sources.loadData();
   const evaluation = await evaluateModel(sources.opened.model, sources.opened.recipe, test);
   const name = sources.opened.recipe.name;
-  if (figure === 'confusion-matrix') return confusionScene(name, evaluation);
+  if (figure === 'confusion-matrix') return confusionScene(name, evaluation, classNames);
   if (figure === 'comparison')
     return viz.comparisonChartFigure({
       entries: [{ label: `this ${name}`, errorRate: evaluation.errorRate }],
     });
   return (
-    misclassifiedScene(name, evaluation, test) ??
+    misclassifiedScene(name, evaluation, test, classNames) ??
     viz.misclassifiedGalleryFigure({ images: [], trueLabels: [], predictedLabels: [] })
   );
 }

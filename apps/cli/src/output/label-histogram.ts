@@ -1,6 +1,6 @@
-/** Counts how often each label 0..9 occurs. */
-export function labelHistogram(labels: Uint8Array): number[] {
-  const counts = new Array<number>(10).fill(0);
+/** Counts how often each label 0..classes-1 occurs. */
+export function labelHistogram(labels: Uint8Array, classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
   for (const label of labels) counts[label] = (counts[label] ?? 0) + 1;
   return counts;
 }

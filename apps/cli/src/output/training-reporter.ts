@@ -39,7 +39,7 @@ export function trainingReporter(
       terminal.out(
         `Training ${recipe.name} (${recipe.description}) ${where}\n` +
           `  ${settings.epochs} epochs, batch ${settings.batchSize}, ${settings.optimizer} at ${settings.learningRate} (${settings.optimizer === 'sdlm' ? `the paper's eta schedule, mu ${String(settings.sdlmMu ?? 0.02)}` : settings.schedule}), seed ${settings.seed}${settings.initialisation === 'eblearn' ? ", EBLearn's initialisation" : ''}${settings.distortions ? ', distortions' : ''}\n` +
-          `  data: ${context.dataSource.kind} (${context.dataSource.location}); gradients: ${trainer.kernels === 'lenet' ? 'the LeNet engine (WebAssembly SIMD)' : `tfjs on ${context.backend}`}, ${String(trainer.threads)} thread${trainer.threads === 1 ? '' : 's'}; output: ${context.folder}\n`,
+          `  data: ${settings.dataset?.title ?? 'MNIST'} (${String(settings.dataset?.classNames.length ?? 10)} classes) from ${context.dataSource.kind} (${context.dataSource.location}); gradients: ${trainer.kernels === 'lenet' ? 'the LeNet engine (WebAssembly SIMD)' : `tfjs on ${context.backend}`}, ${String(trainer.threads)} thread${trainer.threads === 1 ? '' : 's'}; output: ${context.folder}\n`,
       );
     },
     onBatch: (progress, totals) => {

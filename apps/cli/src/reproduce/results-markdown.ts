@@ -53,10 +53,14 @@ export function describeSettings(settings: TrainSettings): string {
     settings.initialisation === 'eblearn'
       ? "weights from +-1/sqrt(fan-in), biases 0, coefficients 0.5 (EBLearn's)"
       : "weights from +-2.4/fan-in (the paper's)";
+  const images =
+    settings.dataset === undefined || settings.dataset.name === 'mnist'
+      ? 'training digits'
+      : `${settings.dataset.title} training images`;
   const data =
     settings.trainLimit === undefined
-      ? 'all 60,000 training digits'
-      : `the first ${settings.trainLimit.toLocaleString('en-US')} training digits only`;
+      ? `all ${images === 'training digits' ? '60,000 ' : ''}${images}`
+      : `the first ${settings.trainLimit.toLocaleString('en-US')} ${images} only`;
   const gradients = `gradients by ${settings.kernels === 'lenet' ? 'the LeNet engine' : 'tfjs'} in ${String(settings.threads ?? 1)} thread${(settings.threads ?? 1) === 1 ? '' : 's'}`;
   const distortions = settings.distortions
     ? 'each pass drawn from the pool of the digits and 9 distorted copies of each'
@@ -65,8 +69,8 @@ export function describeSettings(settings: TrainSettings): string {
 }
 
 function groupKey(run: FoundRun): string {
-  const { epochs, trainLimit } = run.record.settings;
-  return `${run.experiment.name}|${String(epochs)}|${String(trainLimit)}`;
+  const { epochs, trainLimit, dataset } = run.record.settings;
+  return `${run.experiment.name}|${String(epochs)}|${String(trainLimit)}|${dataset?.name ?? 'mnist'}`;
 }
 
 function tableRow(group: readonly CompletedRun[]): string {
@@ -100,6 +104,9 @@ function tableRow(group: readonly CompletedRun[]): string {
   const command = reproduceCommand(experiment.name, seeds, {
     ...(trainLimit === undefined ? {} : { limit: trainLimit }),
     ...(epochs === experiment.recipe.epochs ? {} : { passes: epochs }),
+    ...(first.record.settings.dataset === undefined
+      ? {}
+      : { dataset: first.record.settings.dataset.name }),
   });
   return `| ${experiment.name} | ${paper} | ${ours} | ${difference} | ${training} | ${seeds.join(', ')} | ${passes} | ${data} | ${time} | \`${command}\` |`;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset } from '@lenet/data';
+import type { DatasetRecord } from '../data/dataset-record.js';
 import { UsageError } from '../errors/usage-error.js';
 import { prepareRunFolder } from '../training/prepare-run-folder.js';
 import { runTraining, type TrainingEvents } from '../training/run-training.js';
@@ -18,6 +19,8 @@ export interface ExperimentRequest {
   /** The parent folder; the run goes into `<out>/<experiment>-seed<seed>`. */
   readonly out: string;
   readonly dataset: Dataset;
+  /** What the run records of its data (the data set, its source, its content's sha256s). */
+  readonly record: DatasetRecord;
   /** Train on the first `limit` digits only (not the paper). */
   readonly limit?: number;
   /** Passes instead of the recipe's (not the paper). */
@@ -39,9 +42,12 @@ export function experimentFolder(out: string, experiment: string, seed: number):
 export function reproduceCommand(
   experiment: string,
   seeds: readonly number[],
-  overrides: { limit?: number; passes?: number },
+  overrides: { limit?: number; passes?: number; dataset?: string },
 ): string {
   const extra = [
+    overrides.dataset === undefined || overrides.dataset === 'mnist'
+      ? ''
+      : ` --dataset ${overrides.dataset}`,
     overrides.limit === undefined ? '' : ` --limit ${String(overrides.limit)}`,
     overrides.passes === undefined ? '' : ` --passes ${String(overrides.passes)}`,
   ].join('');
@@ -60,6 +66,7 @@ export function requestSettings(request: ExperimentRequest): TrainSettings {
     ...(request.limit === undefined ? {} : { trainLimit: request.limit }),
     trainImagesSha256:
       request.dataset.files.find((file) => file.role === 'trainImages')?.sha256 ?? '',
+    dataset: request.record,
   };
 }
 
@@ -79,7 +86,7 @@ const comparedKeys = [
   'trainLimit',
   'threads',
   'kernels',
-  'trainImagesSha256',
+  'dataset',
 ] as const;
 
 /** Runs from before `threads` and `kernels` existed trained with tfjs in one thread. */
@@ -136,12 +143,15 @@ export async function runExperiment(request: ExperimentRequest): Promise<Experim
     ...(request.events === undefined ? {} : { events: request.events }),
   });
   if (outcome.status === 'interrupted') return 'interrupted';
-  await writeRunFigures(folder, outcome, request.dataset.test);
+  await writeRunFigures(folder, outcome, request.dataset.test, request.dataset.classNames);
   const evaluation = outcome.evaluation;
   await writeRunResult(root, {
     experiment: request.experiment.name,
     seed: request.seed,
-    command: reproduceCommand(request.experiment.name, [request.seed], request),
+    command: reproduceCommand(request.experiment.name, [request.seed], {
+      ...request,
+      dataset: request.record.name,
+    }),
     settings: outcome.settings,
     testError: evaluation?.errorRate ?? Number.NaN,
     errors: evaluation?.errors ?? 0,

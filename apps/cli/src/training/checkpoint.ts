@@ -66,6 +66,20 @@ export async function saveCheckpoint(
   await rm(previous, { recursive: true, force: true });
 }
 
+/**
+ * The state of the checkpoint in `folder` (or `folder.old`, as {@link loadCheckpoint} falls
+ * back to), without loading its model: what a command needs to know before it loads data.
+ *
+ * @throws CheckpointError when neither holds a readable state.
+ */
+export async function loadCheckpointState(folder: string): Promise<CheckpointState> {
+  return readState(folder).catch(async (error: unknown) =>
+    readState(`${folder}.old`).catch(() => {
+      throw error;
+    }),
+  );
+}
+
 /** A checkpoint read back: the model, the optimiser weights to restore, and the state. */
 export interface LoadedCheckpoint {
   readonly model: tf.LayersModel;

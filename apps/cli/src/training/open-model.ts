@@ -9,6 +9,7 @@ import {
   recognizeModel,
   type ModelKind,
 } from '@lenet/models';
+import type { DatasetRecord } from '../data/dataset-record.js';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 
 /** A model ready to use, and how to feed it and read it. */
@@ -18,6 +19,22 @@ export interface OpenedModel {
   readonly recipe: ModelKind;
   /** Where it came from: a catalogue name or a folder. */
   readonly origin: string;
+  /**
+   * The data set a run of lenet 0.x trained it on, when the folder records one; undefined for
+   * a fresh model and for models saved before runs recorded their data (those trained on MNIST).
+   */
+  readonly dataset?: DatasetRecord;
+  /** True for a catalogue name: fresh weights, not trained. */
+  readonly untrained: boolean;
+}
+
+/** The file beside a trained model that says what trained it (written by lenet train). */
+export const TRAINING_RECORD_FILE = 'training.json';
+
+/** What {@link TRAINING_RECORD_FILE} and a checkpoint's settings say of a run. */
+interface RunSettings {
+  model?: string;
+  dataset?: DatasetRecord;
 }
 
 const exists = (path: string) =>
@@ -26,13 +43,28 @@ const exists = (path: string) =>
     () => false,
   );
 
-/** The catalogue name a run folder's checkpoint records, if any. */
-async function savedModelName(runFolder: string): Promise<string | undefined> {
-  const state = await readFile(join(runFolder, 'checkpoint', 'state.json'), 'utf8').then(
-    (text) => JSON.parse(text) as { settings?: { model?: string } },
+async function readJson<T>(path: string): Promise<T | undefined> {
+  return readFile(path, 'utf8').then(
+    (text) => JSON.parse(text) as T,
     () => undefined,
   );
-  return state?.settings?.model;
+}
+
+/**
+ * What trained the model in `modelFolder`: its {@link TRAINING_RECORD_FILE}, else the settings
+ * of the checkpoint it is (or of the run folder's checkpoint).
+ */
+async function runSettings(modelFolder: string, runFolder: string): Promise<RunSettings> {
+  const record = await readJson<RunSettings>(join(modelFolder, TRAINING_RECORD_FILE));
+  if (record !== undefined) return record;
+  for (const state of [
+    join(modelFolder, 'state.json'),
+    join(runFolder, 'checkpoint', 'state.json'),
+  ]) {
+    const settings = (await readJson<{ settings?: RunSettings }>(state))?.settings;
+    if (settings !== undefined) return settings;
+  }
+  return {};
 }
 
 /**
@@ -54,6 +86,7 @@ export async function openModel(
       model: named.create(fresh.seed, fresh.initialisation),
       recipe: named,
       origin: `a fresh ${named.name}`,
+      untrained: true,
     };
   const candidates = [join(nameOrFolder, 'model'), join(nameOrFolder, 'checkpoint'), nameOrFolder];
   for (const folder of candidates) {
@@ -65,7 +98,8 @@ export async function openModel(
         { cause },
       );
     });
-    const name = await savedModelName(nameOrFolder);
+    const settings = await runSettings(folder, nameOrFolder);
+    const name = settings.model;
     const recipe = recognizeModel(model, name === undefined ? {} : { name });
     if (recipe === undefined) {
       throw new CheckpointError(
@@ -73,7 +107,13 @@ export async function openModel(
         `The model in ${folder} takes ${JSON.stringify(model.inputs[0]?.shape.slice(1))} inputs; lenet feeds 32x32 or 28x28 digits only. Give a model saved by lenet train.`,
       );
     }
-    return { model, recipe, origin: folder };
+    return {
+      model,
+      recipe,
+      origin: folder,
+      untrained: false,
+      ...(settings.dataset === undefined ? {} : { dataset: settings.dataset }),
+    };
   }
   throw new CheckpointError(
     nameOrFolder,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '@lenet/core';
-import { loadMnist, type Dataset } from '@lenet/data';
+import { MNIST, loadMnist, type Dataset } from '@lenet/data';
 import {
   createOptimizer,
   createTrainer,
@@ -50,7 +50,8 @@ const settings: TrainSettings = {
   distortions: false,
   sdlmMu: 0.2,
   trainLimit: 96,
-  trainImagesSha256: 'test',
+  // The official .gz file's, as the folder holds it (runs from before the data record compare it).
+  trainImagesSha256: MNIST.files.trainImages.sha256?.gzip ?? '',
 };
 
 async function train(options: {

@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { Dataset } from '@lenet/data';
+import { MNIST, datasetFileRoles, type Dataset } from '@lenet/data';
 import {
   createDataParallelTrainer,
   createOptimizer,
@@ -16,7 +16,10 @@ import {
   type ModelRecipe,
   type ScheduledOptimizer,
 } from '@lenet/models';
+import { join } from 'node:path';
+import { writeFileAtomic } from '@lenet/common/node';
 import { CheckpointError } from '../errors/checkpoint-error.js';
+import { TRAINING_RECORD_FILE } from './open-model.js';
 import { loadCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoint.js';
 import type { RunFolder } from './prepare-run-folder.js';
 import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
@@ -72,7 +75,7 @@ export interface TrainingRequest {
   readonly dataset: Dataset;
   readonly settings: TrainSettings;
   readonly resume: boolean;
-  readonly explicitSettings: ReadonlySet<keyof TrainSettings>;
+  readonly explicitSettings: ReadonlySet<keyof typeof RESUME_LOCKED_FLAGS>;
   readonly shouldStop: () => boolean;
   readonly events?: TrainingEvents;
 }
@@ -213,6 +216,10 @@ async function trainRun(
       };
   }
   await saveModel(model, request.folder.model);
+  await writeFileAtomic(
+    join(request.folder.model, TRAINING_RECORD_FILE),
+    `${JSON.stringify({ model: settings.model, dataset: settings.dataset }, null, 2)}\n`,
+  );
   return {
     status: 'completed',
     settings,
@@ -247,7 +254,11 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
       settings: request.settings,
       files: request.dataset.files,
     });
-    const model = recipe.create(request.settings.seed, request.settings.initialisation);
+    const model = recipe.create(
+      request.settings.seed,
+      request.settings.initialisation,
+      request.dataset.classes,
+    );
     return {
       settings: request.settings,
       recipe,
@@ -278,22 +289,54 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
 function checkResumable(request: TrainingRequest, saved: TrainSettings): void {
   const folder = request.folder.checkpoint;
   for (const key of request.explicitSettings) {
-    if (
-      key === 'trainImagesSha256' ||
-      effectiveSetting(request.settings, key) === effectiveSetting(saved, key)
-    )
-      continue;
+    if (effectiveSetting(request.settings, key) === effectiveSetting(saved, key)) continue;
     throw new CheckpointError(
       folder,
       `--resume continues a run with its own settings, but ${RESUME_LOCKED_FLAGS[key]} ${String(effectiveSetting(request.settings, key))} differs from the run's ${String(effectiveSetting(saved, key))}. Drop ${RESUME_LOCKED_FLAGS[key]}, or start a new run in another --out folder.`,
     );
   }
-  if (request.settings.trainImagesSha256 !== saved.trainImagesSha256) {
+  checkSameData(request, saved);
+}
+
+/**
+ * Checks that a resumed run reads the data it was trained on: the same data set and the same
+ * decompressed content of its four files, from whatever source (a `.gz` and a raw copy are the
+ * same data). Runs from before the data record are checked by their training images' sha256.
+ */
+function checkSameData(request: TrainingRequest, saved: TrainSettings): void {
+  const folder = request.folder.checkpoint;
+  const now = request.settings.dataset;
+  const before = saved.dataset;
+  if (before !== undefined && now !== undefined) {
+    if (before.name !== now.name)
+      throw new CheckpointError(
+        folder,
+        `The run in ${request.folder.root} was trained on ${before.title}, not ${now.title}. Drop --dataset to resume it on its own data, or start a new run in another --out folder.`,
+      );
+    const differing = datasetFileRoles.filter(
+      (role) => before.contentSha256[role] !== now.contentSha256[role],
+    );
+    if (differing.length > 0)
+      throw new CheckpointError(
+        folder,
+        `The run in ${request.folder.root} was trained on other ${before.title} files: the content of ${differing.join(', ')} differs (${differing.map((role) => `${before.contentSha256[role].slice(0, 12)}... then, ${now.contentSha256[role].slice(0, 12)}... now`).join('; ')}). It read them from ${before.source.kind} ${before.source.location}: resume it with those files, or start a new run.`,
+      );
+    return;
+  }
+  const file = request.dataset.files.find((candidate) => candidate.role === 'trainImages');
+  const official = MNIST.files.trainImages.sha256;
+  const sameData = [
+    file?.sha256,
+    file?.contentSha256,
+    ...(file?.verified === true && (now?.name ?? 'mnist') === 'mnist'
+      ? [official?.gzip, official?.raw]
+      : []),
+  ].includes(saved.trainImagesSha256);
+  if (!sameData)
     throw new CheckpointError(
       folder,
-      `The run in ${request.folder.root} was trained on other data (training images sha256 ${saved.trainImagesSha256.slice(0, 12)}..., now ${request.settings.trainImagesSha256.slice(0, 12)}...). Resume it with the same data, or start a new run.`,
+      `The run in ${request.folder.root} was trained on other data (training images sha256 ${saved.trainImagesSha256.slice(0, 12)}..., now ${(file?.contentSha256 ?? '').slice(0, 12)}...). Resume it with the data it was trained on, or start a new run.`,
     );
-  }
 }
 
 function optimizerFor(settings: TrainSettings, model: tf.LayersModel): ScheduledOptimizer {

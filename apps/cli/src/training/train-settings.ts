@@ -1,5 +1,6 @@
 import type { OptimizerName, ScheduleName, TrainingCriterion } from '@lenet/models';
 import type { CurvatureMethod, InitialisationScheme } from '@lenet/core';
+import type { DatasetRecord } from '../data/dataset-record.js';
 
 /** Every setting that decides a training run's result. A resumed run keeps them. */
 export interface TrainSettings {
@@ -30,13 +31,18 @@ export interface TrainSettings {
   readonly threads?: number;
   /** What computes the gradients: the LeNet engine or tfjs. Runs from before the option used tfjs. */
   readonly kernels?: 'lenet' | 'tfjs';
-  /** The sha256 of the training images file, so a resumed run uses the same data. */
+  /** The sha256 of the training images file as stored (runs before `dataset` compared it). */
   readonly trainImagesSha256: string;
+  /**
+   * The data set, its source and its content's sha256s, so that a resumed run reads the same
+   * data; runs from before the record trained on MNIST.
+   */
+  readonly dataset?: DatasetRecord;
 }
 
 /** The settings `--resume` must not change, with their command-line flags. */
 export const RESUME_LOCKED_FLAGS: Readonly<
-  Record<Exclude<keyof TrainSettings, 'trainImagesSha256'>, string>
+  Record<Exclude<keyof TrainSettings, 'trainImagesSha256' | 'dataset'>, string>
 > = {
   model: '--model',
   epochs: '--epochs',
@@ -62,8 +68,10 @@ export const RESUME_LOCKED_FLAGS: Readonly<
 export function effectiveSetting(
   settings: TrainSettings,
   key: keyof TrainSettings,
-): TrainSettings[keyof TrainSettings] {
+): string | number | boolean | undefined {
   if (key === 'initialisation') return settings.initialisation ?? 'paper';
   if (key === 'sdlmCurvature') return settings.sdlmCurvature ?? 'layerwise';
+  // The data set by name (its content is checked when a run resumes); runs from before it: MNIST.
+  if (key === 'dataset') return settings.dataset?.name ?? 'mnist';
   return settings[key];
 }

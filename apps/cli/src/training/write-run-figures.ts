@@ -14,19 +14,25 @@ import type { TrainingOutcome } from './run-training.js';
 /** The misclassified gallery shows at most this many digits (the paper's Fig. 8 shows 82). */
 const galleryLimit = 240;
 
-/** The confusion matrix of an evaluation. */
-export function confusionScene(modelName: string, evaluation: Evaluation): Scene {
+/** The confusion matrix of an evaluation, rows and columns named by the classes. */
+export function confusionScene(
+  modelName: string,
+  evaluation: Evaluation,
+  classNames: readonly string[],
+): Scene {
   return confusionMatrixFigure({
     matrix: evaluation.confusion,
     title: `${modelName}: test confusion matrix`,
+    classNames,
   });
 }
 
-/** The gallery of the misclassified test digits (the first {@link galleryLimit}), or undefined when there are none. */
+/** The gallery of the misclassified test images (the first {@link galleryLimit}), or undefined when there are none. */
 export function misclassifiedScene(
   modelName: string,
   evaluation: Evaluation,
   test: DatasetSplit,
+  classNames: readonly string[],
 ): Scene | undefined {
   const allWrong = evaluation.misclassified;
   if (allWrong.length === 0) return undefined;
@@ -40,10 +46,11 @@ export function misclassifiedScene(
     predictedLabels: wrong.map((index) => evaluation.predictions[index] ?? 0),
     tested: test.count,
     errors: allWrong.length,
+    classNames,
     title:
       wrong.length === allWrong.length
-        ? `${modelName}: the ${wrong.length} misclassified test digits (true->predicted)`
-        : `${modelName}: the first ${wrong.length} of ${allWrong.length} misclassified test digits (true->predicted)`,
+        ? `${modelName}: the ${wrong.length} misclassified test images (true->predicted)`
+        : `${modelName}: the first ${wrong.length} of ${allWrong.length} misclassified test images (true->predicted)`,
   });
 }
 
@@ -58,11 +65,12 @@ export async function writeEvaluationFigures(
   modelName: string,
   evaluation: Evaluation,
   test: DatasetSplit,
+  classNames: readonly string[],
   prefix = '',
 ): Promise<string[]> {
   const matrix = join(folder, `${prefix}confusion-matrix.png`);
-  await writePng(confusionScene(modelName, evaluation), matrix);
-  const gallery = misclassifiedScene(modelName, evaluation, test);
+  await writePng(confusionScene(modelName, evaluation, classNames), matrix);
+  const gallery = misclassifiedScene(modelName, evaluation, test, classNames);
   if (gallery === undefined) return [matrix];
   const galleryFile = join(folder, `${prefix}misclassified.png`);
   await writePng(gallery, galleryFile);
@@ -71,7 +79,7 @@ export async function writeEvaluationFigures(
 
 /**
  * Writes a finished run's figures into its `figures/` folder: learning curves, confusion
- * matrix, misclassified test digits.
+ * matrix (rows and columns named by the classes), misclassified test images.
  *
  * @returns The paths written.
  */
@@ -79,6 +87,7 @@ export async function writeRunFigures(
   folder: RunFolder,
   outcome: TrainingOutcome,
   test: DatasetSplit,
+  classNames: readonly string[],
 ): Promise<string[]> {
   const curves = join(folder.figures, 'learning-curves.png');
   const points = outcome.history.map(({ epoch, trainError, testError }) => ({
@@ -98,6 +107,7 @@ export async function writeRunFigures(
       outcome.recipe.name,
       outcome.evaluation,
       test,
+      classNames,
     )),
   ];
 }

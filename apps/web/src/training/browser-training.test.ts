@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '@lenet/core';
-import { loadMnist, type DatasetSplit } from '@lenet/data';
+import { IDX_FILES, loadMnist, type DatasetSplit } from '@lenet/data';
 import {
   createDataParallelTrainer,
   createOptimizer,
@@ -11,7 +11,10 @@ import {
   trainEpoch,
 } from '@lenet/models';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { barDatasetFiles, pickedFiles } from '../__fixtures__/bar-dataset.js';
+import { loadPageDataset } from '../datasets/page-dataset.js';
 import { findShippedModel } from '../models/shipped-models.js';
+import { findTrainableModel } from '../models/trainable-models.js';
 import { BrowserTrainer, type TrainingProgress } from './browser-training.js';
 
 const mnistFolder = process.env.LENET_TEST_MNIST_DIR;
@@ -125,6 +128,32 @@ describe('BrowserTrainer', () => {
     trainer.resume();
     await run;
     expect(batches).toBe(3);
+    trainer.model.dispose();
+  });
+
+  it('trains LeNet-5 (softmax head) with 3 outputs on 3 classes of 20x20 images fitted into 28x28', async () => {
+    const files = barDatasetFiles({
+      classes: 3,
+      height: 20,
+      width: 20,
+      trainCount: 192,
+      testCount: 60,
+    });
+    const { dataset } = await loadPageDataset(IDX_FILES, {
+      kind: 'files',
+      files: pickedFiles(files),
+    });
+    const trainer = new BrowserTrainer(findTrainableModel('lenet5-softmax'), 1, dataset.classes);
+    expect(trainer.model.outputs[0]?.shape).toEqual([null, 3]);
+    const losses: number[] = [];
+    await trainer.train({ train: dataset.train, epochs: 2, learningRate: 0.004 }, ({ loss }) =>
+      losses.push(loss),
+    );
+    expect(losses).toHaveLength(12);
+    expect(losses.at(-1)).toBeLessThan(0.5 * (losses[0] ?? 0));
+    const evaluation = await evaluateModel(trainer.model, trainer.recipe, dataset.test);
+    expect(evaluation.confusion).toHaveLength(9);
+    expect(evaluation.errorRate).toBeLessThan(0.34);
     trainer.model.dispose();
   });
 });

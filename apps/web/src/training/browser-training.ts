@@ -1,6 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '@lenet/data';
 import {
+  DEFAULT_CLASSES,
   createOptimizer,
   createTrainer,
   createTrainingPlan,
@@ -27,7 +28,7 @@ export interface TrainingProgress {
 
 /** What a training run in the page trains on; everything else is `lenet train`'s default ({@link TRAINING_DEFAULTS}). */
 export interface TrainingSettings {
-  /** The training digits (the first N of MNIST's training set, as `lenet train --limit N`). */
+  /** The training images (the first N of the data set's training set, as `lenet train --limit N`), labels below the model's class count. */
   readonly train: DatasetSplit;
   readonly epochs: number;
   readonly learningRate: number;
@@ -53,11 +54,17 @@ export class BrowserTrainer {
   /**
    * @param recipe - The catalogue model to train.
    * @param seed - The seed of the weights and the batch order, as `lenet train --seed`. Default 1.
+   * @param classes - The model's outputs, one per class of the data set. Default 10 (the digits).
+   * @throws `ModelOptionError` for a class count the recipe does not build (`supportsClasses`).
    */
-  constructor(recipe: ModelRecipe, seed: number = TRAINING_DEFAULTS.seed) {
+  constructor(
+    recipe: ModelRecipe,
+    seed: number = TRAINING_DEFAULTS.seed,
+    classes: number = DEFAULT_CLASSES,
+  ) {
     this.recipe = recipe;
     this.seed = seed;
-    this.model = recipe.create(seed, TRAINING_DEFAULTS.initialisation);
+    this.model = recipe.create(seed, TRAINING_DEFAULTS.initialisation, classes);
   }
 
   /** What computes the gradients once training started: the LeNet engine, or tfjs. */

@@ -15,16 +15,26 @@ export interface InspectorElements {
   readonly c3Panel: HTMLElement;
 }
 
-/** Draws every layer's output for the current digit (C1, S2, C3, S4, C5, F6, output). */
+/**
+ * Draws every layer's output for the current drawing (C1, S2, C3, S4, C5, F6, output), the
+ * output units named by `classNames`.
+ */
 export function showActivations(
   elements: InspectorElements,
   prediction: Prediction,
   recipe: ModelKind,
+  classNames: readonly string[],
 ): void {
   const output = recipe.output === 'rbf' ? 'penalties' : 'scores';
   drawFigure(
     elements.activations,
-    activationsFigure({ layers: prediction.layers, output, perRow: 16, title: 'Activations' }),
+    activationsFigure({
+      layers: prediction.layers,
+      output,
+      classNames,
+      perRow: 16,
+      title: 'Activations',
+    }),
   );
 }
 

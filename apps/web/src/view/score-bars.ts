@@ -1,8 +1,10 @@
 import type { OutputKind } from '@lenet/core';
 
 /**
- * Shows the ten classes' probabilities as bars (the predicted one highlighted) with the raw
- * score beside each: the RBF distance for the paper's LeNet-5, the logit otherwise.
+ * Shows every class's probability as a bar, named by `classNames` (the predicted one
+ * highlighted), with the raw score beside each: the RBF distance for the paper's LeNet-5, the
+ * logit otherwise. Names are set as text, never parsed as HTML (a loaded model's metadata
+ * names them).
  */
 export function renderScoreBars(
   list: HTMLElement,
@@ -10,15 +12,31 @@ export function renderScoreBars(
   probabilities: readonly number[],
   label: number,
   output: OutputKind,
+  classNames: readonly string[],
 ): void {
-  const rows = scores.map((score, digit) => {
-    const probability = probabilities[digit] ?? 0;
-    const raw = output === 'rbf' ? `d=${(-score).toFixed(1)}` : `z=${score.toFixed(2)}`;
+  const rows = scores.map((score, index) => {
+    const percent = ((probabilities[index] ?? 0) * 100).toFixed(1);
+    const name = classNames[index] ?? String(index);
     const item = document.createElement('li');
-    item.className = digit === label ? 'score predicted' : 'score';
-    item.innerHTML = `<span class="digit">${digit}</span><span class="bar"><span style="width:${(probability * 100).toFixed(1)}%"></span></span><span class="value">${(probability * 100).toFixed(1)}% <small>${raw}</small></span>`;
-    item.setAttribute('aria-label', `${digit}: ${(probability * 100).toFixed(1)} percent`);
+    item.className = index === label ? 'score predicted' : 'score';
+    item.setAttribute('aria-label', `${name}: ${percent} percent`);
+    const fill = document.createElement('span');
+    fill.style.width = `${percent}%`;
+    const bar = span('bar');
+    bar.append(fill);
+    const raw = document.createElement('small');
+    raw.textContent = output === 'rbf' ? `d=${(-score).toFixed(1)}` : `z=${score.toFixed(2)}`;
+    const value = span('value', `${percent}% `);
+    value.append(raw);
+    item.append(span('name', name), bar, value);
     return item;
   });
   list.replaceChildren(...rows);
+}
+
+function span(className: string, text = ''): HTMLSpanElement {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
 }

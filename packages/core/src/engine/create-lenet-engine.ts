@@ -7,8 +7,9 @@ import { planNetwork, UnsupportedNetwork } from './network-plan.js';
  * Why `model` cannot run on the LeNet engine, or undefined when it can. The engine runs
  * sequential models of square one-channel images built from 5x5 valid convolutions (Conv2D,
  * PartialConv2D), TrainableSubsampling2D, 2x2 average and max pooling, Flatten, Dense,
- * RbfOutput with fixed codes, and the linear, scaled tanh, tanh and ReLU activations: every
- * LeNet of @lenet/models.
+ * RbfOutput with fixed codes, and the linear, scaled tanh, tanh and ReLU activations, ending in
+ * a vector of one output per class (any number from 2): every LeNet of @lenet/models, for any
+ * class count.
  */
 export function engineSupport(model: tf.LayersModel): string | undefined {
   try {

@@ -3,7 +3,7 @@ import { LenetError } from '@lenet/common';
 const marker = '@lenet/error/EngineInputError';
 const symbol = Symbol.for(marker);
 
-/** Thrown when the LeNet engine is given a batch, a vector or a share it cannot use: images of another size, labels that do not match the images, a vector of another length than the weights. */
+/** Thrown when the LeNet engine is given a batch, a vector or a share it cannot use: images of another size, labels that do not match the images or fall outside the model's classes, a vector of another length than the weights. */
 export class EngineInputError extends LenetError {
   private readonly [symbol] = true;
 

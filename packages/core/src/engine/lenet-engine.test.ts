@@ -1,192 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ScaledTanh } from '../activations/scaled-tanh.js';
 import { setupBackend } from '../backend/setup-backend.js';
 import { EngineInputError } from './engine-input-error.js';
-import { C3_TABLE, H3_TABLE } from '../layers/connection-table.js';
-import { PartialConv2D } from '../layers/partial-conv-2d.js';
 import { RbfOutput } from '../layers/rbf-output.js';
-import { TrainableSubsampling2D } from '../layers/trainable-subsampling-2d.js';
-import { rbfMapLoss, rbfMleLoss, softmaxCrossEntropy } from '../losses/rbf-losses.js';
-import { seededRandom, seededValues } from '../test-support/kernel-comparison.js';
+import { seededValues } from '../test-support/kernel-comparison.js';
+import {
+  batchFor,
+  expectEngineMatchesTfjs,
+  lenet1At,
+  modernLenet5,
+  paperLenet5,
+} from '../test-support/engine-reference.js';
 import { createLenetEngine, engineSupport } from './create-lenet-engine.js';
 import { LenetEngine } from './lenet-engine.js';
 import type { EngineCriterion } from './output-loss.js';
-
-const uniform = (seed: number) =>
-  tf.initializers.randomUniform({ minval: -0.3, maxval: 0.3, seed });
-
-/** The paper's LeNet-5, from core's layers: C3 over Table I, trainable subsampling, RBF codes. */
-function paperLenet5(): tf.Sequential {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [32, 32, 1],
-      filters: 6,
-      kernelSize: 5,
-      kernelInitializer: uniform(1),
-      biasInitializer: uniform(2),
-    }),
-  );
-  model.add(new ScaledTanh({}));
-  model.add(new TrainableSubsampling2D({ activation: 'scaledTanh', seed: 3 }));
-  model.add(new PartialConv2D({ table: C3_TABLE, seed: 4 }));
-  model.add(new ScaledTanh({}));
-  model.add(new TrainableSubsampling2D({ activation: 'scaledTanh', seed: 5 }));
-  model.add(
-    tf.layers.conv2d({
-      filters: 120,
-      kernelSize: 5,
-      kernelInitializer: uniform(6),
-      biasInitializer: uniform(7),
-    }),
-  );
-  model.add(new ScaledTanh({}));
-  model.add(tf.layers.flatten());
-  model.add(
-    tf.layers.dense({ units: 84, kernelInitializer: uniform(8), biasInitializer: uniform(9) }),
-  );
-  model.add(new ScaledTanh({}));
-  model.add(new RbfOutput({}));
-  return model;
-}
-
-/** ReLU, max-pooling, a full C3, a fused dense activation and a softmax head. */
-function modernLenet5(): tf.Sequential {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [32, 32, 1],
-      filters: 6,
-      kernelSize: 5,
-      activation: 'relu',
-      kernelInitializer: uniform(11),
-      biasInitializer: uniform(12),
-    }),
-  );
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(
-    tf.layers.conv2d({
-      filters: 16,
-      kernelSize: 5,
-      kernelInitializer: uniform(13),
-      biasInitializer: uniform(14),
-    }),
-  );
-  model.add(tf.layers.activation({ activation: 'relu' }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.flatten());
-  model.add(
-    tf.layers.dense({
-      units: 120,
-      activation: 'relu',
-      kernelInitializer: uniform(15),
-      biasInitializer: uniform(16),
-    }),
-  );
-  model.add(
-    tf.layers.dense({ units: 10, kernelInitializer: uniform(17), biasInitializer: uniform(18) }),
-  );
-  return model;
-}
-
-/** LeNet-1 (H1 5x5 conv, H2 pooling, H3 partial conv over the H3 table, H4 pooling, dense) at any input size. */
-function lenet1At(size: number, pooling: 'subsampling' | 'average'): tf.Sequential {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [size, size, 1],
-      filters: 4,
-      kernelSize: 5,
-      activation: 'tanh',
-      kernelInitializer: uniform(21),
-      biasInitializer: uniform(22),
-    }),
-  );
-  model.add(
-    pooling === 'average'
-      ? tf.layers.averagePooling2d({ poolSize: 2 })
-      : new TrainableSubsampling2D({ activation: 'scaledTanh', seed: 23 }),
-  );
-  model.add(new PartialConv2D({ table: H3_TABLE, activation: 'tanh', seed: 24 }));
-  model.add(
-    pooling === 'average'
-      ? tf.layers.averagePooling2d({ poolSize: 2 })
-      : new TrainableSubsampling2D({ activation: 'scaledTanh', seed: 25 }),
-  );
-  model.add(tf.layers.flatten());
-  model.add(
-    tf.layers.dense({ units: 10, kernelInitializer: uniform(26), biasInitializer: uniform(27) }),
-  );
-  return model;
-}
-
-const losses: Record<EngineCriterion, (labels: tf.Tensor, output: tf.Tensor) => tf.Scalar> = {
-  map: (labels, output) => rbfMapLoss(labels, output),
-  mle: rbfMleLoss,
-  'cross-entropy': softmaxCrossEntropy,
-};
-
-/** tfjs's loss and gradient (cpu backend), flattened in trainableWeights order. */
-function tfjsGradients(
-  model: tf.LayersModel,
-  criterion: EngineCriterion,
-  pixels: Float32Array,
-  size: number,
-  labels: Uint8Array,
-): { loss: number; gradients: Float32Array } {
-  const { value, grads } = tf.tidy(() => {
-    const inputs = tf.tensor4d(pixels, [labels.length, size, size, 1]);
-    const targets = tf.oneHot(tf.tensor1d(labels, 'int32'), 10).toFloat();
-    return tf.variableGrads(() => losses[criterion](targets, model.apply(inputs) as tf.Tensor));
-  });
-  const flat = new Float32Array(
-    model.trainableWeights.reduce((sum, weight) => sum + weight.read().size, 0),
-  );
-  let offset = 0;
-  for (const weight of model.trainableWeights) {
-    const gradient = grads[weight.name];
-    if (gradient !== undefined) flat.set(gradient.dataSync(), offset);
-    offset += weight.read().size;
-  }
-  const loss = value.dataSync()[0] ?? Number.NaN;
-  tf.dispose([value, grads]);
-  return { loss, gradients: flat };
-}
-
-/** The largest difference between two gradients, relative to the largest reference value of each weight. */
-function worstRelativeError(
-  model: tf.LayersModel,
-  actual: Float32Array,
-  expected: Float32Array,
-): number {
-  let worst = 0;
-  let offset = 0;
-  for (const weight of model.trainableWeights) {
-    const size = weight.shape.reduce<number>((product, side) => product * (side ?? 1), 1);
-    let difference = 0;
-    let scale = 1e-12;
-    for (let index = offset; index < offset + size; index += 1) {
-      difference = Math.max(difference, Math.abs((actual[index] ?? 0) - (expected[index] ?? 0)));
-      scale = Math.max(scale, Math.abs(expected[index] ?? 0));
-    }
-    worst = Math.max(worst, difference / scale);
-    offset += size;
-  }
-  return worst;
-}
-
-function batchFor(
-  size: number,
-  count: number,
-  seed: number,
-): { pixels: Float32Array; labels: Uint8Array } {
-  const random = seededRandom(seed);
-  return {
-    pixels: seededValues([count, size, size, 1], seed, 1.2),
-    labels: Uint8Array.from({ length: count }, () => Math.floor(random() * 10)),
-  };
-}
 
 describe('the LeNet engine', () => {
   beforeAll(async () => {
@@ -217,18 +44,9 @@ describe('the LeNet engine', () => {
         const engine = await createLenetEngine(model);
         expect(engine).toBeInstanceOf(LenetEngine);
         // 11 images: one full slice of 8 and a partial one.
-        const { pixels, labels } = batchFor(size, 11, size + criterion.length);
-        const ours = engine!.gradients({ pixels, size, labels }, criterion);
-        const reference = tfjsGradients(model, criterion, pixels, size, labels);
-        expect(ours.loss).toBeCloseTo(reference.loss, 4);
-        expect(worstRelativeError(model, ours.gradients, reference.gradients)).toBeLessThan(2e-5);
-        const predicted = tf.tidy(() =>
-          (model.predict(tf.tensor4d(pixels, [11, size, size, 1])) as tf.Tensor).dataSync(),
-        );
-        const outputs = engine!.predict(pixels, size);
-        expect(outputs).toHaveLength(11 * 10);
-        for (let index = 0; index < outputs.length; index += 1)
-          expect(outputs[index]).toBeCloseTo(predicted[index] ?? Number.NaN, 3);
+        const batch = { ...batchFor(size, 11, size + criterion.length), size };
+        expectEngineMatchesTfjs(engine!, model, criterion, batch);
+        expect(engine!.predict(batch.pixels, size)).toHaveLength(11 * 10);
         model.dispose();
       });
     }
@@ -337,6 +155,12 @@ describe('the LeNet engine', () => {
         'map',
       ),
     ).toThrow(/2 images but 3 labels/);
+    expect(() =>
+      engine!.gradients(
+        { pixels: new Float32Array(2 * 32 * 32), size: 32, labels: Uint8Array.from([3, 10]) },
+        'map',
+      ),
+    ).toThrow(/label 10 \(image 1\) is not one of the model's 10 classes \(0 to 9\)/);
     model.dispose();
   });
 
@@ -381,10 +205,14 @@ describe('the LeNet engine', () => {
     });
     expect(engineSupport(wide)).toMatch(/Conv2D .*more than 1024 output maps fed by one input map/);
     wide.dispose();
-    const twelveClasses = tf.sequential({
-      layers: [tf.layers.flatten({ inputShape: [16, 16, 1] }), tf.layers.dense({ units: 12 })],
+    const oneOutput = tf.sequential({
+      layers: [tf.layers.flatten({ inputShape: [16, 16, 1] }), tf.layers.dense({ units: 1 })],
     });
-    expect(engineSupport(twelveClasses)).toMatch(/10 outputs/);
+    expect(engineSupport(oneOutput)).toMatch(/at least 2 units, one per class .*ends in 1@1x1/);
+    const maps = tf.sequential({
+      layers: [tf.layers.conv2d({ inputShape: [9, 9, 1], filters: 2, kernelSize: 5 })],
+    });
+    expect(engineSupport(maps)).toMatch(/a vector of at least 2 units.*ends in 2@5x5/);
     expect(
       engineSupport(
         tf.sequential({

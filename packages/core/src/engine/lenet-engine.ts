@@ -19,6 +19,7 @@ const DIAGONAL: EngineUpdate = { rule: 'diagonal' };
 export interface EngineBatch {
   readonly pixels: Float32Array;
   readonly size: number;
+  /** One label per image, each below the model's class count (`plan.classes`). */
   readonly labels: Uint8Array;
 }
 
@@ -199,15 +200,19 @@ export class LenetEngine {
       );
   }
 
-  /** The outputs (RBF distances or logits), `[count, 10]` row-major, for `count` images, computed in slices. */
+  /**
+   * The outputs (RBF distances or logits), `[count, classes]` row-major (`classes` =
+   * `plan.classes`, the model's output width), for `count` images, computed in slices.
+   */
   predict(pixels: Float32Array, size: number): Float32Array {
     const area = this.plan.inputSize * this.plan.inputSize;
+    const { classes } = this.plan;
     const count = this.checkBatch(
       pixels,
       size,
       Math.min(LenetEngine.sliceSize, pixels.length / area),
     );
-    const outputs = new Float32Array(count * 10);
+    const outputs = new Float32Array(count * classes);
     for (let start = 0; start < count; start += LenetEngine.sliceSize) {
       const end = Math.min(count, start + LenetEngine.sliceSize);
       this.forward(pixels.subarray(start * area, end * area), end - start);
@@ -215,9 +220,9 @@ export class LenetEngine {
         new Float32Array(
           this.kernels.memory.buffer,
           this.buffers.at(-1)?.output ?? 0,
-          (end - start) * 10,
+          (end - start) * classes,
         ),
-        start * 10,
+        start * classes,
       );
     }
     return outputs;
@@ -227,6 +232,9 @@ export class LenetEngine {
    * One forward and backward pass: the batch's mean loss, correct read-outs and gradient. The
    * batch runs in slices of {@link LenetEngine.sliceSize} images, so that every layer's
    * activations stay in the processor's caches; the gradients add up across slices.
+   *
+   * @throws {@link EngineInputError} for images of another size, a label count other than the
+   *   image count, or a label outside the model's classes (`plan.classes`).
    */
   gradients(
     batch: EngineBatch,
@@ -275,6 +283,13 @@ export class LenetEngine {
         'gradients',
         `${String(count)} images but ${String(batch.labels.length)} labels: give one label per image.`,
       );
+    const { classes } = this.plan;
+    const outside = batch.labels.findIndex((label) => label >= classes);
+    if (outside >= 0)
+      throw new EngineInputError(
+        'gradients',
+        `label ${String(batch.labels[outside])} (image ${String(outside)}) is not one of the model's ${String(classes)} classes (0 to ${String(classes - 1)}): train a model with as many outputs as the data set has classes.`,
+      );
     new Float32Array(this.kernels.memory.buffer, this.vectors.gradients, this.plan.parameters).fill(
       0,
     );
@@ -285,13 +300,13 @@ export class LenetEngine {
       this.forward(batch.pixels.subarray(start * area, end * area), end - start, timer);
       const memory = this.kernels.memory.buffer;
       const last = this.buffers.at(-1);
-      const outputs = new Float32Array(memory, last?.output ?? 0, (end - start) * 10);
+      const outputs = new Float32Array(memory, last?.output ?? 0, (end - start) * classes);
       const result = outputLoss(
         criterion,
         outputs,
         batch.labels.subarray(start, end),
-        10,
-        new Float32Array(memory, last?.gradient ?? 0, (end - start) * 10),
+        classes,
+        new Float32Array(memory, last?.gradient ?? 0, (end - start) * classes),
         count,
       );
       loss += result.loss;

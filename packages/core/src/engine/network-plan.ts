@@ -76,6 +76,8 @@ export interface NetworkPlan {
   readonly inputSize: number;
   readonly steps: readonly PlanStep[];
   readonly output: 'rbf' | 'logits';
+  /** The output width: one output (RBF distance or logit) per class, at least 2. */
+  readonly classes: number;
   /** The size of the flat trainable vector (`model.trainableWeights` concatenated). */
   readonly parameters: number;
 }
@@ -386,11 +388,16 @@ export function planNetwork(model: tf.LayersModel): NetworkPlan {
     planLayer(layer, state, offsetOf);
   }
   const last = model.layers.at(-1)?.getClassName();
-  if (mapElements(state.shape) !== 10) throw new UnsupportedNetwork('only models with 10 outputs');
+  const classes = state.shape.maps;
+  if (state.shape.height * state.shape.width !== 1 || classes < 2)
+    throw new UnsupportedNetwork(
+      `only models whose output is a vector of at least 2 units, one per class (this one ends in ${String(state.shape.maps)}@${String(state.shape.height)}x${String(state.shape.width)})`,
+    );
   return {
     inputSize: height,
     steps: poolBeforeRelu(state.steps),
     output: last === 'RbfOutput' ? 'rbf' : 'logits',
+    classes,
     parameters,
   };
 }

@@ -124,8 +124,21 @@ function requireBytes(decoded: DecodedDatasetFile, shape: readonly number[]): Ui
     idx.shape.length === shape.length &&
     shape.every((size, axis) => Number.isNaN(size) || idx.shape[axis] === size);
   if (idx.dtype !== 'uint8' || !fits) {
-    const wanted = `uint8 [${shape.map((size) => (Number.isNaN(size) ? 'n' : size)).join(', ')}]`;
+    const wanted = `uint8 [${shape.map((size) => (Number.isNaN(size) || size === 0 ? 'n' : size)).join(', ')}]`;
     const found = `${idx.dtype} [${idx.shape.join(', ')}]`;
+    const kind = file.role.endsWith('Images') ? 'image' : 'label';
+    if (idx.shape.length !== shape.length) {
+      const rank = idx.shape.length.toString(16).padStart(2, '0');
+      const magic = idx.dtype === 'uint8' ? `magic 0x000008${rank}` : `a ${idx.dtype} file`;
+      throw new DatasetMismatchError({
+        problem: 'shape',
+        file: file.path,
+        byteOffset: 0,
+        expected: wanted,
+        actual: found,
+        message: `${magic} is not an IDX ${kind} file (${kind === 'image' ? 'images are' : 'labels are'} ${wanted}, this holds ${found}). Check that each of the four files is in its place (images for images, labels for labels).`,
+      });
+    }
     throw new DatasetMismatchError({
       problem: 'shape',
       file: file.path,

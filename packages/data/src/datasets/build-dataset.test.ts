@@ -175,6 +175,9 @@ describe('buildDataset', () => {
     expect(
       await rejection(build({ ...files, testLabels: magic }, descriptor), IdxFormatError),
     ).toMatchObject({ problem: 'type-code' });
+    const swapped = { ...files, trainImages: files.trainLabels, trainLabels: files.trainImages };
+    const notImages = await rejection(build(swapped, descriptor), DatasetMismatchError);
+    expect(notImages.message).toContain('magic 0x00000801 is not an IDX image file');
     const fewerLabels = { ...files, trainLabels: idxBytes(0x08, [2], [0, 1]) };
     expect(await rejection(build(fewerLabels, descriptor), DatasetMismatchError)).toMatchObject({
       problem: 'count',

@@ -82,7 +82,7 @@ function checksumFailure(
       byteOffset: undefined,
       expected: descriptor.name,
       actual: owner.name,
-      message: `holds ${owner.title}'s ${roleNames[file.role]}, not ${descriptor.title}'s. Load it as ${owner.title} (${owner.name}), or put the ${descriptor.title} files there.`,
+      message: `holds ${owner.title}'s ${roleNames[file.role]}, not ${descriptor.title}'s: load the files as ${owner.title}, or put ${descriptor.title}'s there.`,
     });
   const fetched = source.kind === 'cache' || source.kind === 'download';
   return new ChecksumError({

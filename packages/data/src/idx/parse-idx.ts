@@ -93,15 +93,16 @@ export function parseIdx(bytes: Uint8Array, options: ParseIdxOptions = {}): IdxA
   const expected = headerBytes + count * type.bytes;
   if (bytes.length !== expected) {
     const truncated = bytes.length < expected;
+    const bytesOf = (value: number) => value.toLocaleString('en-US');
     const what = truncated
-      ? `${expected - bytes.length} bytes are missing (truncated)`
-      : `${bytes.length - expected} trailing bytes follow the data`;
+      ? `${bytesOf(expected - bytes.length)} bytes are missing (truncated)`
+      : `${bytesOf(bytes.length - expected)} trailing bytes follow the data`;
     throw fail(
       'length',
       Math.min(bytes.length, expected),
       expected,
       bytes.length,
-      `shape [${shape.join(', ')}] of ${type.dtype} needs ${expected} bytes but the data has ${bytes.length}: ${what}. Fetch the file again.`,
+      `shape [${shape.join(', ')}] of ${type.dtype} needs ${bytesOf(expected)} bytes but the data has ${bytesOf(bytes.length)}: ${what}. The file is incomplete: copy or download it again.`,
     );
   }
   return { dtype: type.dtype, shape, data: readValues(view, headerBytes, count, type) };

@@ -65,18 +65,21 @@ describe('createParallelPredictor', () => {
     expect(bits(split)).toEqual(bits(await wholeBatch(model, pixels, 32)));
   });
 
-  it('predicts LeNet-1 logits bit for bit as one engine does, in 2 threads', async () => {
-    const network = lenet1({ seed: 2 });
-    const pixels = images(64, 28);
-    const parallel = await createParallelPredictor(network, { threads: 2 });
-    try {
-      expect(bits(await parallel.predict(pixels, 28))).toEqual(
-        bits(await wholeBatch(network, pixels, 28)),
-      );
-    } finally {
-      await parallel.dispose();
-    }
-  });
+  it.each([10, 3])(
+    'predicts the logits of a %i-class LeNet-1 bit for bit as one engine does, in 2 threads',
+    async (classes) => {
+      const network = lenet1({ seed: 2, classes });
+      const pixels = images(64, 28);
+      const parallel = await createParallelPredictor(network, { threads: 2 });
+      try {
+        const split = await parallel.predict(pixels, 28);
+        expect(split).toHaveLength(64 * classes);
+        expect(bits(split)).toEqual(bits(await wholeBatch(network, pixels, 28)));
+      } finally {
+        await parallel.dispose();
+      }
+    },
+  );
 
   it('predicts the same for pixels on a SharedArrayBuffer (shared with the workers, not copied) and leaves plain pixels intact', async () => {
     const shared = images(20, 32, new SharedArrayBuffer(20 * 32 * 32 * 4));

@@ -39,8 +39,9 @@ export interface ParallelPredictor {
   /** The side of the square images the model takes (32 for LeNet-5, 28 for LeNet-1). */
   readonly size: number;
   /**
-   * The model's outputs for `count` images: RBF distances or logits, `[count, 10]` row-major, bit
-   * for bit those of `LenetEngine.predict` on the whole batch.
+   * The model's outputs for `count` images: RBF distances or logits, `[count, classes]`
+   * row-major (`classes` the model's output width), bit for bit those of `LenetEngine.predict`
+   * on the whole batch.
    *
    * @param pixels - `[count, size, size, 1]` row-major, scaled as in training. On a
    *   SharedArrayBuffer, the workers read their shares in place; else each share is copied once.

@@ -9,7 +9,7 @@ export interface PredictRequest {
   readonly weights?: Float32Array;
 }
 
-/** A prediction worker's answer: its share's outputs, `[count, 10]` row-major, or what went wrong. */
+/** A prediction worker's answer: its share's outputs, `[count, classes]` row-major (`classes` the model's output width), or what went wrong. */
 export type PredictorReply =
   | { readonly type: 'ready' }
   | { readonly type: 'outputs'; readonly outputs: Float32Array }

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '@lenet/core';
-import type { DatasetSplit } from '@lenet/data';
+import { gather, type DatasetSplit } from '@lenet/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistSubset } from '../test-support/mnist-subset.js';
+import { ModelOptionError } from '../model-option-error.js';
 import { evaluateModel } from './evaluate-model.js';
 import { findModelRecipe, type ModelRecipe } from './model-catalogue.js';
 import { modelInputs } from './model-inputs.js';
@@ -50,4 +51,42 @@ describe('evaluateModel', () => {
       model.dispose();
     },
   );
+
+  it('scores a 3-class model in a 3 x 3 confusion matrix, row = true class', async () => {
+    const indices = Array.from(test.labels.keys()).filter((index) => (test.labels[index] ?? 9) < 3);
+    const split = gather(test, indices);
+    const recipe = findModelRecipe('lenet5-modern') as ModelRecipe;
+    const model = recipe.create(2, 'eblearn', 3);
+    const evaluation = await evaluateModel(model, recipe, split, { batchSize: 16 });
+    expect(evaluation.classes).toBe(3);
+    const { pixels, size } = modelInputs(split, recipe.input);
+    const predicted = tf.tidy(() =>
+      tf
+        .argMax(model.predict(tf.tensor4d(pixels, [split.count, size, size, 1])) as tf.Tensor, 1)
+        .dataSync(),
+    );
+    const expected = Array.from(
+      { length: 9 },
+      (_, cell) =>
+        predicted.filter(
+          (label, index) => split.labels[index] === Math.floor(cell / 3) && label === cell % 3,
+        ).length,
+    );
+    expect(Array.from(evaluation.confusion)).toEqual(expected);
+    // The untrained model's answers vary, so the layout is tested off the diagonal too.
+    expect(expected.filter((count) => count > 0).length).toBeGreaterThan(3);
+    expect(evaluation.errors).toBe(split.count - expected[0]! - expected[4]! - expected[8]!);
+    model.dispose();
+  });
+
+  it('refuses labels the model has no output for', async () => {
+    const recipe = findModelRecipe('lenet1') as ModelRecipe;
+    const model = recipe.create(2, undefined, 3);
+    const first = Array.from(test.labels).findIndex((label) => label >= 3);
+    await expect(evaluateModel(model, recipe, test)).rejects.toThrow(ModelOptionError);
+    await expect(evaluateModel(model, recipe, test)).rejects.toThrow(
+      `evaluateModel: invalid labels. Expected labels from 0 to 2 (the model has 3 outputs), got label ${String(test.labels[first])} at example ${String(first)}.`,
+    );
+    model.dispose();
+  });
 });

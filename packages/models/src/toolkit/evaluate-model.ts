@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '@lenet/data';
+import { checkLabels, modelClasses } from '../class-count.js';
 import type { ModelKind } from './model-catalogue.js';
 import { modelInputs } from './model-inputs.js';
 
@@ -15,9 +16,11 @@ export interface Evaluation {
   readonly predictions: Uint8Array;
   /** The indices of the misclassified examples, in order. */
   readonly misclassified: readonly number[];
+  /** The classes the model tells apart (its output width): the confusion matrix's side. */
+  readonly classes: number;
   /**
-   * `confusion[truth * 10 + predicted]` counts (row = true class), the flat layout `perClassError`
-   * and `confusionMatrixFigure` of @lenet/viz take.
+   * `classes x classes` counts, `confusion[truth * classes + predicted]` (row = true class), the
+   * flat layout `perClassError` and `confusionMatrixFigure` of @lenet/viz take.
    */
   readonly confusion: Int32Array;
 }
@@ -34,13 +37,15 @@ export const EVALUATION_BATCH_SIZE = 500;
 /**
  * Classifies every example of `split` in batches (inference, no training-time behaviour),
  * prepared as `kind` wants them and read out by its output kind (the smallest RBF distance or
- * the largest logit), and counts the errors per class. Awaits each batch's labels, so a page
- * can paint between batches. Leaks no tensors.
+ * the largest logit), and counts the errors per class, for as many classes as the model has
+ * outputs. Awaits each batch's labels, so a page can paint between batches. Leaks no tensors.
  *
  * @param model - The model to test.
  * @param kind - How to feed the model and read it (a catalogue recipe, or what `recognizeModel` says).
- * @param split - 28x28 digits and their labels.
+ * @param split - 28x28 images and their labels, each below the model's class count.
  * @param options - The batch size.
+ * @throws `ModelOptionError` for a model whose output is not `[batch, classes]`, or a label the
+ *   model has no output for (a data set with more classes than the model).
  * @example
  * ```ts
  * const evaluation = await evaluateModel(model, findModelRecipe('lenet5')!, dataset.test);
@@ -54,6 +59,8 @@ export async function evaluateModel(
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   const batchSize = options.batchSize ?? EVALUATION_BATCH_SIZE;
+  const classes = modelClasses(model);
+  checkLabels('evaluateModel', split.labels, classes);
   const predictions = new Uint8Array(split.count);
   const pixelsPerImage = split.height * split.width;
   for (let start = 0; start < split.count; start += batchSize) {
@@ -73,16 +80,21 @@ export async function evaluateModel(
       labels.dispose();
     }
   }
-  return scorePredictions(predictions, split.labels);
+  return scorePredictions(predictions, split.labels, classes);
 }
 
-/** The error rate, misclassified examples and confusion counts of `predictions` against `labels`. */
-function scorePredictions(predictions: Uint8Array, labels: Uint8Array): Evaluation {
-  const confusion = new Int32Array(100);
+/** The error rate, misclassified examples and `classes x classes` confusion counts of `predictions` against `labels`. */
+function scorePredictions(
+  predictions: Uint8Array,
+  labels: Uint8Array,
+  classes: number,
+): Evaluation {
+  const confusion = new Int32Array(classes * classes);
   const misclassified: number[] = [];
   predictions.forEach((predicted, index) => {
     const truth = labels[index] ?? 0;
-    confusion[truth * 10 + predicted] = (confusion[truth * 10 + predicted] ?? 0) + 1;
+    const cell = truth * classes + predicted;
+    confusion[cell] = (confusion[cell] ?? 0) + 1;
     if (truth !== predicted) misclassified.push(index);
   });
   const count = predictions.length;
@@ -92,6 +104,7 @@ function scorePredictions(predictions: Uint8Array, labels: Uint8Array): Evaluati
     count,
     predictions,
     misclassified,
+    classes,
     confusion,
   };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { setupBackend } from '@lenet/core';
-import type { DatasetSplit } from '@lenet/data';
+import { gather, type DatasetSplit } from '@lenet/data';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnistSubset } from '../test-support/mnist-subset.js';
 import { findModelRecipe, type ModelRecipe } from './model-catalogue.js';
@@ -47,6 +47,29 @@ describe("SDLM's curvature before each pass", () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(sdlm.learningRate).toBe(0.0002);
     expect(third.smallest).toBeGreaterThan(first.smallest * 2);
+    sdlm.dispose();
+    model.dispose();
+  });
+
+  it('estimates the curvature of a 3-class model, and refuses labels it has no output for', () => {
+    const recipe = findModelRecipe('lenet1-place-code') as ModelRecipe;
+    const model = recipe.create(1, 'eblearn', 3);
+    const digits = {
+      ...train,
+      ...gather(
+        train,
+        Array.from(train.labels.keys()).filter((index) => (train.labels[index] ?? 9) < 3),
+      ),
+    };
+    const sdlm = new PortableSdlm(model, {});
+    const context = { kind: recipe, seed: 1, pass: 1 };
+    const summary = estimatePassCurvature(sdlm, model, { ...context, train: digits });
+    expect(summary.patterns).toBe(digits.count);
+    expect(summary.largest).toBeGreaterThan(0);
+    expect(Number.isFinite(summary.largest)).toBe(true);
+    expect(() => estimatePassCurvature(sdlm, model, { ...context, train })).toThrow(
+      /estimatePassCurvature: invalid labels\. Expected labels from 0 to 2 \(the model has 3 outputs\)/,
+    );
     sdlm.dispose();
     model.dispose();
   });

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CurvatureMethod, CurvatureSummary, SdlmOptimizer } from '@lenet/core';
 import { createRandom, gather, shuffledIndices, type DatasetSplit } from '@lenet/data';
+import { checkLabels, modelClasses } from '../class-count.js';
 import { mixSeed } from './mix-seed.js';
 import type { ModelKind } from './model-catalogue.js';
 import { modelInputs } from './model-inputs.js';
@@ -47,6 +48,8 @@ export interface PassCurvatureContext {
  * @param model - The model it trains.
  * @param context - The data, seed, pass and method.
  * @returns The range of the estimate.
+ * @throws `ModelOptionError` for a model whose output is not `[batch, classes]`, or a sampled
+ *   label the model has no output for.
  * @see LeCun et al. 1998, Section III.A and Appendix C.
  */
 export function estimatePassCurvature(
@@ -59,9 +62,11 @@ export function estimatePassCurvature(
     context.train,
     curvatureSampleIndices(context.train.count, context.seed, context.pass),
   );
+  const classes = modelClasses(model);
+  checkLabels('estimatePassCurvature', sample.labels, classes);
   const { pixels, size } = modelInputs(sample, context.kind.input);
   const inputs = tf.tensor4d(pixels, [sample.count, size, size, 1]);
-  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(sample.labels, 'int32'), 10).toFloat());
+  const labels = tf.tidy(() => tf.oneHot(tf.tensor1d(sample.labels, 'int32'), classes).toFloat());
   try {
     return optimizer.estimateCurvature(model, inputs, labels, {
       patterns: sample.count,

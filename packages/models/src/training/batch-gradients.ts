@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { checkLabels, modelClasses } from '../class-count.js';
 import { criterionLoss, criterionOutput, type TrainingCriterion } from './training-criterion.js';
 
 /** A batch of training images as plain arrays. */
@@ -7,7 +8,7 @@ export interface TrainingBatch {
   readonly pixels: Float32Array;
   /** The side of the square input. */
   readonly size: number;
-  /** One label (0-9) per image. */
+  /** One label per image, below the model's class count (0-9 for digits). */
   readonly labels: Uint8Array;
 }
 
@@ -25,9 +26,11 @@ export interface BatchGradients {
  * The gradients of a batch's mean loss with respect to every trainable weight of `model`,
  * from one forward and one backward pass. Leaks no tensors besides the returned gradients.
  *
- * @param model - Any LeNet (or other) classifier with 10 outputs.
+ * @param model - Any LeNet (or other) classifier with one output per class.
  * @param criterion - The loss, see {@link TrainingCriterion}.
  * @param batch - The images and labels.
+ * @throws `ModelOptionError` for a model whose output is not `[batch, classes]`, or a label
+ *   the model has no output for.
  * @example
  * ```ts
  * const { loss, gradients } = batchGradients(model, 'map', batch);
@@ -40,11 +43,13 @@ export function batchGradients(
   batch: TrainingBatch,
 ): BatchGradients {
   const count = batch.labels.length;
+  const classes = modelClasses(model);
+  checkLabels('batchGradients', batch.labels, classes);
   const computeLoss = criterionLoss(criterion);
   let predictions: tf.Tensor | undefined;
   const { value, grads } = tf.tidy(() => {
     const inputs = tf.tensor4d(batch.pixels, [count, batch.size, batch.size, 1]);
-    const targets = tf.oneHot(tf.tensor1d(batch.labels, 'int32'), 10).toFloat();
+    const targets = tf.oneHot(tf.tensor1d(batch.labels, 'int32'), classes).toFloat();
     return tf.variableGrads(() => {
       const output = model.apply(inputs, { training: true }) as tf.Tensor;
       predictions = tf.keep(

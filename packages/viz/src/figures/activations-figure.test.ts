@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { activationsOf, lenet1Layers, lenet5Layers } from '../__fixtures__/lenet-shapes.js';
 import { FigureInputError } from '../figure-input-error.js';
 import type { ImageShape, RectShape } from '../scene/scene.js';
-import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
+import { expectLegibleText, expectValidFigure, textNamed } from '../test-support/render-checks.js';
 import { activationsFigure } from './activations-figure.js';
 import { mapValues } from './activation-layer.js';
 
@@ -45,6 +45,25 @@ describe('activationsFigure', () => {
       output: 'scores',
     });
     expect(textNamed(scores, '40.0').color).toBe('#d95f02');
+  });
+
+  it('names the output units by their classes, as many as the layer has, widening them for long names', () => {
+    const values = Float32Array.from([9, 3, 12]);
+    const names = ['T-shirt/top', 'Ankle boot', 'Pullover'];
+    const scene = activationsFigure({
+      layers: [{ name: 'OUTPUT', shape: [3], values }],
+      classNames: names,
+    });
+    const units = scene.shapes.filter((shape): shape is ImageShape => shape.kind === 'image');
+    expect(units).toHaveLength(3);
+    names.forEach((name, unit) => {
+      expect(textNamed(scene, name).x).toBe(units[unit]!.x + units[unit]!.width / 2);
+    });
+    expect(textNamed(scene, 'Ankle boot').bold).toBe(true);
+    expectLegibleText(scene);
+    expect(() =>
+      activationsFigure({ layers: [{ name: 'OUTPUT', shape: [3], values }], classNames: ['Bag'] }),
+    ).toThrow(FigureInputError);
   });
 
   it('reads maps from the [height, width, maps] layout', () => {

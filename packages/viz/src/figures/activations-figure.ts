@@ -2,8 +2,10 @@ import { colorizeValues, valueDomain } from '../color/color-maps.js';
 import type { ColorMapName, Domain } from '../color/color-maps.js';
 import type { Scene, Shape } from '../scene/scene.js';
 import { imageShape, mutedColor, outlinedRect, textShape } from '../scene/shapes.js';
+import { textExtent } from '../text/text-columns.js';
 import { layerMaps, mapValues } from './activation-layer.js';
 import type { ActivationLayer, LayerMaps } from './activation-layer.js';
+import { classNamesFor } from './class-names.js';
 import { figureMargin, figureTitle, titleHeight } from './figure-title.js';
 import { imageGrid } from './image-grid.js';
 
@@ -16,6 +18,13 @@ export interface ActivationsFigureInput {
    * output), `scores` (largest wins), or `none` to draw it like the others. Default `penalties`.
    */
   readonly output?: 'penalties' | 'scores' | 'none';
+  /**
+   * The name of each output unit's class, one per unit, written above its value (e.g. the
+   * `classNames` of a `@lenet/data` dataset); the units widen to hold a long name. The PNG's
+   * bitmap font draws printable ASCII only: `お (o)` is drawn there as its romanisation
+   * `(o)`, and in full in SVG and on a canvas. Default `0`, `1`, ... Unused with `output: 'none'`.
+   */
+  readonly classNames?: readonly string[];
   /** Colour map of the maps. Default `greys` (the paper's grey levels; white is low). */
   readonly colorMap?: ColorMapName;
   /** Maps per row before wrapping. Default 8. */
@@ -33,7 +42,7 @@ const vectorWidth = 560;
  * map scaled to about the same size, grey levels scaled per layer, then the output units
  * with their values and the winner outlined.
  *
- * @throws {FigureInputError} When a layer's values do not match its shape.
+ * @throws {FigureInputError} When a layer's values do not match its shape, or `classNames` does not name each output unit.
  * @see LeCun et al. 1998, Fig. 13.
  * @example
  * ```ts
@@ -54,7 +63,7 @@ export function activationsFigure(input: ActivationsFigureInput): Scene {
     const domain = valueDomain(layer.values);
     const isOutput = output !== 'none' && index === input.layers.length - 1;
     const drawn = isOutput
-      ? outputRow(layer, domain, colorMap, output === 'penalties', y)
+      ? outputRow(layer, domain, colorMap, output === 'penalties', input.classNames, y)
       : layout.vector
         ? vectorRow(layer, domain, colorMap, y)
         : mapsRow(layer, layout, domain, colorMap, y, input.perRow ?? 8);
@@ -130,16 +139,18 @@ function outputRow(
   domain: Domain,
   colorMap: ColorMapName,
   smallestWins: boolean,
+  classNames: readonly string[] | undefined,
   y: number,
 ): Row {
   const values = Array.from(layer.values);
+  const names = classNamesFor(classNames, values.length, `the ${values.length} output units`);
   const winner = values.indexOf(smallestWins ? Math.min(...values) : Math.max(...values));
-  const cell = 44;
+  const cell = Math.max(44, ...names.map((name) => Math.ceil(textExtent(name, 12)) + 4));
   const shapes: Shape[] = [];
   values.forEach((value, unit) => {
     const x = figureMargin + labelWidth + unit * (cell + 4);
     shapes.push(
-      textShape(x + cell / 2, y + 6, String(unit), {
+      textShape(x + cell / 2, y + 6, names[unit] ?? '', {
         size: 12,
         anchor: 'middle',
         bold: unit === winner,

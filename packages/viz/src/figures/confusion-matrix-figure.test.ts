@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { FigureInputError } from '../figure-input-error.js';
 import { renderRaster } from '../raster/render-raster.js';
 import { pixelAt } from '../raster/rgba-image.js';
-import type { RectShape } from '../scene/scene.js';
-import { expectValidFigure, textNamed, texts } from '../test-support/render-checks.js';
+import type { RectShape, Scene } from '../scene/scene.js';
+import { renderSvg } from '../svg/render-svg.js';
+import { glyphBoxes } from '../text/glyph-boxes.js';
+import {
+  expectLegibleText,
+  expectValidFigure,
+  pngTextBox,
+  textNamed,
+  texts,
+  textsNamed,
+} from '../test-support/render-checks.js';
 import { confusionMatrixFigure, countShade } from './confusion-matrix-figure.js';
 import { overallError, perClassError } from './confusion-statistics.js';
+import { FASHION_MNIST } from '@lenet/data';
 
 const matrix = [
   [50, 0, 5],
@@ -81,6 +91,122 @@ describe('confusionMatrixFigure', () => {
     expect(() => confusionMatrixFigure({ matrix: [[1, 2], [3]] })).toThrow(FigureInputError);
     expect(() => confusionMatrixFigure({ matrix: new Int32Array(99) })).toThrow(
       /square number of counts/,
+    );
+  });
+});
+
+const fashionNames = FASHION_MNIST.classNames!;
+
+/** A matrix of `size` classes, mostly right, with a few errors off the diagonal. */
+function countsOf(size: number): number[][] {
+  return Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, column) =>
+      row === column ? 900 + row : (row * 7 + column * 3) % 5,
+    ),
+  );
+}
+
+function cellsOf(scene: Scene): RectShape[] {
+  return scene.shapes.filter(
+    (shape): shape is RectShape => shape.kind === 'rect' && shape.width === 33,
+  );
+}
+
+describe('confusionMatrixFigure with class names', () => {
+  it.each([
+    [3, ['T-shirt/top', 'Ankle boot', 'Pullover']],
+    [12, [...fashionNames, 'Hat', 'Backpack with straps']],
+  ])(
+    'lays out %i classes with every long name drawn and nothing outside the canvas',
+    (size, names) => {
+      const scene = confusionMatrixFigure({ matrix: countsOf(size), classNames: names });
+      const cells = cellsOf(scene);
+      expect(cells).toHaveLength(size * size);
+      const [first, last] = [cells[0]!, cells[size * size - 1]!];
+      names.forEach((name, label) => {
+        const [row, column] = textsNamed(scene, name);
+        // In full beside its row, right-aligned before the first cell ...
+        expect(row).toMatchObject({ anchor: 'end', rotate: 0, y: first.y + (label + 0.5) * 34 });
+        expect(row!.x).toBeLessThan(first.x);
+        // ... and upright over its column, reading bottom to top from just above the cells.
+        expect(column).toMatchObject({ rotate: -90, x: first.x + (label + 0.5) * 34 });
+        expect(pngTextBox(column!).y + pngTextBox(column!).height).toBeLessThan(first.y);
+      });
+      const rates = texts(scene).filter((text) => /^\d+\.\d%$/.test(text.text));
+      expect(rates.map((rate) => rate.y)).toEqual(
+        names.map((_, label) => first.y + (label + 0.5) * 34),
+      );
+      expect(Math.min(...rates.map((rate) => rate.x))).toBeGreaterThan(last.x + 33);
+      expect(scene.height).toBeGreaterThanOrEqual(last.y + 33);
+      expectLegibleText(scene);
+      expectValidFigure(scene);
+    },
+  );
+
+  it('grows with the longest name rather than running the names into the title or the cells', () => {
+    const short = confusionMatrixFigure({
+      matrix: countsOf(3),
+      classNames: ['Bag', 'Coat', 'Dress'],
+    });
+    const long = confusionMatrixFigure({
+      matrix: countsOf(3),
+      classNames: ['Bag', 'Coat', 'Backpack with straps'],
+    });
+    expect(cellsOf(long)[0]!.x).toBeGreaterThan(cellsOf(short)[0]!.x);
+    expect(cellsOf(long)[0]!.y).toBeGreaterThan(cellsOf(short)[0]!.y);
+    expect(long.width).toBeGreaterThan(short.width);
+  });
+
+  it('paints every name in the PNG: ink where each row name is', () => {
+    const names = ['T-shirt/top', 'Ankle boot', 'Pullover'];
+    const scene = confusionMatrixFigure({ matrix: countsOf(3), classNames: names });
+    const image = renderRaster(scene, { scale: 2 });
+    for (const name of names) {
+      const inked = glyphBoxes(textsNamed(scene, name)[0]!).some(
+        (box) =>
+          brightness(
+            pixelAt(
+              image,
+              Math.floor((box.x + box.width / 2) * 2),
+              Math.floor((box.y + box.height / 2) * 2),
+            ),
+          ) <
+          3 * 128,
+      );
+      expect(inked, name).toBe(true);
+    }
+  });
+
+  it('keeps the digits of a default call upright, where they always were', () => {
+    const scene = confusionMatrixFigure({ matrix: countsOf(10) });
+    const first = cellsOf(scene)[0]!;
+    expect([first.x, first.y]).toEqual([56, 100]);
+    for (let label = 0; label < 10; label += 1) {
+      const [row, column] = textsNamed(scene, String(label)).filter((text) => text.size === 12);
+      expect(row).toMatchObject({ anchor: 'end', x: first.x - 8 });
+      expect(column).toMatchObject({ anchor: 'middle', rotate: 0, y: first.y - 12 });
+    }
+    expect(textNamed(scene, 'predicted').y).toBe(first.y - 30);
+    expectLegibleText(scene);
+    expectLegibleText(confusionMatrixFigure({ matrix }));
+  });
+
+  it('draws a kana name in full in SVG and by its romanisation in the PNG', () => {
+    const names = ['お (o)', 'き (ki)', 'す (su)'];
+    const scene = confusionMatrixFigure({ matrix: countsOf(3), classNames: names });
+    const svg = renderSvg(scene);
+    for (const name of names) expect(svg).toContain(`>${name}</text>`);
+    const row = textsNamed(scene, 'き (ki)')[0]!;
+    expect(glyphBoxes(row)).toEqual(glyphBoxes({ ...row, text: '(ki)' }));
+    expectLegibleText(scene);
+  });
+
+  it('rejects class names that do not name each class', () => {
+    expect(() => confusionMatrixFigure({ matrix: countsOf(3), classNames: fashionNames })).toThrow(
+      FigureInputError,
+    );
+    expect(() => confusionMatrixFigure({ matrix: countsOf(3), classNames: ['a', 'b'] })).toThrow(
+      /3 names, one per class of a 3x3 matrix/,
     );
   });
 });

@@ -1,16 +1,25 @@
 import { colorMapHex } from '../color/color-maps.js';
 import type { Scene, Shape } from '../scene/scene.js';
 import { filledRect, mutedColor, textShape } from '../scene/shapes.js';
+import { textExtent } from '../text/text-columns.js';
+import { classNamesFor } from './class-names.js';
 import { overallError, perClassError, toConfusionRows } from './confusion-statistics.js';
 import type { ConfusionMatrixInput } from './confusion-statistics.js';
-import { figureMargin, figureTitle, titleHeight } from './figure-title.js';
+import { figureMargin, figureTitle, figureTitleWidth, titleHeight } from './figure-title.js';
 
 /** Input of {@link confusionMatrixFigure}. */
 export interface ConfusionMatrixFigureInput {
   /** Counts, `matrix[trueClass][predictedClass]`; nested or flat row-major. */
   readonly matrix: ConfusionMatrixInput;
-  /** Class names. Default `0`, `1`, ... */
-  readonly labels?: readonly string[];
+  /**
+   * The name of each class, `classNames[label]`, one per row of the matrix (e.g. the
+   * `classNames` of a `@lenet/data` dataset). Each is written in full beside its row; above
+   * the columns they stand upright when they fit a cell (digits) and read bottom to top
+   * otherwise, the figure growing to hold the longest. The PNG's bitmap font draws printable
+   * ASCII only: `お (o)` is drawn there as its romanisation `(o)`, and in full in SVG and on
+   * a canvas. Default `0`, `1`, ...
+   */
+  readonly classNames?: readonly string[];
   /** Default `Confusion matrix`. */
   readonly title?: string;
 }
@@ -18,6 +27,9 @@ export interface ConfusionMatrixFigureInput {
 const cell = 34;
 const labelBand = 40;
 const errorBand = 130;
+const nameSize = 12;
+// Room for the axis title (`true`, `predicted`) between the margin and the class names.
+const axisBand = 22;
 
 /**
  * The position of a count on the colour scale: `log(1 + count) / log(1 + largest)`, so
@@ -29,36 +41,40 @@ export function countShade(count: number, largest: number): number {
 
 /**
  * The confusion matrix (rows: true class, columns: predicted class) with every count
- * written in its cell, shaded on a log scale, and each class's error rate beside it.
+ * written in its cell, shaded on a log scale, and each class's error rate beside it. The
+ * number of classes is the matrix's; the figure grows with it and with the class names.
  *
- * @throws {FigureInputError} When the matrix is not square or holds invalid counts.
+ * @throws {FigureInputError} When the matrix is not square or holds invalid counts, or `classNames` does not name each class.
  * @example
  * ```ts
  * const scene = confusionMatrixFigure({ matrix: counts }); // counts: Int32Array(100)
+ * const fashion = confusionMatrixFigure({ matrix: counts, classNames: FASHION_MNIST.classNames });
  * await writePng(scene, 'confusion.png');
  * ```
  */
 export function confusionMatrixFigure(input: ConfusionMatrixFigureInput): Scene {
   const rows = toConfusionRows(input.matrix);
   const size = rows.length;
-  const labels = input.labels ?? rows.map((_, index) => String(index));
+  const names = classNamesFor(input.classNames, size, `a ${size}x${size} matrix`);
+  const nameWidth = Math.ceil(Math.max(...names.map((name) => textExtent(name, nameSize))));
+  // Column names wider than a cell would run into each other: they read bottom to top.
+  const upright = nameWidth <= cell - 4;
+  const nameBand = Math.max(labelBand, axisBand + nameWidth + 8);
   const largest = Math.max(...rows.flat());
-  const left = figureMargin + labelBand;
-  const top = figureMargin + titleHeight + labelBand;
-  const error = overallError(rows);
-  const shapes: Shape[] = figureTitle(
-    input.title ?? 'Confusion matrix',
-    `error ${(error * 100).toFixed(2)}% (rows: true class, columns: predicted)`,
-  );
+  const left = figureMargin + nameBand;
+  const top = figureMargin + titleHeight + (upright ? labelBand : nameBand);
+  const title = input.title ?? 'Confusion matrix';
+  const subtitle = `error ${(overallError(rows) * 100).toFixed(2)}% (rows: true class, columns: predicted)`;
+  const shapes: Shape[] = figureTitle(title, subtitle);
   shapes.push(
-    textShape(left + (size * cell) / 2, top - 30, 'predicted', {
+    textShape(left + (size * cell) / 2, figureMargin + titleHeight + 10, 'predicted', {
       size: 11,
       anchor: 'middle',
       color: mutedColor,
     }),
   );
   shapes.push(
-    textShape(left - 30, top + (size * cell) / 2, 'true', {
+    textShape(figureMargin + 10, top + (size * cell) / 2, 'true', {
       size: 11,
       anchor: 'middle',
       color: mutedColor,
@@ -66,17 +82,18 @@ export function confusionMatrixFigure(input: ConfusionMatrixFigureInput): Scene 
     }),
   );
   rows.forEach((row, trueClass) => {
+    const name = names[trueClass] ?? '';
     shapes.push(
-      textShape(left - 8, top + (trueClass + 0.5) * cell, labels[trueClass] ?? '', {
-        size: 12,
+      textShape(left - 8, top + (trueClass + 0.5) * cell, name, {
+        size: nameSize,
         anchor: 'end',
       }),
     );
+    const column = left + (trueClass + 0.5) * cell;
     shapes.push(
-      textShape(left + (trueClass + 0.5) * cell, top - 12, labels[trueClass] ?? '', {
-        size: 12,
-        anchor: 'middle',
-      }),
+      upright
+        ? textShape(column, top - 12, name, { size: nameSize, anchor: 'middle' })
+        : textShape(column, top - 8, name, { size: nameSize, rotate: -90 }),
     );
     row.forEach((count, predicted) => {
       const shade = countShade(count, largest);
@@ -104,7 +121,10 @@ export function confusionMatrixFigure(input: ConfusionMatrixFigureInput): Scene 
   });
   shapes.push(...errorColumn(perClassError(rows), left + size * cell + 16, top));
   return {
-    width: left + size * cell + errorBand + figureMargin,
+    width: Math.max(
+      left + size * cell + errorBand + figureMargin,
+      figureTitleWidth(title, subtitle),
+    ),
     height: top + size * cell + figureMargin,
     background: '#ffffff',
     shapes,

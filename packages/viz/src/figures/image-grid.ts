@@ -2,6 +2,7 @@ import { colorizeValues } from '../color/color-maps.js';
 import type { ColorMapName, Domain } from '../color/color-maps.js';
 import type { Shape } from '../scene/scene.js';
 import { filledRect, imageShape, mutedColor, outlinedRect, textShape } from '../scene/shapes.js';
+import { textExtent } from '../text/text-columns.js';
 
 /** One tile of an image grid: a `columns x rows` array of values coloured through a map. */
 export interface GridTile {
@@ -11,8 +12,8 @@ export interface GridTile {
   readonly rows: number;
   readonly domain: Domain;
   readonly colorMap: ColorMapName;
-  /** A short text drawn above the tile. */
-  readonly caption?: string;
+  /** Short lines of text drawn above the tile, sharing the placement's `captionHeight`. */
+  readonly captionLines?: readonly string[];
   /** Caption colour. Default muted grey. */
   readonly captionColor?: string;
 }
@@ -29,6 +30,11 @@ export interface GridPlacement {
   readonly gap: number;
   /** Height reserved above each tile for its caption; 0 when tiles have none. */
   readonly captionHeight: number;
+  /**
+   * The least width of each tile's slot, e.g. to line up the columns of grids whose tiles
+   * differ in size. Default: the tile width.
+   */
+  readonly slotWidth?: number;
 }
 
 /** The shapes of a grid and the size it takes. */
@@ -38,10 +44,20 @@ export interface GridResult {
   readonly height: number;
 }
 
+const captionSize = 11;
+
+/** The width the widest of these caption lines takes above a tile, in whole pixels (0 for none). */
+export function captionWidth(lines: readonly string[]): number {
+  return Math.ceil(
+    lines.reduce((widest, line) => Math.max(widest, textExtent(line, captionSize)), 0),
+  );
+}
+
 /**
  * Lays tiles out left to right, wrapping after `perRow`, each framed by a thin outline;
  * `undefined` tiles leave a light empty slot (e.g. a connection that does not exist).
- * Every tile of one grid has the size of the first.
+ * Every tile of one grid has the size of the first; every slot is as wide as the widest
+ * caption line (or `slotWidth`) when that is wider, the tile centred in it.
  */
 export function imageGrid(
   tiles: readonly (GridTile | undefined)[],
@@ -51,9 +67,17 @@ export function imageGrid(
   const first = tiles.find((tile) => tile !== undefined);
   const tileWidth = (first?.columns ?? 1) * placement.cellSize;
   const tileHeight = (first?.rows ?? 1) * placement.cellSize;
+  const slotWidth = Math.max(
+    tileWidth,
+    placement.slotWidth ?? 0,
+    captionWidth(tiles.flatMap((tile) => tile?.captionLines ?? [])),
+  );
   const slotHeight = placement.captionHeight + tileHeight + placement.gap;
   tiles.forEach((tile, index) => {
-    const x = placement.x + (index % placement.perRow) * (tileWidth + placement.gap);
+    const x =
+      placement.x +
+      (index % placement.perRow) * (slotWidth + placement.gap) +
+      (slotWidth - tileWidth) / 2;
     const y =
       placement.y + Math.floor(index / placement.perRow) * slotHeight + placement.captionHeight;
     if (tile === undefined) {
@@ -75,22 +99,24 @@ export function imageGrid(
       ),
     );
     shapes.push(outlinedRect(x - 1, y - 1, box.width + 2, box.height + 2, '#cccccc'));
-    if (tile.caption !== undefined) {
-      const captionY = y - placement.captionHeight / 2;
+    const lines = tile.captionLines ?? [];
+    lines.forEach((line, lineIndex) => {
+      const lineY =
+        y - placement.captionHeight + ((lineIndex + 0.5) * placement.captionHeight) / lines.length;
       shapes.push(
-        textShape(x + box.width / 2, captionY, tile.caption, {
-          size: 11,
+        textShape(x + box.width / 2, lineY, line, {
+          size: captionSize,
           anchor: 'middle',
           color: tile.captionColor ?? mutedColor,
         }),
       );
-    }
+    });
   });
   const gridRows = Math.ceil(tiles.length / placement.perRow);
   const gridColumns = Math.min(tiles.length, placement.perRow);
   return {
     shapes,
-    width: Math.max(0, gridColumns * (tileWidth + placement.gap) - placement.gap),
+    width: Math.max(0, gridColumns * (slotWidth + placement.gap) - placement.gap),
     height: Math.max(0, gridRows * slotHeight - placement.gap),
   };
 }

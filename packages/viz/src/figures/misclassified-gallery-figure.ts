@@ -1,7 +1,8 @@
 import type { Domain } from '../color/color-maps.js';
 import type { Scene, Shape } from '../scene/scene.js';
 import { FigureInputError } from '../figure-input-error.js';
-import { figureMargin, figureTitle, titleHeight } from './figure-title.js';
+import { checkClassLabels, className } from './class-names.js';
+import { figureMargin, figureTitle, figureTitleWidth, titleHeight } from './figure-title.js';
 import { imageGrid } from './image-grid.js';
 import { splitArrays } from './split-arrays.js';
 
@@ -19,9 +20,17 @@ export interface MisclassifiedGalleryFigureInput {
   readonly predictedLabels: ArrayLike<number>;
   /** Pixel values drawn white and black. Default `[0, 255]` (MNIST bytes). */
   readonly domain?: Domain;
-  /** Images per row. Default 12. */
+  /** Images per row. Default 12, or 6 with `classNames` (their captions are wider). */
   readonly perRow?: number;
-  /** Default `Misclassified test digits`. */
+  /**
+   * The name of each class, `classNames[label]` (e.g. the `classNames` of a `@lenet/data`
+   * dataset). Given, each image is captioned `true Coat` over `read as Shirt` instead of
+   * `4->6`, and the default title says `images` instead of `digits`. The PNG's bitmap font
+   * draws printable ASCII only: `お (o)` is drawn there as its romanisation `(o)`, and in
+   * full in SVG and on a canvas. Default: the labels' digits.
+   */
+  readonly classNames?: readonly string[];
+  /** Default `Misclassified test digits` (`Misclassified test images` with `classNames`). */
   readonly title?: string;
   /**
    * How many test images were classified, when `images` holds only some of them (say the
@@ -33,13 +42,15 @@ export interface MisclassifiedGalleryFigureInput {
 }
 
 /**
- * Every misclassified image with `true->predicted` above it, as in Fig. 8 of the paper.
+ * Every misclassified image with `true->predicted` above it, as in Fig. 8 of the paper, or
+ * with the names of both classes when `classNames` are given.
  *
- * @throws {FigureInputError} When image and label counts disagree, or `tested` / `errors` are fewer than the images and errors given.
+ * @throws {FigureInputError} When image and label counts disagree, a label is not a class (a whole number >= 0, below the number of `classNames`), or `tested` / `errors` are fewer than the images and errors given.
  * @see LeCun et al. 1998, Fig. 8 (the 82 test errors of LeNet-5).
  * @example
  * ```ts
  * const scene = misclassifiedGalleryFigure({ images: testImages, trueLabels, predictedLabels });
+ * const fashion = misclassifiedGalleryFigure({ images, trueLabels, predictedLabels, classNames: FASHION_MNIST.classNames });
  * ```
  */
 export function misclassifiedGalleryFigure(input: MisclassifiedGalleryFigureInput): Scene {
@@ -53,9 +64,17 @@ export function misclassifiedGalleryFigure(input: MisclassifiedGalleryFigureInpu
       actual: `${input.trueLabels.length} true and ${input.predictedLabels.length} predicted labels`,
     });
   }
+  const names = input.classNames;
+  checkClassLabels('trueLabels', input.trueLabels, names);
+  checkClassLabels('predictedLabels', input.predictedLabels, names);
   const wrong = images.flatMap((values, index) => {
-    const [truth, predicted] = [input.trueLabels[index], input.predictedLabels[index]];
-    return truth === predicted ? [] : [{ values, caption: `${truth ?? '?'}->${predicted ?? '?'}` }];
+    const [trueLabel, predictedLabel] = [input.trueLabels[index], input.predictedLabels[index]];
+    if (trueLabel === predictedLabel) return [];
+    const truth = className(trueLabel ?? 0, names);
+    const predicted = className(predictedLabel ?? 0, names);
+    const captionLines =
+      names === undefined ? [`${truth}->${predicted}`] : [`true ${truth}`, `read as ${predicted}`];
+    return [{ values, captionLines }];
   });
   const tested = input.tested ?? images.length;
   const errors = input.errors ?? wrong.length;
@@ -67,8 +86,10 @@ export function misclassifiedGalleryFigure(input: MisclassifiedGalleryFigureInpu
     });
   }
   const shown = errors > wrong.length ? `, the first ${wrong.length} shown` : '';
-  const subtitle = `${errors.toLocaleString('en-US')} of ${tested.toLocaleString('en-US')} test images misclassified (${((100 * errors) / Math.max(1, tested)).toFixed(2)}%)${shown}, true->predicted`;
-  const shapes: Shape[] = figureTitle(input.title ?? 'Misclassified test digits', subtitle);
+  const key = names === undefined ? ', true->predicted' : '';
+  const subtitle = `${errors.toLocaleString('en-US')} of ${tested.toLocaleString('en-US')} test images misclassified (${((100 * errors) / Math.max(1, tested)).toFixed(2)}%)${shown}${key}`;
+  const title = input.title ?? `Misclassified test ${names === undefined ? 'digits' : 'images'}`;
+  const shapes: Shape[] = figureTitle(title, subtitle);
   const grid = imageGrid(
     wrong.map((item) => ({
       ...item,
@@ -82,14 +103,14 @@ export function misclassifiedGalleryFigure(input: MisclassifiedGalleryFigureInpu
       x: figureMargin,
       y: figureMargin + titleHeight,
       cellSize: Math.max(1, Math.round(48 / height)),
-      perRow: input.perRow ?? 12,
+      perRow: input.perRow ?? (names === undefined ? 12 : 6),
       gap: 8,
-      captionHeight: 16,
+      captionHeight: names === undefined ? 16 : 30,
     },
   );
   shapes.push(...grid.shapes);
   return {
-    width: Math.max(420, grid.width + 2 * figureMargin),
+    width: Math.max(420, grid.width + 2 * figureMargin, figureTitleWidth(title, subtitle)),
     height: figureMargin * 2 + titleHeight + grid.height,
     background: '#ffffff',
     shapes,

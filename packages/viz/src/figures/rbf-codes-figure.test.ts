@@ -4,8 +4,9 @@ import { FigureInputError } from '../figure-input-error.js';
 import { renderRaster } from '../raster/render-raster.js';
 import { pixelAt } from '../raster/rgba-image.js';
 import type { ImageShape } from '../scene/scene.js';
-import { expectValidFigure, textNamed } from '../test-support/render-checks.js';
+import { expectLegibleText, expectValidFigure, textNamed } from '../test-support/render-checks.js';
 import { rbfCodesFigure } from './rbf-codes-figure.js';
+import { FASHION_MNIST } from '@lenet/data';
 
 describe('rbfCodesFigure', () => {
   const scene = rbfCodesFigure({ codes: DIGIT_CODES });
@@ -35,6 +36,21 @@ describe('rbfCodesFigure', () => {
     const fromFlat = rbfCodesFigure({ codes: flat });
     expect(fromFlat.shapes.length).toBe(scene.shapes.length);
     expectValidFigure(fromFlat);
+  });
+
+  it('writes a class name over each code, widening the columns for long names', () => {
+    const names = FASHION_MNIST.classNames!;
+    const named = rbfCodesFigure({ codes: DIGIT_CODES, classNames: names });
+    const namedTiles = named.shapes.filter((shape): shape is ImageShape => shape.kind === 'image');
+    names.forEach((name, index) => {
+      expect(textNamed(named, name).x).toBe(namedTiles[index]!.x + namedTiles[index]!.width / 2);
+    });
+    expect(named.width).toBeGreaterThan(scene.width);
+    expectLegibleText(named);
+    expectLegibleText(scene);
+    expect(() => rbfCodesFigure({ codes: DIGIT_CODES, classNames: ['Bag', 'Coat'] })).toThrow(
+      /10 names, one per class of 10 codes/,
+    );
   });
 
   it('rejects codes of the wrong size', () => {

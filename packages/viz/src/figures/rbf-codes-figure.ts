@@ -1,6 +1,7 @@
 import type { Scene, Shape } from '../scene/scene.js';
-import { figureMargin, figureTitle, titleHeight } from './figure-title.js';
+import { figureMargin, figureTitle, figureTitleWidth, titleHeight } from './figure-title.js';
 import { checkCount } from './check-input.js';
+import { classNamesFor } from './class-names.js';
 import { imageGrid } from './image-grid.js';
 import { splitArrays } from './split-arrays.js';
 
@@ -12,8 +13,13 @@ export interface RbfCodesFigureInput {
   readonly columns?: number;
   /** Bitmap height. Default 12. */
   readonly rows?: number;
-  /** A caption per code. Default `0`, `1`, ... */
-  readonly labels?: readonly string[];
+  /**
+   * The name of each class, one per code, written above it (e.g. the `classNames` of a
+   * `@lenet/data` dataset); a code's column widens to hold a long name. The PNG's bitmap
+   * font draws printable ASCII only: `お (o)` is drawn there as its romanisation `(o)`, and
+   * in full in SVG and on a canvas. Default `0`, `1`, ...
+   */
+  readonly classNames?: readonly string[];
   /** Default `RBF output codes`. */
   readonly title?: string;
 }
@@ -22,7 +28,7 @@ export interface RbfCodesFigureInput {
  * The output layer's fixed codes drawn as the bitmaps they are (7x12 for LeNet-5's 84
  * F6 units), as in Fig. 3 of the paper.
  *
- * @throws {FigureInputError} When a code does not hold `columns * rows` values.
+ * @throws {FigureInputError} When a code does not hold `columns * rows` values, or `classNames` does not name each code.
  * @see LeCun et al. 1998, Section II.B and Fig. 3.
  * @example
  * ```ts
@@ -35,10 +41,10 @@ export function rbfCodesFigure(input: RbfCodesFigureInput): Scene {
   checkCount('columns', columns, 1);
   checkCount('rows', rows, 1);
   const codes = splitArrays('codes', input.codes, columns * rows, `${columns}x${rows} values`);
-  const shapes: Shape[] = figureTitle(
-    input.title ?? 'RBF output codes',
-    `one ${columns}x${rows} code per class (black +1, white -1)`,
-  );
+  const names = classNamesFor(input.classNames, codes.length, `${codes.length} codes`);
+  const title = input.title ?? 'RBF output codes';
+  const subtitle = `one ${columns}x${rows} code per class (black +1, white -1)`;
+  const shapes: Shape[] = figureTitle(title, subtitle);
   const grid = imageGrid(
     codes.map((values, index) => ({
       values,
@@ -46,7 +52,7 @@ export function rbfCodesFigure(input: RbfCodesFigureInput): Scene {
       rows,
       domain: [-1, 1],
       colorMap: 'greys',
-      caption: input.labels?.[index] ?? String(index),
+      captionLines: [names[index] ?? ''],
       captionColor: '#222222',
     })),
     {
@@ -60,7 +66,7 @@ export function rbfCodesFigure(input: RbfCodesFigureInput): Scene {
   );
   shapes.push(...grid.shapes);
   return {
-    width: Math.max(360, grid.width + 2 * figureMargin),
+    width: Math.max(360, grid.width + 2 * figureMargin, figureTitleWidth(title, subtitle)),
     height: figureMargin * 2 + titleHeight + grid.height,
     background: '#ffffff',
     shapes,

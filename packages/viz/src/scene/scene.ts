@@ -41,6 +41,11 @@ export interface TextShape {
   readonly kind: 'text';
   readonly x: number;
   readonly y: number;
+  /**
+   * The text, drawn as given in SVG and on a canvas. The PNG's bitmap font has printable
+   * ASCII only: a run of other characters before a parenthesised ASCII part is drawn as that
+   * part (`お (o)` as `(o)`, a romanisation), any other such character as `?`.
+   */
   readonly text: string;
   /** Font size in pixels (capitals are 0.7 x `size` tall). */
   readonly size: number;

@@ -32,8 +32,34 @@ describe('terminalConfusionMatrix', () => {
           [1, 0],
           [0, 1],
         ],
-        { color: false, labels: ['cat', 'dog'] },
+        { color: false, classNames: ['cat', 'dog'] },
       ).split('\n')[0],
     ).toBe('true   cat  dog   error');
+  });
+
+  it('keys long class names by number, so the columns stay as narrow as the counts', () => {
+    expect(
+      terminalConfusionMatrix(matrix, {
+        color: false,
+        classNames: ['T-shirt/top', 'Ankle boot', 'Bag'],
+      }),
+    ).toBe(
+      [
+        'true              0    1    2   error',
+        '0 T-shirt/top  [50]   1    .     2.0%',
+        '1 Ankle boot     2  [40]   3    11.1%',
+        '2 Bag            .    .  [60]    0.0%',
+      ].join('\n'),
+    );
+  });
+
+  it('aligns kana names by the two columns each takes in a terminal', () => {
+    const lines = terminalConfusionMatrix(matrix, {
+      color: false,
+      classNames: ['お (o)', 'き (ki)', 'す (su)'],
+    }).split('\n');
+    expect(lines[1]).toBe('0 お (o)   [50]   1    .     2.0%');
+    expect(lines[2]).toBe('1 き (ki)    2  [40]   3    11.1%');
+    expect(() => terminalConfusionMatrix(matrix, { classNames: ['cat'] })).toThrow(/3 names/);
   });
 });

@@ -103,6 +103,21 @@ function parseGlyphs(): readonly (readonly boolean[])[] {
   return parsed;
 }
 
+// A run of characters outside printable ASCII (and the spaces between them) directly
+// before a parenthesised part in printable ASCII, e.g. the kana of `お (o)`.
+const runBeforeRomanisation = /[^\x20-\x7e](?:[^\x20-\x7e]|\x20)*(?=\([\x20-\x27\x2a-\x7e]*\))/gu;
+
+/**
+ * The text the bitmap font draws for `text`. The font holds printable ASCII only, so a run
+ * of other characters followed by a parenthesised ASCII part (a romanisation, as in KMNIST's
+ * `お (o)`) is left out and that part stands for it (`(o)`; `true き (ki)` becomes
+ * `true (ki)`); any other character outside printable ASCII is drawn as `?`. SVG and canvas
+ * draw the text as given, with the system's fonts.
+ */
+export function bitmapFontText(text: string): string {
+  return text.replace(runBeforeRomanisation, '').replace(/[^\x20-\x7e]/gu, '?');
+}
+
 /**
  * The bitmap of one character as `glyphRows x glyphColumns` booleans, row-major (`true` is ink).
  * Characters outside printable ASCII are drawn as `?`.

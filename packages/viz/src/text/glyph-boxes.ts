@@ -1,6 +1,12 @@
 import type { TextShape } from '../scene/scene.js';
 import { textWidth } from '../scene/shapes.js';
-import { glyphAdvance, glyphBitmap, glyphColumns, glyphRows } from './bitmap-font.js';
+import {
+  bitmapFontText,
+  glyphAdvance,
+  glyphBitmap,
+  glyphColumns,
+  glyphRows,
+} from './bitmap-font.js';
 
 /** An axis-aligned box in scene pixels. */
 export interface Box {
@@ -13,15 +19,17 @@ export interface Box {
 /**
  * The ink of a text shape as boxes in scene pixels, one per lit font pixel: the bitmap
  * font scaled so one character advances 0.6 x `size`, capitals centred on `y`, aligned by
- * `anchor`, and turned for `rotate: -90`.
+ * `anchor`, and turned for `rotate: -90`. The font draws printable ASCII; other characters
+ * are replaced as {@link bitmapFontText} says, and the text is aligned by what is drawn.
  */
 export function glyphBoxes(shape: TextShape): Box[] {
   const pixel = (shape.size * 0.6) / glyphAdvance;
-  const width = textWidth(shape.text.length, shape.size) - pixel;
+  const text = bitmapFontText(shape.text);
+  const width = textWidth(text.length, shape.size) - pixel;
   const shift = shape.anchor === 'middle' ? -width / 2 : shape.anchor === 'end' ? -width : 0;
   const capitalsMiddle = 3.5 * pixel;
   const boxes: Box[] = [];
-  Array.from(shape.text).forEach((character, index) => {
+  Array.from(text).forEach((character, index) => {
     const bitmap = glyphBitmap(character);
     for (let row = 0; row < glyphRows; row += 1) {
       for (let column = 0; column < glyphColumns; column += 1) {
