@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import {
   INITIALISATION_SCHEMES,
@@ -171,11 +172,20 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
     )
     .addHelpText('after', trainHelp());
   command.action(async (options: TrainOptions) => {
+    if (options.resume === true && options.out === undefined)
+      throw new UsageError(
+        '--resume continues the run in --out: give its folder (lenet train --out runs/<run> --resume).',
+      );
     const recorded =
       options.resume === true && options.out !== undefined
         ? ((await loadCheckpointState(runFolder(options.out).checkpoint)).settings as TrainSettings)
             .dataset
         : undefined;
+    const cores = availableParallelism();
+    if (options.threads !== undefined && options.threads > cores)
+      terminal.error(
+        `Warning: --threads ${String(options.threads)} is more than the ${String(cores)} cores here: the extra threads share cores and make each batch slower, not faster.\n`,
+      );
     const data = await loadCommandData(options, terminal, recorded);
     const { dataset } = data;
     const recipe = MODEL_RECIPES.find((candidate) => candidate.name === options.model);

@@ -31,9 +31,9 @@ export async function readPicture(path: string): Promise<Picture> {
       });
       return { pixels: image.data, width: image.width, height: image.height, channels: 4 };
     }
-  } catch (cause) {
+  } catch {
     throw new UsageError(
-      `${path} looks like an image but could not be decoded (${cause instanceof Error ? cause.message : String(cause)}). Is the file complete? Re-export it as PNG and try again.`,
+      `${path} looks like a PNG or JPEG picture but could not be decoded: the file is damaged or incomplete. Re-export it as PNG and try again.`,
     );
   }
   throw new UsageError(

@@ -2,6 +2,7 @@ import { LenetError } from '@lenet/core/errors';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { exitCodeOf } from './error-exit-codes.js';
 import type { Terminal } from './terminal.js';
+import { clause } from './sentence.js';
 
 const exitCodeBySystemCode: Record<string, ExitCodeValue> = {
   EACCES: ExitCode.io,
@@ -48,7 +49,7 @@ export function reportError(error: unknown, terminal: Terminal): ExitCodeValue {
   }
   const systemCode = systemErrorCode(error);
   if (systemCode !== undefined && error instanceof Error) {
-    terminal.error(`${prefix}: ${error.message}. ${systemAdvice[systemCode] ?? ''}\n`);
+    terminal.error(`${prefix}: ${clause(error.message)}. ${systemAdvice[systemCode] ?? ''}\n`);
     return exitCodeBySystemCode[systemCode] ?? ExitCode.io;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset } from '@lenet/data';
 import type { DatasetRecord } from '../data/dataset-record.js';
@@ -128,9 +126,6 @@ export async function runExperiment(request: ExperimentRequest): Promise<Experim
   const existing = await readRunRecord(root);
   if (existing !== undefined) checkSameSettings(root, existing.settings, settings);
   if (existing?.result !== undefined) return 'already-completed';
-  // A run killed before its first checkpoint left only a log: start it again.
-  if (existing === undefined && existsSync(join(root, 'log.jsonl')))
-    await rm(join(root, 'log.jsonl'));
   const resume = existing !== undefined;
   const folder = await prepareRunFolder(root, resume);
   const outcome = await runTraining({

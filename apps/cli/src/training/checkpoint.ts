@@ -188,5 +188,29 @@ async function readState(folder: string): Promise<StoredState> {
       `${join(folder, stateFile)} is not a lenet checkpoint of version ${checkpointVersion} (format ${String(stored.format)}, version ${String(stored.version)}). Start a new run.`,
     );
   }
+  const problem = stateProblem(stored);
+  if (problem !== undefined)
+    throw new CheckpointError(
+      folder,
+      `The checkpoint state ${join(folder, stateFile)} is damaged or was edited: ${problem}. Restore the run folder from a copy, or start a new run.`,
+    );
   return stored as StoredState;
+}
+
+/** What is wrong with a stored state's position and history, or undefined when they hold together. */
+function stateProblem(stored: Partial<StoredState>): string | undefined {
+  const { nextEpoch, nextBatch, history, elapsedSeconds, settings } = stored;
+  const epochs = (settings as { epochs?: unknown } | undefined)?.epochs;
+  const wholeAtLeast = (value: unknown, least: number): value is number =>
+    typeof value === 'number' && Number.isInteger(value) && value >= least;
+  if (typeof settings !== 'object' || settings === null || !wholeAtLeast(epochs, 1))
+    return 'its settings are missing or give no epoch count';
+  if (!wholeAtLeast(nextEpoch, 0) || nextEpoch > epochs)
+    return `nextEpoch ${String(nextEpoch)} is not an epoch of 0..${String(epochs)}`;
+  if (!wholeAtLeast(nextBatch, 0)) return `nextBatch ${String(nextBatch)} is not a batch number`;
+  if (!Array.isArray(history) || history.length !== nextEpoch)
+    return `the history lists ${Array.isArray(history) ? String(history.length) : 'no'} epochs but nextEpoch is ${String(nextEpoch)}`;
+  if (typeof elapsedSeconds !== 'number' || !Number.isFinite(elapsedSeconds) || elapsedSeconds < 0)
+    return `elapsedSeconds ${String(elapsedSeconds)} is not a time`;
+  return undefined;
 }

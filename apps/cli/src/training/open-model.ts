@@ -11,6 +11,7 @@ import {
 } from '@lenet/models';
 import type { DatasetRecord } from '../data/dataset-record.js';
 import { CheckpointError } from '../errors/checkpoint-error.js';
+import { clause } from '../output/sentence.js';
 
 /** A model ready to use, and how to feed it and read it. */
 export interface OpenedModel {
@@ -94,7 +95,7 @@ export async function openModel(
     const model = await loadModel(folder).catch((cause: unknown) => {
       throw new CheckpointError(
         folder,
-        `The model in ${folder} could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}. Was it saved by lenet?`,
+        `The model in ${folder} could not be loaded: ${clause(cause instanceof Error ? cause.message : String(cause))}. Was it saved by lenet?`,
         { cause },
       );
     });

@@ -21,7 +21,7 @@ import { writeFileAtomic } from '@lenet/common/node';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { TRAINING_RECORD_FILE } from './open-model.js';
 import { loadCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoint.js';
-import type { RunFolder } from './prepare-run-folder.js';
+import type { PreparedRunFolder } from './prepare-run-folder.js';
 import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
 import { effectiveSetting, RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
 
@@ -71,7 +71,7 @@ export interface TrainingOutcome {
 
 /** A new run's settings, or `--resume` with the flags the user set explicitly. */
 export interface TrainingRequest {
-  readonly folder: RunFolder;
+  readonly folder: PreparedRunFolder;
   readonly dataset: Dataset;
   readonly settings: TrainSettings;
   readonly resume: boolean;
@@ -82,9 +82,19 @@ export interface TrainingRequest {
 
 /**
  * Trains (or resumes) a run: an epoch at a time, testing after each, writing a checkpoint after
- * each and when stopped, logging every epoch as a JSON line. A stopped run resumes exactly.
+ * each and when stopped, logging every epoch as a JSON line. A stopped run resumes exactly. A
+ * start that fails before its first checkpoint leaves nothing in the run folder.
  */
 export async function runTraining(request: TrainingRequest): Promise<TrainingOutcome> {
+  try {
+    return await trainFromStart(request);
+  } catch (error) {
+    await request.folder.abandonIfUnstarted();
+    throw error;
+  }
+}
+
+async function trainFromStart(request: TrainingRequest): Promise<TrainingOutcome> {
   const start = await startingPoint(request);
   const { settings, model, recipe } = start;
   const trainer = await createDataParallelTrainer(model, {
@@ -124,6 +134,11 @@ async function trainRun(
     schedule,
     distortions,
   });
+  if (start.state.nextBatch >= plan.batches)
+    throw new CheckpointError(
+      request.folder.checkpoint,
+      `The checkpoint continues at batch ${String(start.state.nextBatch)} of an epoch of ${String(plan.batches)} batches: its state was edited or belongs to another run. Restore the run folder from a copy, or start a new run.`,
+    );
   request.events?.onStart?.({
     settings,
     recipe,
