@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import * as tf from '@tensorflow/tfjs';
-import { INITIALISATION_SCHEMES, setupBackend, type InitialisationScheme } from '@lenet/core';
+import { INITIALISATION_SCHEMES, type InitialisationScheme } from '@lenet/core';
 import { gather } from '@lenet/data';
 import { loadCommandData } from '../data/load-command-data.js';
 import { addDataOptions, type DataOptions } from '../options/data-options.js';
@@ -12,6 +12,7 @@ import { formatTable } from '../output/format-table.js';
 import type { Terminal } from '../output/terminal.js';
 import { checkCurvature, type CurvatureCheck } from '../training/curvature-check.js';
 import { openModel } from '../training/open-model.js';
+import { startBackend } from '../backend/start-backend.js';
 
 interface CurvatureOptions extends DataOptions {
   initialisation: InitialisationScheme;
@@ -96,7 +97,7 @@ Examples:
   $ lenet curvature runs/reproduce/lenet5-seed1   # a trained run`,
     )
     .action(async (name: string, options: CurvatureOptions) => {
-      await setupBackend();
+      await startBackend();
       const {
         model,
         recipe,

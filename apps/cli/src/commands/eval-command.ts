@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { setupBackend } from '@lenet/core';
 import { evaluateModel } from '@lenet/models';
 import { perClassError, terminalConfusionMatrix } from '@lenet/viz';
 import { checkModelFitsData } from '../data/check-model-data.js';
@@ -11,6 +10,7 @@ import { formatTable } from '../output/format-table.js';
 import type { Terminal } from '../output/terminal.js';
 import { openModel } from '../training/open-model.js';
 import { writeEvaluationFigures } from '../training/write-run-figures.js';
+import { startBackend } from '../backend/start-backend.js';
 
 interface EvalOptions extends DataOptions {
   figures?: string;
@@ -42,7 +42,7 @@ Examples:
   $ lenet eval runs/fashion --folder ~/fashion-mnist --figures fashion-eval`,
     )
     .action(async (modelFolder: string, options: EvalOptions) => {
-      await setupBackend();
+      await startBackend();
       const opened = await openModel(modelFolder);
       const data = await loadCommandData(options, terminal, opened.dataset);
       const { dataset, descriptor } = data;

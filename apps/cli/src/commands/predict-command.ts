@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import * as tf from '@tensorflow/tfjs';
-import { readOut, setupBackend } from '@lenet/core';
+import { readOut } from '@lenet/core';
 import { datasetNamed } from '@lenet/data';
 import { modelInputs } from '@lenet/models';
 import { terminalDigit } from '@lenet/viz';
@@ -10,6 +10,7 @@ import { DATASET_NAMES } from '../options/data-options.js';
 import { parseChoice } from '../options/parse-choice.js';
 import type { Terminal } from '../output/terminal.js';
 import { openModel } from '../training/open-model.js';
+import { startBackend } from '../backend/start-backend.js';
 
 interface PredictOptions {
   model: string;
@@ -67,7 +68,7 @@ Examples:
   $ lenet predict --model runs/lenet5-20261128-101500 --json t10k-images-idx3-ubyte`,
     )
     .action(async (files: string[], options: PredictOptions) => {
-      await setupBackend();
+      await startBackend();
       const opened = await openModel(options.model);
       const recorded = opened.dataset;
       const descriptor = datasetNamed(options.dataset ?? recorded?.name ?? 'mnist');

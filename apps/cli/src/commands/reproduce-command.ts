@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { setupBackend, type BackendName } from '@lenet/core';
+import { type BackendName } from '@lenet/core';
 import { loadCommandData } from '../data/load-command-data.js';
 import { addDataOptions, type DataOptions } from '../options/data-options.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -18,6 +18,7 @@ import { describeSettings } from '../reproduce/results-markdown.js';
 import { experimentFolder, runExperiment } from '../reproduce/run-experiment.js';
 import { writeResults } from '../reproduce/write-results.js';
 import { interruptSignal } from '../training/interrupt-signal.js';
+import { startBackend } from '../backend/start-backend.js';
 
 interface ReproduceOptions extends DataOptions {
   list?: boolean;
@@ -131,9 +132,7 @@ async function reproduce(
   terminal: Terminal,
 ): Promise<void> {
   const { dataset, record } = await loadCommandData(options, terminal);
-  const backend = await setupBackend(
-    options.backend === undefined ? {} : { backends: [options.backend] },
-  );
+  const backend = await startBackend(options.backend);
   let announceStop: () => void = () => {
     terminal.error('Stopping and saving a checkpoint...\n');
   };

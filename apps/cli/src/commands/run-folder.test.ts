@@ -78,6 +78,20 @@ describe('a run folder', () => {
     expect(batch.stderr).toContain('continues at batch 999 of an epoch of 20 batches');
   });
 
+  it('exits 2 with what to install when the --backend asked for cannot start, creating nothing', () => {
+    const out = join(scratch, 'backend');
+    const run = runLenet([
+      ...'train --backend tensorflow --limit 64 --epochs 1 --folder'.split(' '),
+      mnist,
+      '--out',
+      out,
+    ]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('npm i @tensorflow/tfjs-node');
+    expect(run.stderr).not.toContain('setupBackend(');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('warns when --threads asks for more threads than there are cores', () => {
     const threads = String(availableParallelism() + 1);
     const run = runLenet([

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { setupBackend } from '@lenet/core';
 import { formatSummary, summarize } from '@lenet/models';
 import type { Terminal } from '../output/terminal.js';
 import { openModel } from '../training/open-model.js';
+import { startBackend } from '../backend/start-backend.js';
 
 /** Registers `lenet summary`: the paper's per-layer table for a model or a saved run. */
 export function registerSummaryCommand(program: Command, terminal: Terminal): void {
@@ -26,7 +26,7 @@ Examples:
   $ lenet summary runs/lenet5-20261128-101500`,
     )
     .action(async (name: string, options: { json?: boolean }) => {
-      await setupBackend();
+      await startBackend();
       const { model } = await openModel(name);
       const summary = summarize(model);
       terminal.out(

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import {
   INITIALISATION_SCHEMES,
-  setupBackend,
   type BackendName,
   type CurvatureMethod,
   type InitialisationScheme,
@@ -35,6 +34,7 @@ import { runTraining } from '../training/run-training.js';
 import { trainingReporter } from '../output/training-reporter.js';
 import { writeRunFigures } from '../training/write-run-figures.js';
 import { interruptSignal } from '../training/interrupt-signal.js';
+import { startBackend } from '../backend/start-backend.js';
 
 interface TrainOptions extends DataOptions {
   model: string;
@@ -197,9 +197,7 @@ export function registerTrainCommand(program: Command, terminal: Terminal): void
       throw new UsageError(
         `${recipe.title} reads its output against the ten digits' RBF codes, so it has 10 outputs; ${data.descriptor.title} has ${dataset.classes} classes. Train lenet5-softmax (LeNet-5 with a softmax head) or another model instead.`,
       );
-    const backend = await setupBackend(
-      options.backend === undefined ? {} : { backends: [options.backend] },
-    );
+    const backend = await startBackend(options.backend);
     const folder = await prepareRunFolder(
       options.out ?? defaultRunFolder(options.model),
       options.resume === true,

@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { setupBackend } from '@lenet/core';
 import type { Dataset } from '@lenet/data';
 import { loadCommandData } from '../data/load-command-data.js';
 import { addDataOptions, type DataOptions } from '../options/data-options.js';
@@ -13,6 +12,7 @@ import type { Terminal } from '../output/terminal.js';
 import { FIGURE_NAMES, renderFigure, type FigureName } from '../figures/render-figure.js';
 import { openModel } from '../training/open-model.js';
 import { UsageError } from '../errors/usage-error.js';
+import { startBackend } from '../backend/start-backend.js';
 
 interface VizOptions extends DataOptions {
   model: string;
@@ -60,7 +60,7 @@ Examples:
   $ lenet viz confusion-matrix --model runs/lenet5-20261128-101500 --out confusion.png`,
     )
     .action(async (figure: FigureName, options: VizOptions) => {
-      await setupBackend();
+      await startBackend();
       const opened = await openModel(options.model);
       let dataset: Promise<Dataset> | undefined;
       const loadData = () =>
