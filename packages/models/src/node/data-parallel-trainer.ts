@@ -8,9 +8,10 @@ import {
   type Trainer,
   type TrainerOptions,
 } from '../training/create-trainer.js';
-import { flatGradients } from '../training/flat-gradients.js';
+import { flatGradients, type FlatGradients } from '../training/flat-gradients.js';
 import { readTrainableWeights, trainableWeightSizes } from '../training/flat-weights.js';
 import { holdWeights } from '../training/held-weights.js';
+import { createStepGuard } from '../training/step-guard.js';
 import { ModelOptionError } from '../model-option-error.js';
 import type { TrainingWorkerSetup } from './training-worker-messages.js';
 import { TrainingWorker, type ShareInFlight } from './training-worker-thread.js';
@@ -70,6 +71,8 @@ function sharePart(batch: TrainingBatch, start: number, count: number): Training
  * @param options - The criterion and the thread count.
  * @throws {@link ModelOptionError} for a thread count that is not a positive integer.
  * @throws {@link TrainingWorkerError} when a worker cannot start (here) or fails (from `step`).
+ * @throws {@link NonFiniteTrainingError} (from `step`) before any update when the batch's loss,
+ *   a share's gradient or the optimiser's state is not finite.
  * @example
  * ```ts
  * const trainer = await createDataParallelTrainer(model, { criterion: 'map', threads: 2 });
@@ -92,7 +95,8 @@ export async function createDataParallelTrainer(
   const source = await gradientSource(model, options.kernels);
   const { engine } = source;
   const held = engine === undefined ? undefined : holdWeights(model, engine);
-  const single = trainerFrom(model, source, options.criterion, held);
+  const guard = createStepGuard(model);
+  const single = trainerFrom(model, source, options.criterion, held, guard);
   if (threads === 1) return { ...single, threads };
   const setup: TrainingWorkerSetup = {
     topology: model.toJSON(null, false) as object,
@@ -118,6 +122,7 @@ export async function createDataParallelTrainer(
     step: async (optimizer, batch) => {
       const shares = shareSizes(batch.labels.length, threads);
       if (shares.length === 1) return single.step(optimizer, batch);
+      await guard.checkOptimizer(optimizer);
       // With an optimiser the engine knows, the weights stay in the engine from step to step.
       const hold = held?.holdFor(optimizer);
       if (hold === undefined) single.flush();
@@ -137,34 +142,14 @@ export async function createDataParallelTrainer(
       const total = batch.labels.length;
       const fractions = shares.map((count) => count / total);
       const ownFraction = fractions[0] ?? 0;
-      // This thread's share, and the update that averages it with the workers' ones (the engine
-      // does it with the same float64 sums as averageOf's, its own gradient never copied out).
-      let own: { readonly loss: number; readonly correct: number };
-      let update: (workerShares: readonly WeightedGradient[]) => void;
+      // This thread's share (with the engine holding the weights, its gradient also stays there).
+      let own: FlatGradients;
       try {
         const first = sharePart(batch, 0, shares[0] ?? 0);
-        if (hold !== undefined && engine !== undefined) {
-          own = engine.computeGradients(first, options.criterion);
-          update = (workerShares) => {
-            hold.apply([{ gradients: 'held', fraction: ownFraction }, ...workerShares]);
-          };
-        } else {
-          const { loss, correct, gradients } = flatGradients(
-            model,
-            engine,
-            options.criterion,
-            first,
-            weights,
-          );
-          own = { loss, correct };
-          update = (workerShares) => {
-            applyFlatGradients(
-              model,
-              optimizer,
-              averageOf([{ gradients, fraction: ownFraction }, ...workerShares]),
-            );
-          };
-        }
+        own =
+          hold === undefined
+            ? flatGradients(model, engine, options.criterion, first, weights)
+            : hold.gradients(first, options.criterion);
       } catch (error) {
         // Let the workers finish their shares (and their failures be seen) before reporting ours.
         await Promise.allSettled(inFlight.map((share) => share.reply));
@@ -184,9 +169,23 @@ export async function createDataParallelTrainer(
         0,
       );
       const correct = results.reduce((sum, part) => sum + part.correct, 0);
-      update(
-        answers.map(({ gradients }, index) => ({ gradients, fraction: fractions[index + 1] ?? 0 })),
-      );
+      const workerShares = answers.map(({ gradients }, index) => ({
+        gradients,
+        fraction: fractions[index + 1] ?? 0,
+      }));
+      if (hold === undefined) {
+        const averaged = averageOf([
+          { gradients: own.gradients, fraction: ownFraction },
+          ...workerShares,
+        ]);
+        guard.checkStep(loss, [averaged]);
+        applyFlatGradients(model, optimizer, averaged);
+      } else {
+        // The engine averages the shares with the same float64 sums as averageOf's: the shares
+        // are checked one by one (an average of finite values is finite).
+        guard.checkStep(loss, [own.gradients, ...answers.map(({ gradients }) => gradients)]);
+        hold.apply([{ gradients: 'held', fraction: ownFraction }, ...workerShares]);
+      }
       return { loss, correct };
     },
     dispose: async () => {

@@ -3,6 +3,7 @@ import type { DatasetSplit } from '@lenet/data';
 import { checkLabels, modelClasses } from '../class-count.js';
 import type { ModelKind } from './model-catalogue.js';
 import { modelInputs } from './model-inputs.js';
+import { NonFiniteOutputError } from './non-finite-output-error.js';
 
 /** A model's results on a labelled split. */
 export interface Evaluation {
@@ -46,6 +47,8 @@ export const EVALUATION_BATCH_SIZE = 500;
  * @param options - The batch size.
  * @throws `ModelOptionError` for a model whose output is not `[batch, classes]`, or a label the
  *   model has no output for (a data set with more classes than the model).
+ * @throws {@link NonFiniteOutputError} when some images gave outputs that are NaN or infinite
+ *   (after classifying all of them, to say how many), instead of counting them as some label.
  * @example
  * ```ts
  * const evaluation = await evaluateModel(model, findModelRecipe('lenet5')!, dataset.test);
@@ -62,6 +65,8 @@ export async function evaluateModel(
   const classes = modelClasses(model);
   checkLabels('evaluateModel', split.labels, classes);
   const predictions = new Uint8Array(split.count);
+  let nonFinite = 0;
+  let firstNonFinite = -1;
   const pixelsPerImage = split.height * split.width;
   for (let start = 0; start < split.count; start += batchSize) {
     const count = Math.min(batchSize, split.count - start);
@@ -70,16 +75,25 @@ export async function evaluateModel(
       { images, count, height: split.height, width: split.width },
       kind.input,
     );
-    const labels = tf.tidy(() => {
+    // One read a batch: the labels, then for each image 1 when all its outputs are finite.
+    const read = tf.tidy(() => {
       const output = model.predict(tf.tensor4d(pixels, [count, size, size, 1])) as tf.Tensor;
-      return kind.output === 'rbf' ? tf.argMin(output, 1) : tf.argMax(output, 1);
+      const labels = kind.output === 'rbf' ? tf.argMin(output, 1) : tf.argMax(output, 1);
+      return tf.concat([labels, tf.all(tf.isFinite(output), 1).toInt()]);
     });
     try {
-      predictions.set(await labels.data(), start);
+      const values = await read.data();
+      predictions.set(values.subarray(0, count), start);
+      values.subarray(count).forEach((finite, image) => {
+        if (finite !== 0) return;
+        nonFinite += 1;
+        if (firstNonFinite < 0) firstNonFinite = start + image;
+      });
     } finally {
-      labels.dispose();
+      read.dispose();
     }
   }
+  if (nonFinite > 0) throw new NonFiniteOutputError(nonFinite, split.count, firstNonFinite);
   return scorePredictions(predictions, split.labels, classes);
 }
 

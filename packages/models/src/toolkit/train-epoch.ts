@@ -1,5 +1,7 @@
 import type { CurvatureSummary } from '@lenet/core';
 import { gather, type LabeledImages } from '@lenet/data';
+import type { StepResult } from '../training/create-trainer.js';
+import { NonFiniteTrainingError } from '../training/non-finite-training-error.js';
 import { poolPatterns } from './distortion-pool.js';
 import { placeDigits, scaledInputs } from './model-inputs.js';
 import { epochOrder, learningRateOfBatch, type TrainingPlan } from './training-plan.js';
@@ -84,6 +86,9 @@ function batchPatterns(plan: TrainingPlan, indices: readonly number[]): LabeledI
  * @param plan - The run, from {@link createTrainingPlan}.
  * @param epoch - The epoch, from 0.
  * @param hooks - Where to start, progress, pausing and stopping.
+ * @throws {@link NonFiniteTrainingError} naming the epoch and the batch when a step's loss,
+ *   gradient or optimiser state is not finite; that step updated nothing, and the trainer is
+ *   flushed, so the model holds the weights before it.
  * @example
  * ```ts
  * const outcome = await trainEpoch(plan, 0, { onBatch: ({ loss }) => console.log(loss) });
@@ -120,11 +125,16 @@ export async function trainEpoch(
       plan.optimizer.setLearningRate(learningRate);
       const patterns = batchPatterns(plan, indices);
       const { pixels, size } = scaledInputs(patterns);
-      const result = await plan.trainer.step(plan.optimizer.optimizer, {
-        pixels,
-        size,
-        labels: patterns.labels,
-      });
+      let result: StepResult;
+      try {
+        result = await plan.trainer.step(plan.optimizer.optimizer, {
+          pixels,
+          size,
+          labels: patterns.labels,
+        });
+      } catch (error) {
+        throw NonFiniteTrainingError.isInstance(error) ? error.at(epoch, batch) : error;
+      }
       hooks.onBatch?.({
         epoch,
         batch,

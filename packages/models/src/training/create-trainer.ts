@@ -4,6 +4,7 @@ import { applyFlatGradients } from './apply-flat-gradients.js';
 import type { TrainingBatch } from './batch-gradients.js';
 import { flatGradients } from './flat-gradients.js';
 import { holdWeights, type HeldWeights } from './held-weights.js';
+import { createStepGuard, type StepGuard } from './step-guard.js';
 import type { TrainingCriterion } from './training-criterion.js';
 
 /** What one optimisation step reports. */
@@ -41,6 +42,10 @@ export interface Trainer {
    * and the optimiser's variables receive them at {@link Trainer.flush}: call it before reading,
    * saving or evaluating the model or saving the optimiser. Any other optimiser updates the
    * model through tfjs.
+   *
+   * @throws {@link NonFiniteTrainingError} before any update when the batch's loss or a value of
+   *   its gradient is NaN or infinite, or (checked at the first step with `optimizer`) a value
+   *   of the optimiser's state: the weights and the optimiser stay as they were.
    */
   step(optimizer: tf.Optimizer, batch: TrainingBatch): Promise<StepResult>;
   /** Writes the weights that steps updated outside tfjs into the model (nothing to do when there are none). */
@@ -88,7 +93,10 @@ export async function gradientSource(
     : { engine: undefined, fallbackReason };
 }
 
-/** A {@link Trainer} whose gradients come from `source`; `held`, the engine's hold on the weights (made here by default). */
+/**
+ * A {@link Trainer} whose gradients come from `source`; `held`, the engine's hold on the weights,
+ * and `guard`, which refuses steps that are not finite (both made here by default).
+ */
 export function trainerFrom(
   model: tf.LayersModel,
   source: GradientSource,
@@ -96,18 +104,24 @@ export function trainerFrom(
   held: HeldWeights | undefined = source.engine === undefined
     ? undefined
     : holdWeights(model, source.engine),
+  guard: StepGuard = createStepGuard(model),
 ): Trainer {
   const { engine } = source;
   return {
     kernels: engine === undefined ? 'tfjs' : 'lenet',
     ...(source.fallbackReason === undefined ? {} : { fallbackReason: source.fallbackReason }),
-    step: (optimizer, batch) => {
+    step: async (optimizer, batch) => {
+      await guard.checkOptimizer(optimizer);
       const hold = held?.holdFor(optimizer);
-      if (hold !== undefined) return Promise.resolve(hold.descend(batch, criterion));
-      held?.flush();
-      const { loss, correct, gradients } = flatGradients(model, engine, criterion, batch);
-      applyFlatGradients(model, optimizer, gradients);
-      return Promise.resolve({ loss, correct });
+      if (hold === undefined) held?.flush();
+      const { loss, correct, gradients } =
+        hold === undefined
+          ? flatGradients(model, engine, criterion, batch)
+          : hold.gradients(batch, criterion);
+      guard.checkStep(loss, [gradients]);
+      if (hold === undefined) applyFlatGradients(model, optimizer, gradients);
+      else hold.apply(gradients);
+      return { loss, correct };
     },
     flush: () => {
       held?.flush();

@@ -1,7 +1,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { EngineCriterion, GradientShare, LenetEngine } from '@lenet/core';
 import type { TrainingBatch } from './batch-gradients.js';
-import type { StepResult } from './create-trainer.js';
+import type { FlatGradients } from './flat-gradients.js';
 import { engineOptimizer, type EngineOptimizer } from './engine-optimizer.js';
 import {
   readTrainableWeights,
@@ -13,8 +13,12 @@ import {
 export interface Hold {
   /** A copy of the weights held (into `target` when given): the ones the next gradient is to be taken at. */
   weights(target?: Float32Array): Float32Array;
-  /** One step of the optimiser on `batch` in the engine. */
-  descend(batch: TrainingBatch, criterion: EngineCriterion): StepResult;
+  /**
+   * The loss, correct read-outs and gradient of `batch` at the weights held, computed in the
+   * engine, which also keeps the gradient for an {@link Hold.apply} whose first share is
+   * `'held'`. The gradient vector is the hold's own, overwritten by the next call.
+   */
+  gradients(batch: TrainingBatch, criterion: EngineCriterion): FlatGradients;
   /** One update of the optimiser in the engine, with a gradient computed elsewhere (one vector, or shares to average; see `LenetEngine.applyUpdate`). */
   apply(gradients: Float32Array | readonly GradientShare[]): void;
 }
@@ -58,9 +62,10 @@ export function holdWeights(model: tf.LayersModel, engine: LenetEngine): HeldWei
       flush();
       engine.setWeights(readTrainableWeights(model));
       side.load(engine);
+      const gradients = new Float32Array(engine.plan.parameters);
       const hold: Hold = {
         weights: (target) => engine.weights(target),
-        descend: (batch, criterion) => engine.descend(batch, criterion, side.next(engine)),
+        gradients: (batch, criterion) => engine.gradients(batch, criterion, gradients),
         apply: (gradients) => {
           engine.applyUpdate(side.next(engine), gradients);
         },
