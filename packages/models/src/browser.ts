@@ -24,6 +24,8 @@ export type { ModelSummary, SummaryRow } from './summarize.js';
 export { formatShape, formatSummary } from './format-summary.js';
 export { ModelOptionError } from './model-option-error.js';
 export { WeightVectorError } from './training/weight-vector-error.js';
+export { NonFiniteTrainingError } from './training/non-finite-training-error.js';
+export type { NonFiniteStep } from './training/non-finite-training-error.js';
 export { batchGradients } from './training/batch-gradients.js';
 export { createTrainer } from './training/create-trainer.js';
 export { readTrainableWeights } from './training/flat-weights.js';
@@ -55,6 +57,7 @@ export { inputSide, modelInputs, placeDigits, scaledInputs } from './toolkit/mod
 export type { ModelInputs } from './toolkit/model-inputs.js';
 export { EVALUATION_BATCH_SIZE, evaluateModel } from './toolkit/evaluate-model.js';
 export type { EvaluateOptions, Evaluation } from './toolkit/evaluate-model.js';
+export { NonFiniteOutputError } from './toolkit/non-finite-output-error.js';
 export { recognizeModel } from './toolkit/recognize-model.js';
 export type { RecognizedModel, RecognizeModelOptions } from './toolkit/recognize-model.js';
 export { mixSeed } from './toolkit/mix-seed.js';

@@ -16,6 +16,7 @@ export {
   lenet5Modern,
   modelClasses,
   ModelOptionError,
+  NonFiniteTrainingError,
   readTrainableWeights,
   resolveLenet5Options,
   ResumableAdam,
@@ -32,6 +33,7 @@ export type {
   Lenet5Options,
   Lenet5Pooling,
   Lenet5Preset,
+  NonFiniteStep,
   StepResult,
   Trainer,
   TrainerOptions,
@@ -64,6 +66,7 @@ export {
   MODEL_NAMES,
   MODEL_RECIPES,
   modelInputs,
+  NonFiniteOutputError,
   OPTIMIZER_NAMES,
   placeDigits,
   POOL_COPIES,
@@ -100,12 +103,14 @@ export type {
   TrainingPlan,
   TrainingPlanOptions,
 } from './browser.js';
-export {
-  fileSystemHandler,
-  MODEL_FILE,
-  ModelFileError,
-  WEIGHTS_FILE,
-} from './node/file-system-handler.js';
+export { fileSystemHandler } from './node/file-system-handler.js';
+export type { LoadModelOptions } from './node/file-system-handler.js';
+export { MODEL_FILE, WEIGHTS_FILE } from './node/model-files.js';
+export { ModelFileError } from './node/model-file-error.js';
+export { MANIFEST_FILE, writeFolderManifest } from './node/folder-manifest.js';
+export type { FolderManifest, ManifestEntry, ManifestWeights } from './node/folder-manifest.js';
+export { verifyFolderManifest } from './node/verify-folder-manifest.js';
+export type { VerifiedFolder } from './node/verify-folder-manifest.js';
 export { loadModel, saveModel } from './node/save-model.js';
 export {
   createDataParallelTrainer,

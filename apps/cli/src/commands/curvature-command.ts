@@ -9,7 +9,7 @@ import { UsageError } from '../errors/usage-error.js';
 import { parseChoice } from '../options/parse-choice.js';
 import { parseNumber } from '../options/parse-number.js';
 import { formatTable } from '../output/format-table.js';
-import type { Terminal } from '../output/terminal.js';
+import { noticePrinter, type Terminal } from '../output/terminal.js';
 import { checkCurvature, type CurvatureCheck } from '../training/curvature-check.js';
 import { openModel } from '../training/open-model.js';
 import { startBackend } from '../backend/start-backend.js';
@@ -102,10 +102,14 @@ Examples:
         model,
         recipe,
         dataset: recorded,
-      } = await openModel(name, {
-        seed: options.seed,
-        initialisation: options.initialisation,
-      });
+      } = await openModel(
+        name,
+        {
+          seed: options.seed,
+          initialisation: options.initialisation,
+        },
+        noticePrinter(terminal),
+      );
       const { dataset } = await loadCommandData(options, terminal, recorded);
       if (recipe.output !== 'rbf')
         throw new UsageError(

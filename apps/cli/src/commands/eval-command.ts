@@ -7,7 +7,7 @@ import { checkModelFitsData } from '../data/check-model-data.js';
 import { loadCommandData } from '../data/load-command-data.js';
 import { addDataOptions, type DataOptions } from '../options/data-options.js';
 import { formatTable } from '../output/format-table.js';
-import type { Terminal } from '../output/terminal.js';
+import { noticePrinter, type Terminal } from '../output/terminal.js';
 import { openModel } from '../training/open-model.js';
 import { writeEvaluationFigures } from '../training/write-run-figures.js';
 import { startBackend } from '../backend/start-backend.js';
@@ -43,7 +43,7 @@ Examples:
     )
     .action(async (modelFolder: string, options: EvalOptions) => {
       await startBackend();
-      const opened = await openModel(modelFolder);
+      const opened = await openModel(modelFolder, {}, noticePrinter(terminal));
       const data = await loadCommandData(options, terminal, opened.dataset);
       const { dataset, descriptor } = data;
       checkModelFitsData(opened, data, terminal);

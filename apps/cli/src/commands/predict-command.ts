@@ -8,7 +8,7 @@ import { PICTURE_PREPARATIONS, type PicturePreparation } from '@lenet/data';
 import { readImages, type ImageInput } from '../images/read-images.js';
 import { DATASET_NAMES } from '../options/data-options.js';
 import { parseChoice } from '../options/parse-choice.js';
-import type { Terminal } from '../output/terminal.js';
+import { noticePrinter, type Terminal } from '../output/terminal.js';
 import { openModel } from '../training/open-model.js';
 import { startBackend } from '../backend/start-backend.js';
 
@@ -69,7 +69,7 @@ Examples:
     )
     .action(async (files: string[], options: PredictOptions) => {
       await startBackend();
-      const opened = await openModel(options.model);
+      const opened = await openModel(options.model, {}, noticePrinter(terminal));
       const recorded = opened.dataset;
       const descriptor = datasetNamed(options.dataset ?? recorded?.name ?? 'mnist');
       if (opened.untrained)

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatSummary, summarize } from '@lenet/models';
-import type { Terminal } from '../output/terminal.js';
+import { noticePrinter, type Terminal } from '../output/terminal.js';
 import { openModel } from '../training/open-model.js';
 import { startBackend } from '../backend/start-backend.js';
 
@@ -27,7 +27,7 @@ Examples:
     )
     .action(async (name: string, options: { json?: boolean }) => {
       await startBackend();
-      const { model } = await openModel(name);
+      const { model } = await openModel(name, {}, noticePrinter(terminal));
       const summary = summarize(model);
       terminal.out(
         options.json === true

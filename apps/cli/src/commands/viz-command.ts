@@ -8,7 +8,7 @@ import { writePng, writeSvg } from '@lenet/viz/node';
 import { readImages } from '../images/read-images.js';
 import { parseChoice } from '../options/parse-choice.js';
 import { parseNumber } from '../options/parse-number.js';
-import type { Terminal } from '../output/terminal.js';
+import { noticePrinter, type Terminal } from '../output/terminal.js';
 import { FIGURE_NAMES, renderFigure, type FigureName } from '../figures/render-figure.js';
 import { openModel } from '../training/open-model.js';
 import { UsageError } from '../errors/usage-error.js';
@@ -61,7 +61,7 @@ Examples:
     )
     .action(async (figure: FigureName, options: VizOptions) => {
       await startBackend();
-      const opened = await openModel(options.model);
+      const opened = await openModel(options.model, {}, noticePrinter(terminal));
       let dataset: Promise<Dataset> | undefined;
       const loadData = () =>
         (dataset ??= loadCommandData(options, terminal, opened.dataset).then(

@@ -21,6 +21,8 @@ import {
 import {
   ModelFileError,
   ModelOptionError,
+  NonFiniteOutputError,
+  NonFiniteTrainingError,
   PredictionInputError,
   PredictorDisposedError,
   PredictorWorkerError,
@@ -61,6 +63,8 @@ export const exitCodeByErrorClass: readonly (readonly [RecognisedErrorClass, Exi
   [ModelFileError, ExitCode.model],
   [CheckpointError, ExitCode.model],
   [LayerArgumentError, ExitCode.model],
+  [NonFiniteTrainingError, ExitCode.model],
+  [NonFiniteOutputError, ExitCode.model],
   [TrainingWorkerError, ExitCode.internal],
   [PredictorWorkerError, ExitCode.internal],
   [PredictorDisposedError, ExitCode.internal],

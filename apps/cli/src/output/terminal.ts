@@ -32,3 +32,10 @@ export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal 
     interactive,
   };
 }
+
+/** A callback that prints a library's one-line notice to standard error, as `Notice: ...`. */
+export function noticePrinter(terminal: Terminal): (notice: string) => void {
+  return (notice) => {
+    terminal.error(`Notice: ${notice}\n`);
+  };
+}

@@ -70,6 +70,9 @@ export function trainingReporter(
         lastMilestone = milestone;
       }
     },
+    onNotice: (notice) => {
+      terminal.error(`Notice: ${notice}\n`);
+    },
     onCurvature: (record) => {
       if (context.json) {
         terminal.out(`${JSON.stringify(record)}\n`);

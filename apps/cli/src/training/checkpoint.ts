@@ -1,7 +1,14 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { loadModel, saveModel } from '@lenet/models';
+import {
+  loadModel,
+  MODEL_FILE,
+  saveModel,
+  verifyFolderManifest,
+  WEIGHTS_FILE,
+  writeFolderManifest,
+} from '@lenet/models';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 
 const stateFile = 'state.json';
@@ -57,6 +64,8 @@ export async function saveCheckpoint(
   values.reduce((offset, array) => (buffer.set(array, offset), offset + array.length), 0);
   await writeFile(join(staging, optimizerFile), new Uint8Array(buffer.buffer));
   await writeFile(join(staging, stateFile), `${JSON.stringify(stored, null, 2)}\n`);
+  // Last: the sizes and sha256s of the four files, so that a changed or damaged file is refused.
+  await writeFolderManifest(staging, [MODEL_FILE, WEIGHTS_FILE, optimizerFile, stateFile]);
   const previous = `${folder}.old`;
   await rm(previous, { recursive: true, force: true });
   await rename(folder, previous).catch((error: unknown) => {
@@ -89,24 +98,36 @@ export interface LoadedCheckpoint {
 
 /**
  * Reads a checkpoint written by {@link saveCheckpoint}, falling back to `folder.old` when a
- * save was interrupted between its two renames.
+ * save was interrupted between its two renames. Its files are checked against its manifest
+ * first; a checkpoint from before manifests loads unverified and `onNotice` hears it.
  *
- * @throws CheckpointError when neither holds a readable checkpoint of this format.
+ * @throws CheckpointError when neither holds a readable checkpoint of this format;
+ *   ModelFileError (of @lenet/models) naming the file when one differs from the manifest.
  */
-export async function loadCheckpoint(folder: string): Promise<LoadedCheckpoint> {
+export async function loadCheckpoint(
+  folder: string,
+  onNotice?: (notice: string) => void,
+): Promise<LoadedCheckpoint> {
   try {
-    return await readCheckpoint(folder);
+    return await readCheckpoint(folder, onNotice);
   } catch (error) {
     try {
-      return await readCheckpoint(`${folder}.old`);
+      return await readCheckpoint(`${folder}.old`, onNotice);
     } catch {
       throw error;
     }
   }
 }
 
-async function readCheckpoint(folder: string): Promise<LoadedCheckpoint> {
+async function readCheckpoint(
+  folder: string,
+  onNotice?: (notice: string) => void,
+): Promise<LoadedCheckpoint> {
   const stored = await readState(folder);
+  if ((await verifyFolderManifest(folder)) === undefined)
+    onNotice?.(
+      `the checkpoint in ${folder} has no manifest (written before lenet checked its files), so it resumes unverified.`,
+    );
   const bytes = await readFile(join(folder, optimizerFile)).catch((cause: unknown) => {
     throw new CheckpointError(
       folder,

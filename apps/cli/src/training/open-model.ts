@@ -5,6 +5,7 @@ import type { InitialisationScheme } from '@lenet/core';
 import {
   findModelRecipe,
   loadModel,
+  ModelFileError,
   MODEL_NAMES,
   recognizeModel,
   type ModelKind,
@@ -80,6 +81,7 @@ async function runSettings(modelFolder: string, runFolder: string): Promise<RunS
 export async function openModel(
   nameOrFolder: string,
   fresh: { seed?: number; initialisation?: InitialisationScheme } = {},
+  onNotice?: (notice: string) => void,
 ): Promise<OpenedModel> {
   const named = findModelRecipe(nameOrFolder);
   if (named !== undefined)
@@ -92,13 +94,16 @@ export async function openModel(
   const candidates = [join(nameOrFolder, 'model'), join(nameOrFolder, 'checkpoint'), nameOrFolder];
   for (const folder of candidates) {
     if (!(await exists(join(folder, 'model.json')))) continue;
-    const model = await loadModel(folder).catch((cause: unknown) => {
-      throw new CheckpointError(
-        folder,
-        `The model in ${folder} could not be loaded: ${clause(cause instanceof Error ? cause.message : String(cause))}. Was it saved by lenet?`,
-        { cause },
-      );
-    });
+    const model = await loadModel(folder, onNotice === undefined ? {} : { onNotice }).catch(
+      (cause: unknown) => {
+        if (ModelFileError.isInstance(cause)) throw cause;
+        throw new CheckpointError(
+          folder,
+          `The model in ${folder} could not be loaded: ${clause(cause instanceof Error ? cause.message : String(cause))}. Was it saved by lenet?`,
+          { cause },
+        );
+      },
+    );
     const settings = await runSettings(folder, nameOrFolder);
     const name = settings.model;
     const recipe = recognizeModel(model, name === undefined ? {} : { name });

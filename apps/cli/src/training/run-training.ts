@@ -8,7 +8,11 @@ import {
   evaluateModel,
   findModelRecipe,
   learningRateOfBatch,
+  MODEL_FILE,
+  NonFiniteTrainingError,
   saveModel,
+  WEIGHTS_FILE,
+  writeFolderManifest,
   trainEpoch,
   type BatchProgress,
   type DataParallelTrainer,
@@ -21,7 +25,7 @@ import { writeFileAtomic } from '@lenet/common/node';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { TRAINING_RECORD_FILE } from './open-model.js';
 import { loadCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoint.js';
-import type { PreparedRunFolder } from './prepare-run-folder.js';
+import { holdsRun, type PreparedRunFolder } from './prepare-run-folder.js';
 import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
 import { effectiveSetting, RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
 
@@ -55,6 +59,8 @@ export interface TrainingEvents {
   onEpoch?(record: EpochRecord): void;
   /** SDLM: the curvature estimated before a pass. */
   onCurvature?(record: CurvatureRecord): void;
+  /** A one-line notice (a checkpoint that resumes unverified). */
+  onNotice?(notice: string): void;
 }
 
 /** How a run ended. */
@@ -90,8 +96,40 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
     return await trainFromStart(request);
   } catch (error) {
     await request.folder.abandonIfUnstarted();
+    if (NonFiniteTrainingError.isInstance(error)) throw await divergedRun(request, error);
     throw error;
   }
+}
+
+/**
+ * What a run stopped by a NaN or infinite loss, gradient or optimiser state says on the command
+ * line: where, what, that the step was not applied, what is kept, and what to do with lenet's
+ * flags (a resumed run keeps its learning rate, so a lower one is a new run).
+ */
+async function divergedRun(
+  request: TrainingRequest,
+  error: NonFiniteTrainingError,
+): Promise<CheckpointError> {
+  const where =
+    error.epoch === undefined || error.batch === undefined
+      ? 'at its first step'
+      : `at epoch ${String(error.epoch + 1)}, batch ${String(error.batch + 1)}`;
+  const what =
+    error.quantity === 'loss'
+      ? `the loss is ${String(error.value)}`
+      : `${error.quantity === 'gradient' ? 'the gradient' : "the optimiser's state"} of ${error.weight ?? 'a weight'} holds ${String(error.value)}`;
+  const kept = (await holdsRun(request.folder))
+    ? `The step was not applied and the run's last checkpoint in ${request.folder.checkpoint} is kept as it was.`
+    : 'The step was not applied; no checkpoint had been written yet, so the run folder was removed.';
+  const remedy =
+    error.quantity === 'optimizer-state'
+      ? "The checkpoint's optimiser state was damaged or saved after training diverged: start a new run."
+      : 'Training diverged: start it again with a lower --learning-rate (a new run: --resume keeps the rate).';
+  return new CheckpointError(
+    request.folder.checkpoint,
+    `The run stopped ${where}: ${what}. ${kept} ${remedy}`,
+    { cause: error },
+  );
 }
 
 async function trainFromStart(request: TrainingRequest): Promise<TrainingOutcome> {
@@ -235,6 +273,7 @@ async function trainRun(
     join(request.folder.model, TRAINING_RECORD_FILE),
     `${JSON.stringify({ model: settings.model, dataset: settings.dataset }, null, 2)}\n`,
   );
+  await writeFolderManifest(request.folder.model, [MODEL_FILE, WEIGHTS_FILE, TRAINING_RECORD_FILE]);
   return {
     status: 'completed',
     settings,
@@ -282,7 +321,9 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
       state: fresh,
     };
   }
-  const loaded = await loadCheckpoint(request.folder.checkpoint);
+  const loaded = await loadCheckpoint(request.folder.checkpoint, (notice) =>
+    request.events?.onNotice?.(notice),
+  );
   const state = loaded.state as RunState;
   checkResumable(request, state.settings);
   const optimizer = optimizerFor(state.settings, loaded.model);

@@ -1,50 +1,18 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { LenetError } from '@lenet/core/errors';
-import { writeFileAtomic } from '@lenet/common/node';
+import { MANIFEST_FILE, writeFolderManifest } from './folder-manifest.js';
+import { verifyFolderManifest, type VerifiedFolder } from './verify-folder-manifest.js';
+import { ModelFileError } from './model-file-error.js';
+import { MODEL_FILE, WEIGHTS_FILE, writeModelFile } from './model-files.js';
 
-const marker = '@lenet/error/ModelFileError';
-const symbol = Symbol.for(marker);
-
-/** The model topology file a {@link fileSystemHandler} writes and reads. */
-export const MODEL_FILE = 'model.json';
-/** The weights file a {@link fileSystemHandler} writes and reads. */
-export const WEIGHTS_FILE = 'weights.bin';
-
-/** Thrown when a model folder cannot be written or read. */
-export class ModelFileError extends LenetError {
-  private readonly [symbol] = true;
-
-  /** True when `error` is a {@link ModelFileError} (a subclass too), from any installed copy of lenet. */
-  static override isInstance(error: unknown): error is ModelFileError {
-    return LenetError.hasMarker(error, marker);
-  }
-
-  /** The file involved. */
-  readonly path: string;
-
+/** Options of {@link fileSystemHandler} and `loadModel`. */
+export interface LoadModelOptions {
   /**
-   * @param path - The file involved.
-   * @param message - What happened and what to do.
-   * @param cause - The underlying error.
+   * Called with a one-line notice when the folder has no `manifest.json` (saved by plain tfjs, or
+   * by a lenet before manifests), whose files then load unverified. Default: no notice.
    */
-  constructor(path: string, message: string, cause?: unknown) {
-    super('ModelFileError', message, { cause });
-    this.path = path;
-  }
-}
-
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  try {
-    await writeFileAtomic(path, data);
-  } catch (error) {
-    throw new ModelFileError(
-      path,
-      `Could not write ${path}: ${String(error)}. Check that the folder is writable and the disk has room.`,
-      error,
-    );
-  }
+  readonly onNotice?: (notice: string) => void;
 }
 
 async function save(folder: string, artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
@@ -64,38 +32,62 @@ async function save(folder: string, artifacts: tf.io.ModelArtifacts): Promise<tf
       ? {}
       : { userDefinedMetadata: artifacts.userDefinedMetadata }),
   };
-  // Weights first: a model.json that exists always has its weights beside it.
-  await writeAtomically(join(folder, WEIGHTS_FILE), new Uint8Array(weightData));
-  await writeAtomically(join(folder, MODEL_FILE), JSON.stringify(modelJson));
+  // Weights first: a model.json that exists always has its weights beside it. The manifest
+  // last: until it is written, an older manifest fails the new files (an interrupted save is
+  // refused, never loaded as a mix of two models).
+  await writeModelFile(join(folder, WEIGHTS_FILE), new Uint8Array(weightData));
+  await writeModelFile(join(folder, MODEL_FILE), JSON.stringify(modelJson));
+  await writeFolderManifest(folder, [MODEL_FILE, WEIGHTS_FILE]);
   return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
 }
 
-async function load(folder: string): Promise<tf.io.ModelArtifacts> {
+/** The bytes of `name`, as its folder's manifest verified them. */
+function listedFile(folder: string, verified: VerifiedFolder, name: string): Promise<Uint8Array> {
+  const bytes = verified.contents.get(posix.normalize(name));
+  if (bytes !== undefined) return Promise.resolve(bytes);
+  const path = join(folder, MANIFEST_FILE);
+  return Promise.reject(
+    new ModelFileError(
+      path,
+      `${path} does not list ${name}, which the model needs: the folder was changed or damaged since lenet saved it. Retrain the model and save it again, or restore the folder from a copy.`,
+    ),
+  );
+}
+
+async function load(folder: string, options: LoadModelOptions): Promise<tf.io.ModelArtifacts> {
+  const verified = await verifyFolderManifest(folder);
+  const read = (name: string): Promise<Uint8Array> =>
+    verified === undefined ? readFile(join(folder, name)) : listedFile(folder, verified, name);
   const modelPath = join(folder, MODEL_FILE);
   let modelJson: tf.io.ModelJSON;
   try {
-    modelJson = JSON.parse(await readFile(modelPath, 'utf8')) as tf.io.ModelJSON;
+    modelJson = JSON.parse(new TextDecoder().decode(await read(MODEL_FILE))) as tf.io.ModelJSON;
   } catch (error) {
+    if (ModelFileError.isInstance(error)) throw error;
     throw new ModelFileError(
       modelPath,
       `Could not read a model from ${modelPath}: ${String(error)}. Save one there with saveModel(model, folder) first.`,
       error,
     );
   }
+  if (verified === undefined)
+    options.onNotice?.(`no manifest: ${folder} was saved by plain tfjs, not verified`);
   const manifest = modelJson.weightsManifest;
   const weightSpecs = manifest.flatMap((group) => group.weights);
   const buffers = await Promise.all(
     manifest
       .flatMap((group) => group.paths)
       .map(async (path) => {
-        const bytes = await readFile(join(folder, path)).catch((error: unknown) => {
-          throw new ModelFileError(
-            join(folder, path),
-            `Missing weights file ${path} beside ${modelPath}. Save the model again.`,
-            error,
-          );
+        const bytes = await read(path).catch((error: unknown) => {
+          throw ModelFileError.isInstance(error)
+            ? error
+            : new ModelFileError(
+                join(folder, path),
+                `Missing weights file ${path} beside ${modelPath}. Save the model again.`,
+                error,
+              );
         });
-        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+        return bytes.slice().buffer;
       }),
   );
   return tf.io.getModelArtifactsForJSON(modelJson, () =>
@@ -104,18 +96,23 @@ async function load(folder: string): Promise<tf.io.ModelArtifacts> {
 }
 
 /**
- * A tfjs IO handler that saves a model to a folder as `model.json` + `weights.bin` and loads
- * it back, for Node. Each file is written to a temporary name and renamed into place, so a
- * crash never leaves a half-written model. Node only: not in the browser entry.
+ * A tfjs IO handler that saves a model to a folder as `model.json` + `weights.bin` and, last, the
+ * `manifest.json` of their sizes and sha256s ({@link writeFolderManifest}), and loads it back,
+ * for Node. Each file is written to a temporary name and renamed into place, so a crash never
+ * leaves a half-written model. Loading checks the files against the manifest first; a folder
+ * without one (saved by plain tfjs) loads unverified, and `options.onNotice` hears it. Node
+ * only: not in the browser entry.
  *
  * @param folder - The folder; created if missing.
+ * @param options - Where the notice of a folder without a manifest goes.
  * @example
  * ```ts
  * await model.save(fileSystemHandler('models/lenet5'));
  * const loaded = await tf.loadLayersModel(fileSystemHandler('models/lenet5'));
  * ```
- * @throws {@link ModelFileError} (from `save`/`load`) when a file cannot be written or read.
+ * @throws {@link ModelFileError} (from `save`/`load`) when a file cannot be written or read, or a
+ *   file differs from the manifest (changed or damaged since lenet saved it).
  */
-export function fileSystemHandler(folder: string): tf.io.IOHandler {
-  return { save: (artifacts) => save(folder, artifacts), load: () => load(folder) };
+export function fileSystemHandler(folder: string, options: LoadModelOptions = {}): tf.io.IOHandler {
+  return { save: (artifacts) => save(folder, artifacts), load: () => load(folder, options) };
 }

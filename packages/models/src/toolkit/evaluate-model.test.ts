@@ -7,6 +7,7 @@ import { ModelOptionError } from '../model-option-error.js';
 import { evaluateModel } from './evaluate-model.js';
 import { findModelRecipe, type ModelRecipe } from './model-catalogue.js';
 import { modelInputs } from './model-inputs.js';
+import { NonFiniteOutputError } from './non-finite-output-error.js';
 
 let test: DatasetSplit;
 
@@ -87,6 +88,58 @@ describe('evaluateModel', () => {
     await expect(evaluateModel(model, recipe, test)).rejects.toThrow(
       `evaluateModel: invalid labels. Expected labels from 0 to 2 (the model has 3 outputs), got label ${String(test.labels[first])} at example ${String(first)}.`,
     );
+    model.dispose();
+  });
+
+  it('refuses a model whose weights are NaN instead of counting its outputs as some label', async () => {
+    const recipe = findModelRecipe('lenet5') as ModelRecipe;
+    const model = recipe.create(5);
+    const nan = model.getWeights().map((weight) => tf.fill(weight.shape, Number.NaN));
+    model.setWeights(nan);
+    tf.dispose(nan);
+    const error: unknown = await evaluateModel(model, recipe, test).catch(
+      (reason: unknown) => reason,
+    );
+    expect(NonFiniteOutputError.isInstance(error)).toBe(true);
+    expect(String(error)).toMatch(
+      /^NonFiniteOutputError: 230 of 230 images gave outputs that are not finite \(NaN or Infinity\), the first image 0: the model's weights are not finite/,
+    );
+    model.dispose();
+  });
+
+  it('counts the images whose outputs are not finite, over all batches, and leaks no tensors', async () => {
+    const recipe = findModelRecipe('lenet1') as ModelRecipe;
+    const { pixels, size } = modelInputs(test, recipe.input);
+    const area = size * size;
+    const centre = (size / 2) * size + size / 2;
+    // One logit is 3e38 times the centre pixel: infinite for the images with ink there.
+    const model = tf.sequential({
+      layers: [
+        tf.layers.flatten({ inputShape: [size, size, 1] }),
+        tf.layers.dense({ units: 10, useBias: false }),
+      ],
+    });
+    const kernel = new Float32Array(area * 10);
+    kernel[centre * 10] = 3e38;
+    tf.tidy(() => model.layers[1]?.setWeights([tf.tensor2d(kernel, [area, 10])]));
+    const inked = Array.from(
+      { length: test.count },
+      (_, image) => Math.fround(3e38 * (pixels[image * area + centre] ?? 0)) === Infinity,
+    );
+    const expected = inked.filter(Boolean).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(test.count);
+    const before = tf.memory().numTensors;
+    const error: unknown = await evaluateModel(model, recipe, test, { batchSize: 100 }).catch(
+      (reason: unknown) => reason,
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    if (!NonFiniteOutputError.isInstance(error)) throw new Error(`got ${String(error)}`);
+    expect([error.images, error.count, error.firstImage]).toEqual([
+      expected,
+      230,
+      inked.indexOf(true),
+    ]);
     model.dispose();
   });
 });

@@ -62,10 +62,10 @@ export function holdWeights(model: tf.LayersModel, engine: LenetEngine): HeldWei
       flush();
       engine.setWeights(readTrainableWeights(model));
       side.load(engine);
-      const gradients = new Float32Array(engine.plan.parameters);
+      const gradientCopy = new Float32Array(engine.plan.parameters);
       const hold: Hold = {
         weights: (target) => engine.weights(target),
-        gradients: (batch, criterion) => engine.gradients(batch, criterion, gradients),
+        gradients: (batch, criterion) => engine.gradients(batch, criterion, gradientCopy),
         apply: (gradients) => {
           engine.applyUpdate(side.next(engine), gradients);
         },
