@@ -65,6 +65,20 @@ describe("the CLI's exit codes of lenet errors", () => {
     }
   });
 
+  it('reports an error of every class with its code: the message alone for a user error, the stack for a bug', () => {
+    for (const [errorClass, code] of exitCodeByErrorClass) {
+      const error = Object.assign(new Error(`a ${errorClass.name} for the test`), {
+        name: errorClass.name,
+        [Symbol.for('@lenet/error')]: true,
+        [Symbol.for(`@lenet/error/${errorClass.name}`)]: true,
+      });
+      const { terminal, text } = captured();
+      expect(reportError(error, terminal), errorClass.name).toBe(code);
+      if (code === ExitCode.internal) expect(text(), errorClass.name).toContain('this is a bug');
+      else expect(text(), errorClass.name).toBe(`error: a ${errorClass.name} for the test\n`);
+    }
+  });
+
   it('tells the classes apart: each isInstance accepts its own errors (and its subclasses) only', () => {
     for (const [errorClass] of exitCodeByErrorClass) {
       const marked = { [Symbol.for(`@lenet/error/${errorClass.name}`)]: true };
