@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeFolderManifest } from '@lenet/models';
 import { describe, expect, it } from 'vitest';
 import { runLenet, testMnistFolder } from '../test-support/run-lenet.js';
 
@@ -57,7 +58,7 @@ describe('a run folder', () => {
     expect(noOut.stderr).toContain('--resume continues the run in --out');
   });
 
-  it('refuses a checkpoint whose position was edited, saying what is wrong', () => {
+  it('refuses a checkpoint whose position was edited, saying what is wrong', async () => {
     const out = join(scratch, 'edited');
     const stopped = runLenet([
       ...'train --limit 640 --epochs 2 --model lenet1 --stop-after 3 --folder'.split(' '),
@@ -73,6 +74,16 @@ describe('a run folder', () => {
     expect(epoch.status).toBe(4);
     expect(epoch.stderr).toContain('nextEpoch 7 is not an epoch of 0..2');
     writeFileSync(statePath, JSON.stringify({ ...state, nextBatch: 999 }));
+    const edited = runLenet(['train', '--out', out, '--resume']);
+    expect(edited.status).toBe(4);
+    expect(edited.stderr).toContain('state.json was changed or damaged since lenet saved it');
+    // Edited with its manifest rewritten to match, the position itself is refused.
+    await writeFolderManifest(join(out, 'checkpoint'), [
+      'model.json',
+      'weights.bin',
+      'optimizer.bin',
+      'state.json',
+    ]);
     const batch = runLenet(['train', '--out', out, '--resume']);
     expect(batch.status).toBe(4);
     expect(batch.stderr).toContain('continues at batch 999 of an epoch of 20 batches');
