@@ -2,6 +2,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { lenetKernels } from './plugins/lenet-kernels.ts';
 
 // The app reads the sibling @lenet/* packages from their TypeScript source (no build needed
 // first) and their browser entries (no Node IO in the bundle).
@@ -71,7 +72,7 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   resolve: { conditions },
-  plugins: [wasmBinaries(), localDatasets()],
+  plugins: [lenetKernels(), wasmBinaries(), localDatasets()],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { headers: {} },
 });

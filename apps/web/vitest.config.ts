@@ -5,6 +5,7 @@ import { lenetVitestConfig } from '../../vitest.shared.ts';
 // builds it once, and the files run one after another (each starts its own browser).
 export default mergeConfig(lenetVitestConfig(import.meta.dirname), {
   test: {
+    include: ['plugins/**/*.test.ts'],
     globalSetup: ['test/build-app.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

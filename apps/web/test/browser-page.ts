@@ -7,6 +7,14 @@ import { startStaticServer, type StaticServer } from './static-server.js';
 /** Where Debian installs chromium. */
 export const chromiumPath = '/usr/bin/chromium';
 
+/** How to open the app: the window's size, and whether it is a phone (touch, mobile viewport). */
+export interface AppOptions {
+  /** Default 1100x900. */
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** A phone: touch events and the mobile viewport meta tag. Default false. */
+  readonly phone?: boolean;
+}
+
 /** The app open in headless Chromium, with every console error and page error collected. */
 export interface AppPage {
   readonly page: Page;
@@ -20,18 +28,18 @@ export interface AppPage {
  * the CLI's tests trained beside it) is reported on stderr with the page's errors and tried once
  * more in a new browser; a second failure fails the test.
  */
-export async function openApp(): Promise<AppPage> {
+export async function openApp(options: AppOptions = {}): Promise<AppPage> {
   try {
-    return await openAppOnce();
+    return await openAppOnce(options);
   } catch (error) {
     process.stderr.write(
       `openApp: the app was not ready, trying once more in a new browser: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    return openAppOnce();
+    return openAppOnce(options);
   }
 }
 
-async function openAppOnce(): Promise<AppPage> {
+async function openAppOnce(options: AppOptions): Promise<AppPage> {
   const server: StaticServer = await startStaticServer(
     new URL('../dist', import.meta.url).pathname,
   );
@@ -39,7 +47,8 @@ async function openAppOnce(): Promise<AppPage> {
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    viewport: { width: 1100, height: 900 },
+    viewport: options.viewport ?? { width: 1100, height: 900 },
+    ...(options.phone === true ? { hasTouch: true, isMobile: true, deviceScaleFactor: 3 } : {}),
     acceptDownloads: true,
     args: [
       '--headless',

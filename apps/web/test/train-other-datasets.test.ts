@@ -101,8 +101,14 @@ describe('training on other data sets in the page (headless Chromium)', () => {
     await page.waitForSelector('#store-status:has-text("trained on Fashion-MNIST")');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-    await page.selectOption('#train-dataset', 'fashion-mnist');
-    await page.selectOption('#train-model', 'lenet1');
+    await page.waitForSelector('#saved-models:not([disabled])');
+    await page.selectOption('#saved-models', 'indexeddb://lenet-lenet1-fashion-mnist');
+    expect(
+      await page.$eval(
+        '#saved-models',
+        (menu: HTMLSelectElement) => menu.selectedOptions[0]?.textContent,
+      ),
+    ).toBe('LeNet-1 on Fashion-MNIST');
     await page.click('#load-idb');
     await page.waitForSelector('body[data-model="saved lenet1"][data-dataset="fashion-mnist"]');
     expect(await scoresFor(DIGIT_STROKES[1] ?? [])).toBe(before);

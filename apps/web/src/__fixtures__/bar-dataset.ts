@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { InMemoryFile } from '@lenet/data';
+import { seededRandom } from '../test-support/seeded-random.js';
 
 /** The bytes of an IDX file of uint8 values: magic `00 00 08 rank`, big-endian dimensions, the values. */
 export function idxFile(shape: readonly number[], values: Uint8Array): Uint8Array {
@@ -26,8 +27,7 @@ export interface BarDatasetShape {
 /** `count` images of a bright horizontal bar whose row tells the class (label = index mod classes), on seeded noise. */
 function barImages(count: number, shape: BarDatasetShape, seed: number) {
   const { classes, height, width } = shape;
-  let state = seed >>> 0;
-  const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const random = seededRandom(seed);
   const images = new Uint8Array(count * height * width);
   const labels = Uint8Array.from({ length: count }, (_, image) => image % classes);
   const half = Math.max(0, Math.floor(height / classes / 2) - 1);

@@ -1,14 +1,12 @@
-/** A point of a stroke, in the pad's canvas pixels. */
-export interface StrokePoint {
-  readonly x: number;
-  readonly y: number;
-}
+import type { Stroke } from './digit-strokes.js';
+import { inkBoxOf, type InkBox, type PenStroke } from './ink-box.js';
+import { PEN_SIZES } from './pen-sizes.js';
 
 /** What the pad reports to the page. */
 export interface DrawPadEvents {
   /** The drawing changed while a stroke is in progress (called at most once per frame). */
   readonly onDraw: () => void;
-  /** A stroke ended, or the drawing was cleared or undone. `eventTime` is the `performance.now()` of the event. */
+  /** A stroke ended, or the drawing was replaced, cleared or undone. `eventTime` is the `performance.now()` of the event. */
   readonly onChange: (eventTime: number) => void;
 }
 
@@ -18,28 +16,35 @@ const ink = '#111111';
 // source for the 20x20 box as the full pad, and 6 times fewer pixels to read.
 const sampleSize = 112;
 
+/** A stroke in the pad's canvas pixels, with its line width in those pixels. */
+interface CanvasStroke {
+  readonly points: { x: number; y: number }[];
+  readonly width: number;
+}
+
 /**
  * A drawing pad for mouse, touch and pen: dark ink on white paper, with undo and clear.
- * The strokes are kept, so undo redraws the others.
+ * The strokes are kept, so undo redraws the others. Clear and undo also end a stroke in
+ * progress: the rest of that stroke is not drawn.
  */
 export class DrawPad {
   readonly #canvas: HTMLCanvasElement;
   readonly #context: CanvasRenderingContext2D;
   readonly #sample: CanvasRenderingContext2D;
   readonly #events: DrawPadEvents;
-  readonly #strokes: StrokePoint[][] = [];
-  #current: StrokePoint[] | undefined;
+  readonly #strokes: CanvasStroke[] = [];
+  #current: { stroke: CanvasStroke; pointerId: number } | undefined;
   #frameRequested = false;
+  /** The width of the next strokes, over the pad's side. */
+  penFraction = PEN_SIZES[0]?.fraction ?? 1 / 12;
 
   constructor(canvas: HTMLCanvasElement, events: DrawPadEvents) {
     const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (context === null)
-      throw new Error('The drawing pad needs a 2D canvas, which this browser did not give.');
     const sample = Object.assign(document.createElement('canvas'), {
       width: sampleSize,
       height: sampleSize,
     }).getContext('2d', { willReadFrequently: true });
-    if (sample === null)
+    if (context === null || sample === null)
       throw new Error('The drawing pad needs a 2D canvas, which this browser did not give.');
     sample.scale(sampleSize / canvas.width, sampleSize / canvas.height);
     this.#canvas = canvas;
@@ -66,37 +71,53 @@ export class DrawPad {
     return this.#strokes.length === 0;
   }
 
+  /** The box around the ink and the widest pen used; undefined when the pad is empty. */
+  inkBox(): InkBox | undefined {
+    const { width, height } = this.#canvas;
+    return inkBoxOf(
+      this.#strokes.map((stroke): PenStroke => ({
+        points: stroke.points.map(({ x, y }) => [x / width, y / height] as const),
+        penFraction: stroke.width / width,
+      })),
+    );
+  }
+
   /** The drawing as RGBA `ImageData`, 112x112 pixels. */
   picture(): ImageData {
     return this.#sample.getImageData(0, 0, sampleSize, sampleSize);
   }
 
-  /** Replaces the drawing with `strokes` given in the unit square (0,0 top left), as if drawn by hand. */
-  replaceWith(strokes: readonly (readonly (readonly [number, number])[])[]): void {
+  /** Replaces the drawing with `strokes` given in the unit square (0,0 top left), as if drawn by hand with the current pen. */
+  replaceWith(strokes: readonly Stroke[]): void {
+    this.#endStroke();
     this.#strokes.length = 0;
+    const { width, height } = this.#canvas;
     for (const stroke of strokes)
-      this.#strokes.push(
-        stroke.map(([x, y]) => ({ x: x * this.#canvas.width, y: y * this.#canvas.height })),
-      );
+      this.#strokes.push({
+        points: stroke.map(([x, y]) => ({ x: x * width, y: y * height })),
+        width: this.penFraction * width,
+      });
     this.#redraw();
     this.#events.onChange(performance.now());
   }
 
-  /** Removes the last stroke. */
+  /** Removes the last stroke (the one in progress, if any). */
   undo(): void {
+    this.#endStroke();
     this.#strokes.pop();
     this.#redraw();
     this.#events.onChange(performance.now());
   }
 
-  /** Removes every stroke. */
+  /** Removes every stroke, the one in progress too. */
   clear(): void {
+    this.#endStroke();
     this.#strokes.length = 0;
     this.#redraw();
     this.#events.onChange(performance.now());
   }
 
-  #point(event: PointerEvent): StrokePoint {
+  #point(event: PointerEvent): { x: number; y: number } {
     const box = this.#canvas.getBoundingClientRect();
     return {
       x: ((event.clientX - box.left) / box.width) * this.#canvas.width,
@@ -105,20 +126,23 @@ export class DrawPad {
   }
 
   #start(event: PointerEvent): void {
-    if (event.button !== 0) return;
+    if (event.button !== 0 || this.#current !== undefined) return;
     this.#canvas.setPointerCapture(event.pointerId);
-    this.#current = [this.#point(event)];
-    this.#strokes.push(this.#current);
-    this.#drawStroke(this.#current);
+    const stroke = { points: [this.#point(event)], width: this.penFraction * this.#canvas.width };
+    this.#current = { stroke, pointerId: event.pointerId };
+    this.#strokes.push(stroke);
+    this.#drawStroke(stroke.points, stroke.width);
   }
 
   #move(event: PointerEvent): void {
     const current = this.#current;
-    if (current === undefined) return;
+    if (current?.pointerId !== event.pointerId) return;
     const points =
       typeof event.getCoalescedEvents === 'function' ? event.getCoalescedEvents() : [event];
-    for (const point of points.length > 0 ? points : [event]) current.push(this.#point(point));
-    this.#drawStroke(current.slice(-points.length - 1));
+    const { stroke } = current;
+    for (const point of points.length > 0 ? points : [event])
+      stroke.points.push(this.#point(point));
+    this.#drawStroke(stroke.points.slice(-points.length - 1), stroke.width);
     if (this.#frameRequested) return;
     this.#frameRequested = true;
     requestAnimationFrame(() => {
@@ -128,9 +152,17 @@ export class DrawPad {
   }
 
   #end(event: PointerEvent): void {
-    if (this.#current === undefined) return;
+    if (this.#current?.pointerId !== event.pointerId) return;
     this.#current = undefined;
     this.#events.onChange(event.timeStamp);
+  }
+
+  /** Ends the stroke in progress without reporting it: what follows of it is not drawn. */
+  #endStroke(): void {
+    if (this.#current === undefined) return;
+    const { pointerId } = this.#current;
+    this.#current = undefined;
+    if (this.#canvas.hasPointerCapture(pointerId)) this.#canvas.releasePointerCapture(pointerId);
   }
 
   #redraw(): void {
@@ -138,26 +170,22 @@ export class DrawPad {
       context.fillStyle = paper;
       context.fillRect(0, 0, this.#canvas.width, this.#canvas.height);
     }
-    for (const stroke of this.#strokes) this.#drawStroke(stroke);
+    for (const stroke of this.#strokes) this.#drawStroke(stroke.points, stroke.width);
   }
 
-  #drawStroke(points: readonly StrokePoint[]): void {
-    this.#trace(this.#context, points);
-    this.#trace(this.#sample, points);
-  }
-
-  #trace(context: CanvasRenderingContext2D, points: readonly StrokePoint[]): void {
-    const first = points[0];
-    if (first === undefined) return;
-    context.strokeStyle = ink;
-    context.fillStyle = ink;
-    context.lineWidth = this.#canvas.width / 12;
-    context.lineCap = 'round';
-    context.lineJoin = 'round';
-    context.beginPath();
-    context.moveTo(first.x, first.y);
-    if (points.length === 1) context.lineTo(first.x + 0.01, first.y);
-    for (const point of points.slice(1)) context.lineTo(point.x, point.y);
-    context.stroke();
+  #drawStroke(points: readonly { x: number; y: number }[], width: number): void {
+    for (const context of [this.#context, this.#sample]) {
+      const first = points[0];
+      if (first === undefined) return;
+      context.strokeStyle = ink;
+      context.lineWidth = width;
+      context.lineCap = 'round';
+      context.lineJoin = 'round';
+      context.beginPath();
+      context.moveTo(first.x, first.y);
+      if (points.length === 1) context.lineTo(first.x + 0.01, first.y);
+      for (const point of points.slice(1)) context.lineTo(point.x, point.y);
+      context.stroke();
+    }
   }
 }

@@ -131,6 +131,28 @@ describe('BrowserTrainer', () => {
     trainer.model.dispose();
   });
 
+  it('stops after the batch in progress, and at once when paused, over epochs too', async () => {
+    const trainer = new BrowserTrainer(findShippedModel('lenet1'), 2);
+    let batches = 0;
+    await trainer.train({ train, epochs: 2, batchSize: 320, learningRate: 0.005 }, () => {
+      batches += 1;
+      if (batches === 1) trainer.stop();
+    });
+    expect(batches).toBe(1);
+    const paused = new BrowserTrainer(findShippedModel('lenet1'), 2);
+    let pausedBatches = 0;
+    const run = paused.train({ train, epochs: 2, batchSize: 320, learningRate: 0.005 }, () => {
+      pausedBatches += 1;
+      if (pausedBatches === 2) paused.pause();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    paused.stop();
+    await run;
+    expect(pausedBatches).toBe(2);
+    trainer.model.dispose();
+    paused.model.dispose();
+  });
+
   it('trains LeNet-5 (softmax head) with 3 outputs on 3 classes of 20x20 images fitted into 28x28', async () => {
     const files = barDatasetFiles({
       classes: 3,

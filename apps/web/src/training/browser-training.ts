@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { DatasetSplit } from '@lenet/data';
+import { errorMessage } from '../error-message.js';
 import {
   DEFAULT_CLASSES,
   createOptimizer,
@@ -10,6 +11,7 @@ import {
   trainEpoch,
   type ModelRecipe,
   type Trainer,
+  type TrainingCriterion,
 } from '@lenet/models';
 
 /** Progress after one batch. */
@@ -37,19 +39,42 @@ export interface TrainingSettings {
 }
 
 /**
+ * A trainer with the LeNet engine's kernels, or with tfjs's gradients when the engine cannot
+ * start (its WebAssembly could not be fetched or compiled): then `fallback` says why.
+ */
+async function pageTrainer(
+  model: tf.LayersModel,
+  criterion: TrainingCriterion,
+): Promise<{ trainer: Trainer; fallback?: string }> {
+  try {
+    return {
+      trainer: await createTrainer(model, { criterion, kernels: TRAINING_DEFAULTS.kernels }),
+    };
+  } catch (error) {
+    return {
+      trainer: await createTrainer(model, { criterion, kernels: 'tfjs' }),
+      fallback: errorMessage(error),
+    };
+  }
+}
+
+/**
  * Trains a model in the page with the training toolkit of @lenet/models, as `lenet train` does
  * with its defaults (Adam down a cosine schedule, the MAP criterion for RBF heads, cross-entropy
  * for logits, the seeded batch order, the LeNet engine's WebAssembly SIMD kernels where they run
- * the model), so the same seed gives the same batches and losses; what is the page's own is the
- * pause and resume, and yielding to the page between batches so that it stays responsive.
+ * the model, tfjs's gradients where they cannot be fetched), so the same seed gives the same
+ * batches and losses; what is the page's own is pause, resume and stop, and yielding to the
+ * page between batches so that it stays responsive.
  */
 export class BrowserTrainer {
   readonly model: tf.LayersModel;
   readonly recipe: ModelRecipe;
   readonly seed: number;
   #paused = false;
+  #stopping = false;
   #resume: (() => void) | undefined;
   #kernels: Trainer['kernels'] | undefined;
+  #fallback: string | undefined;
 
   /**
    * @param recipe - The catalogue model to train.
@@ -72,8 +97,25 @@ export class BrowserTrainer {
     return this.#kernels;
   }
 
+  /** Why the LeNet engine could not start, when training fell back to tfjs's gradients. */
+  get fallback(): string | undefined {
+    return this.#fallback;
+  }
+
+  /** Whether a pause was asked for and not resumed. */
   get paused(): boolean {
     return this.#paused;
+  }
+
+  /** Whether a stop was asked for. */
+  get stopping(): boolean {
+    return this.#stopping;
+  }
+
+  /** Ends the run after the current batch (a paused run at once); the model keeps what it learnt. */
+  stop(): void {
+    this.#stopping = true;
+    this.resume();
   }
 
   /** Pauses after the current batch. */
@@ -87,7 +129,7 @@ export class BrowserTrainer {
     this.#resume?.();
   }
 
-  /** Runs every epoch, calling `onBatch` after each batch. Leaks no tensors. */
+  /** Runs every epoch, calling `onBatch` after each batch, until the last or a {@link BrowserTrainer.stop}. Leaks no tensors. */
   async train(
     settings: TrainingSettings,
     onBatch: (progress: TrainingProgress) => void,
@@ -97,11 +139,12 @@ export class BrowserTrainer {
       batchSize,
       model: this.model,
     });
-    const trainer = await createTrainer(this.model, {
-      criterion: criterionFor(TRAINING_DEFAULTS.loss, this.recipe.output),
-      kernels: TRAINING_DEFAULTS.kernels,
-    });
+    const { trainer, fallback } = await pageTrainer(
+      this.model,
+      criterionFor(TRAINING_DEFAULTS.loss, this.recipe.output),
+    );
     this.#kernels = trainer.kernels;
+    this.#fallback = fallback;
     const { seed } = this;
     const plan = createTrainingPlan({
       kind: this.recipe,
@@ -120,7 +163,7 @@ export class BrowserTrainer {
     let finished = false;
     const waitWhilePaused = async () => {
       // A pause asked for during the last batch has nothing left to hold.
-      if (!this.#paused || finished) return;
+      if (!this.#paused || this.#stopping || finished) return;
       // The model is the page's to read while paused: the weights the trainer holds go into it.
       trainer.flush();
       const pausedAt = performance.now();
@@ -128,9 +171,10 @@ export class BrowserTrainer {
       started += performance.now() - pausedAt;
     };
     try {
-      for (let epoch = 0; epoch < plan.epochs; epoch += 1) {
+      for (let epoch = 0; epoch < plan.epochs && !this.#stopping; epoch += 1) {
         await trainEpoch(plan, epoch, {
           betweenBatches: waitWhilePaused,
+          shouldStop: () => this.#stopping,
           onBatch: (progress) => {
             images += progress.count;
             finished = epoch + 1 === plan.epochs && progress.batch + 1 === progress.batches;

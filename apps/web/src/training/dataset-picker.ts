@@ -6,6 +6,7 @@ import {
   type DatasetFiles,
   type PageDataset,
 } from '../datasets/page-dataset.js';
+import { folderHint } from '../datasets/folder-hint.js';
 import { errorMessage } from '../error-message.js';
 import { element } from '../page-elements.js';
 
@@ -15,7 +16,8 @@ export interface DatasetPicker {
   readonly chosen: () => DatasetDescriptor;
   /**
    * Loads the chosen data set from the chosen files (the last load again while neither
-   * changed) and shows in `#data-status` what it holds, its notices, or what went wrong.
+   * changed) and shows in `#data-status` what it holds, its notices, or what went wrong (with
+   * what to do about a URL folder that cannot be read, `folderHint`).
    *
    * @returns The data set, or undefined when it could not be loaded (the page says why).
    */
@@ -75,7 +77,11 @@ export function setupDatasetPicker(
     } catch (error) {
       // A failed load is not kept: the next press of Train tries again.
       if (last === request) last = undefined;
-      status.textContent = errorMessage(error);
+      const hint =
+        source.kind === 'folder'
+          ? folderHint(error, chosen, source.url, document.baseURI)
+          : undefined;
+      status.textContent = [errorMessage(error), ...(hint === undefined ? [] : [hint])].join('\n');
       status.dataset.state = 'failed';
       return undefined;
     }

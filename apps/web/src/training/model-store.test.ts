@@ -3,7 +3,7 @@ import { FASHION_MNIST } from '@lenet/data';
 import { findModelRecipe } from '@lenet/models';
 import { describe, expect, it } from 'vitest';
 import { MNIST_TRAINED_ON, trainedOnOf } from '../datasets/trained-on.js';
-import { recordTrainedOn, storageKey, trainedOnOfModel } from './model-store.js';
+import { recordTrainedOn, savedModelOf, storageKey, trainedOnOfModel } from './model-store.js';
 
 /** Saves `model` in memory and reads it back, as IndexedDB and downloads do. */
 async function roundTrip(model: tf.LayersModel): Promise<tf.LayersModel> {
@@ -43,5 +43,16 @@ describe('the model store', () => {
     expect(storageKey('lenet5-softmax', 'fashion-mnist')).toBe(
       'indexeddb://lenet-lenet5-softmax-fashion-mnist',
     );
+  });
+
+  it('reads the architecture and the data set back from a key, the longest model name first', () => {
+    expect(savedModelOf(storageKey('lenet5-softmax', 'fashion-mnist'))).toEqual({
+      key: 'indexeddb://lenet-lenet5-softmax-fashion-mnist',
+      modelName: 'lenet5-softmax',
+      datasetName: 'fashion-mnist',
+      title: 'LeNet-5 (softmax head) on Fashion-MNIST',
+    });
+    expect(savedModelOf(storageKey('lenet1', 'mnist'))?.title).toBe('LeNet-1 on MNIST');
+    expect(savedModelOf('indexeddb://someone-else')).toBeUndefined();
   });
 });

@@ -1,8 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 // Registers LeNet's custom layers before a saved model is read back.
 import '@lenet/core';
+import { datasetNamed } from '@lenet/data';
 import { modelClasses } from '@lenet/models';
 import { MNIST_TRAINED_ON, trainedOnFromMetadata, type TrainedOn } from '../datasets/trained-on.js';
+import { TRAINABLE_MODELS } from '../models/trainable-models.js';
+import { checkModelFiles } from './model-files.js';
 
 /**
  * The IndexedDB key under which the page keeps one model per architecture and data set:
@@ -40,15 +43,65 @@ export async function saveToBrowser(model: tf.LayersModel, modelName: string): P
   await model.save(storageKey(modelName, trainedOnOfModel(model).name));
 }
 
-/** Reads back the model saved with {@link saveToBrowser}; undefined when there is none. */
-export async function loadFromBrowser(
-  modelName: string,
-  datasetName: string,
-): Promise<tf.LayersModel | undefined> {
-  const key = storageKey(modelName, datasetName);
-  const saved = await tf.io.listModels();
-  if (!(key in saved)) return undefined;
-  return tf.loadLayersModel(key);
+/** A model saved in this browser by {@link saveToBrowser}, as its {@link storageKey} tells. */
+export interface SavedModel {
+  /** Its {@link storageKey}. */
+  readonly key: string;
+  /** The catalogue name of its architecture (`lenet1`). */
+  readonly modelName: string;
+  /** The name of the data set it was trained on (`fashion-mnist`). */
+  readonly datasetName: string;
+  /** What the page calls it: `LeNet-1 on Fashion-MNIST`. */
+  readonly title: string;
+}
+
+/** The data set title of `name`; the name itself when lenet does not know it. */
+function datasetTitle(name: string): string {
+  try {
+    return datasetNamed(name).title;
+  } catch {
+    return name;
+  }
+}
+
+const storagePrefix = 'indexeddb://lenet-';
+
+/**
+ * What a {@link storageKey} names: the longest architecture name that starts it, then the data
+ * set (MNIST when there is none); undefined for a key the page did not write.
+ *
+ * @example
+ * ```ts
+ * savedModelOf('indexeddb://lenet-lenet5-softmax-fashion-mnist');
+ * // { modelName: 'lenet5-softmax', datasetName: 'fashion-mnist', title: 'LeNet-5 (softmax head) on Fashion-MNIST', ... }
+ * ```
+ */
+export function savedModelOf(key: string): SavedModel | undefined {
+  if (!key.startsWith(storagePrefix)) return undefined;
+  const rest = key.slice(storagePrefix.length);
+  const recipe = [...TRAINABLE_MODELS]
+    .sort((first, second) => second.name.length - first.name.length)
+    .find((model) => rest === model.name || rest.startsWith(`${model.name}-`));
+  if (recipe === undefined) return undefined;
+  const datasetName = rest.slice(recipe.name.length + 1) || MNIST_TRAINED_ON.name;
+  return {
+    key,
+    modelName: recipe.name,
+    datasetName,
+    title: `${recipe.title} on ${datasetTitle(datasetName)}`,
+  };
+}
+
+/** The models saved in this browser by {@link saveToBrowser} ({@link savedModelOf} their keys), in key order. */
+export async function listSavedModels(): Promise<SavedModel[]> {
+  return Object.keys(await tf.io.listModels())
+    .sort()
+    .flatMap((key) => savedModelOf(key) ?? []);
+}
+
+/** Reads back a model saved with {@link saveToBrowser}. */
+export function loadFromBrowser(saved: SavedModel): Promise<tf.LayersModel> {
+  return tf.loadLayersModel(saved.key);
 }
 
 /** Downloads `model` as `<name>.json` and `<name>.weights.bin`, the files `tf.loadLayersModel` reads. */
@@ -58,11 +111,11 @@ export async function downloadModel(model: tf.LayersModel, modelName: string): P
 
 /**
  * Reads a model chosen in a file input: the `model.json` written by the CLI (or a download)
- * and its weights file.
+ * and its weights file, once {@link checkModelFiles} found that they belong together.
  *
- * @throws {Error} When the files are not one `.json` and at least one weights file.
+ * @throws {Error} When the files are not one `.json` and at least one weights file, or do not belong together.
  */
-export function loadFromFiles(files: readonly File[]): Promise<tf.LayersModel> {
+export async function loadFromFiles(files: readonly File[]): Promise<tf.LayersModel> {
   const json = files.find((file) => file.name.endsWith('.json'));
   const weights = files.filter((file) => !file.name.endsWith('.json'));
   if (json === undefined || weights.length === 0) {
@@ -70,5 +123,6 @@ export function loadFromFiles(files: readonly File[]): Promise<tf.LayersModel> {
       `Choose a model.json and its weights file together; got ${files.map((file) => file.name).join(', ') || 'no files'}.`,
     );
   }
+  await checkModelFiles(json, weights);
   return tf.loadLayersModel(tf.io.browserFiles([json, ...weights]));
 }

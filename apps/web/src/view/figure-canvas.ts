@@ -1,12 +1,24 @@
 import { drawToCanvas, type ImageShape, type Scene, type Shape } from '@lenet/viz';
 
+/** A figure's title and subtitle (its first two texts), as its canvas's accessible name. */
+function captionOf(scene: Scene): string {
+  return scene.shapes
+    .flatMap((shape) => (shape.kind === 'text' ? [shape.text] : []))
+    .slice(0, 2)
+    .join(': ');
+}
+
 /**
- * Draws a @lenet/viz scene into `canvas`, sharp on high-density screens; the page's CSS
- * scales it down to fit narrow screens. Image shapes (feature maps) are copied in as pixel
- * blocks rather than one rectangle per cell, so a LeNet-5 activations figure (about 7,000
- * cells) draws in a millisecond or two; everything else goes through `drawToCanvas`.
+ * Draws a @lenet/viz scene into `canvas` at its natural size (a narrow screen scrolls its
+ * `.figure` box rather than shrinking the labels), sharp on high-density screens, shows the
+ * canvas and names it by the figure's title and subtitle. Image shapes (feature maps) are
+ * copied in as pixel blocks rather than one rectangle per cell, so a LeNet-5 activations
+ * figure (about 7,000 cells) draws in a millisecond or two; everything else goes through
+ * `drawToCanvas`.
  */
 export function drawFigure(canvas: HTMLCanvasElement, scene: Scene): void {
+  canvas.hidden = false;
+  canvas.setAttribute('aria-label', captionOf(scene));
   const density = Math.min(2, window.devicePixelRatio || 1);
   const width = Math.ceil(scene.width * density);
   const height = Math.ceil(scene.height * density);
@@ -70,7 +82,7 @@ function drawPixels(context: CanvasRenderingContext2D, shape: ImageShape): void 
   );
 }
 
-/** Draws a grayscale picture (`values` row-major, `low` white, `high` black) pixel for pixel. */
+/** Draws a grayscale picture (`values` row-major, `low` white, `high` black) pixel for pixel, and shows the canvas. */
 export function drawGray(
   canvas: HTMLCanvasElement,
   values: ArrayLike<number>,
@@ -78,6 +90,7 @@ export function drawGray(
   low: number,
   high: number,
 ): void {
+  canvas.hidden = false;
   canvas.width = size;
   canvas.height = size;
   const context = canvas.getContext('2d');

@@ -5,9 +5,8 @@ import type { Prediction } from '../predict/live-predictor.js';
 import type { ModelKind } from '@lenet/models';
 import { drawFigure } from './figure-canvas.js';
 
-/** The canvases and containers of the "look inside" section. */
+/** The canvases and containers of the "look inside" section that show the model, not the drawing. */
 export interface InspectorElements {
-  readonly activations: HTMLCanvasElement;
   readonly kernels: HTMLCanvasElement;
   readonly codes: HTMLCanvasElement;
   readonly codesPanel: HTMLElement;
@@ -20,14 +19,14 @@ export interface InspectorElements {
  * output units named by `classNames`.
  */
 export function showActivations(
-  elements: InspectorElements,
+  canvas: HTMLCanvasElement,
   prediction: Prediction,
   recipe: ModelKind,
   classNames: readonly string[],
 ): void {
   const output = recipe.output === 'rbf' ? 'penalties' : 'scores';
   drawFigure(
-    elements.activations,
+    canvas,
     activationsFigure({
       layers: prediction.layers,
       output,
