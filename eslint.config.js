@@ -19,7 +19,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.ts', 'scripts/*.mjs'],
+          allowDefaultProject: ['*.js', 'scripts/*.mjs'],
           defaultProject: 'tsconfig.tooling.json',
         },
         tsconfigRootDir: import.meta.dirname,
