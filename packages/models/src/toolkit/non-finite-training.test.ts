@@ -109,4 +109,30 @@ describe('training that is not finite', () => {
       optimizer.optimizer.dispose();
     },
   );
+
+  it("stops a pass whose re-estimated curvature (SDLM's h_kk) is not finite, before its first step", async () => {
+    // An optimiser that, as SDLM does, estimates a curvature before each pass: here a spoilt one.
+    const spread = { min: 0.01, median: 0.1, max: 1 };
+    const layer = { layer: 'C1', weights: 156, curvature: spread, rate: spread };
+    const spoilt: ScheduledOptimizer = {
+      ...createOptimizer('sgd', 0.01),
+      startPass: () => ({
+        ...{
+          patterns: 500,
+          weights: 156,
+          smallest: 0.01,
+          largest: Number.NaN,
+          eta: 0.0005,
+          mu: 0.02,
+        },
+        layers: [{ ...layer, curvature: { ...spread, max: Number.NaN } }],
+      }),
+    };
+    const { error, weights, final } = await firstEpoch(trainers[1]![1], spoilt, 0.01);
+    expect([error.epoch, error.batch, error.quantity]).toEqual([0, 0, 'optimizer-state']);
+    expect(error.weight).toBe('C1 (its curvature h_kk)');
+    expect(error.message).toContain("the optimiser's state for C1 (its curvature h_kk) holds NaN");
+    expect(weights).toHaveLength(1);
+    expect(final).toEqual(weights[0]);
+  });
 });

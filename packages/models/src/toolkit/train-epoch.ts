@@ -105,7 +105,10 @@ export async function trainEpoch(
     startBatch === 0
       ? plan.optimizer.startPass(epoch + 1, { kind: plan.kind, train, seed: plan.seed })
       : undefined;
-  if (curvature !== undefined) await hooks.onCurvature?.(curvature);
+  if (curvature !== undefined) {
+    checkCurvature(curvature, epoch);
+    await hooks.onCurvature?.(curvature);
+  }
   const order = epochOrder(plan, epoch);
   const outcome = (
     completed: boolean,
@@ -155,4 +158,26 @@ export async function trainEpoch(
     // The model is read (evaluated, saved, checkpointed, drawn) after an epoch and after a stop.
     plan.trainer.flush();
   }
+}
+
+/**
+ * Refuses a pass whose freshly estimated curvature (SDLM's h_kk, re-estimated before every pass)
+ * is not finite: its step sizes would be NaN and the pass's first step would spoil the weights.
+ */
+function checkCurvature(curvature: CurvatureSummary, epoch: number): void {
+  const spoilt = curvature.layers.find(
+    (layer) => !Number.isFinite(layer.curvature.min) || !Number.isFinite(layer.curvature.max),
+  );
+  const value = [
+    spoilt?.curvature.min,
+    spoilt?.curvature.max,
+    curvature.smallest,
+    curvature.largest,
+  ].find((each) => each !== undefined && !Number.isFinite(each));
+  if (value !== undefined)
+    throw new NonFiniteTrainingError({
+      quantity: 'optimizer-state',
+      value,
+      ...(spoilt === undefined ? {} : { weight: `${spoilt.layer} (its curvature h_kk)` }),
+    }).at(epoch, 0);
 }
