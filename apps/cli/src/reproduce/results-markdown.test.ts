@@ -1,3 +1,4 @@
+import { FASHION_MNIST } from '@lenet/data';
 import { describe, expect, it } from 'vitest';
 import type { EpochRecord } from '../training/run-log.js';
 import type { FoundRun } from './collect-runs.js';
@@ -115,4 +116,35 @@ describe('the results report', () => {
       'No run has completed yet.',
     );
   });
+
+  it("names another data set than MNIST in the row and says the paper's numbers are MNIST's", () => {
+    const fashion = completed(1, 0.1);
+    const record = {
+      ...fashion.record,
+      settings: { ...fashion.record.settings, dataset: fashionRecord },
+    };
+    const text = resultsMarkdown(
+      [{ ...fashion, record }],
+      new Map(),
+      new Date('2026-12-04T00:00:00Z'),
+    );
+    expect(text).toContain(
+      '| 20 | 60,000 of Fashion-MNIST | 30 min | `lenet reproduce lenet5 --seeds 1 --dataset fashion-mnist` |',
+    );
+    expect(text).toContain("put the paper's recipe to that data set");
+    expect(resultsMarkdown([completed(1, 0.01)], new Map(), new Date())).not.toContain(
+      "put the paper's recipe",
+    );
+  });
 });
+
+const fashionRecord = {
+  name: 'fashion-mnist',
+  title: 'Fashion-MNIST',
+  classNames: FASHION_MNIST.classNames ?? [],
+  pictures: 'fit' as const,
+  height: 28,
+  width: 28,
+  source: { kind: 'folder' as const, location: '/data/fashion' },
+  contentSha256: { trainImages: 'a', trainLabels: 'b', testImages: 'c', testLabels: 'd' },
+};

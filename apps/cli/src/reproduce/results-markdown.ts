@@ -97,8 +97,11 @@ function tableRow(group: readonly CompletedRun[]): string {
     epochs === experiment.recipe.epochs
       ? String(epochs)
       : `${String(epochs)} (not the recipe's ${String(experiment.recipe.epochs)})`;
-  const data =
+  const dataset = first.record.settings.dataset;
+  const count =
     trainLimit === undefined ? '60,000' : `${trainLimit.toLocaleString('en-US')} (subset)`;
+  const data =
+    dataset === undefined || dataset.name === 'mnist' ? count : `${count} of ${dataset.title}`;
   const time = formatMinutes(summarize(group.map((run) => run.outcome.trainingSeconds)).mean);
   const seeds = group.map((run) => run.seed);
   const command = reproduceCommand(experiment.name, seeds, {
@@ -170,6 +173,24 @@ function runSection(run: CompletedRun, assets: RunAssets | undefined): string[] 
   return lines;
 }
 
+/** A line that says which rows ran the paper's recipes on another data set than MNIST, if any. */
+function otherDataNote(completed: readonly CompletedRun[]): string[] {
+  const others = [
+    ...new Set(
+      completed
+        .map((run) => run.record.settings.dataset)
+        .filter((dataset) => dataset !== undefined && dataset.name !== 'mnist')
+        .map((dataset) => dataset?.title ?? ''),
+    ),
+  ];
+  return others.length === 0
+    ? []
+    : [
+        '',
+        `Rows whose training data names ${others.join(', ')} put the paper's recipe to that data set: they are tested on its own test set, and the paper's column (MNIST's) is only a reference for them.`,
+      ];
+}
+
 /**
  * The results report: a table of our test error beside the paper's (mean and spread over
  * seeds), the runs still in progress, the machines, and per experiment its recipe, how it
@@ -190,6 +211,7 @@ export function resultsMarkdown(
     "# LeNet on MNIST: our results beside the paper's",
     '',
     `Written by \`lenet reproduce\` on ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC from the run folders that exist. Regenerate it from the same runs without training with \`lenet reproduce --report-only --out <runs folder>\`, or from the copies of the completed runs beside it with \`--out docs/results\`; the commands in the table retrain them (add \`--out <runs folder>\`). Test error is measured on the 10,000 official MNIST test digits after the last pass: no checkpoint is picked on the test set.`,
+    ...otherDataNote(completed),
     '',
     '| Experiment | Paper | Ours | Ours − paper (points) | Training error, last pass | Seeds | Passes | Training digits | Training time per run | Command |',
     '|---|---:|---:|---:|---:|---|---:|---:|---:|---|',
