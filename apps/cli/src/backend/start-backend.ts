@@ -1,5 +1,6 @@
 import { BackendSetupError, setupBackend, type BackendName } from '@lenet/core';
 import { UsageError } from '../errors/usage-error.js';
+import { clause } from '../output/sentence.js';
 
 /** What to install or pass for each backend that could not start, in the command line's terms. */
 const remedies: Readonly<Record<string, string>> = {
@@ -23,7 +24,7 @@ export async function startBackend(backend?: BackendName): ReturnType<typeof set
     const failures = error.attempts
       .map(
         (attempt) =>
-          `${attempt.backend} (${attempt.reason.replace(/[.\s]+$/, '')}): ${remedies[attempt.backend] ?? 'use another --backend'}`,
+          `${attempt.backend} (${clause(attempt.reason)}): ${remedies[attempt.backend] ?? 'use another --backend'}`,
       )
       .join('; ');
     throw new UsageError(`No TensorFlow.js backend could be started: ${failures}.`);

@@ -79,13 +79,16 @@ Examples:
         );
         return;
       }
+      const { classes, confusion } = evaluation;
       const rows = perClass.map((rate, label) => {
-        const total = dataset.test.labels.filter((value) => value === label).length;
+        // The confusion matrix's row of a class holds every test image of it.
+        const row = confusion.subarray(label * classes, (label + 1) * classes);
+        const total = row.reduce((sum, value) => sum + value, 0);
         return [
           String(label),
           dataset.classNames[label] ?? String(label),
           total.toLocaleString('en-US'),
-          String(Math.round(rate * total)),
+          String(total - (row[label] ?? 0)),
           `${(rate * 100).toFixed(2)}%`,
         ];
       });

@@ -4,6 +4,7 @@ import { readOut } from '@lenet/core';
 import { datasetNamed } from '@lenet/data';
 import { modelInputs } from '@lenet/models';
 import { terminalDigit } from '@lenet/viz';
+import { noteModelData } from '../data/check-model-data.js';
 import { PICTURE_PREPARATIONS, type PicturePreparation } from '@lenet/data';
 import { readImages, type ImageInput } from '../images/read-images.js';
 import { DATASET_NAMES } from '../options/data-options.js';
@@ -72,14 +73,7 @@ Examples:
       const opened = await openModel(options.model, {}, noticePrinter(terminal));
       const recorded = opened.dataset;
       const descriptor = datasetNamed(options.dataset ?? recorded?.name ?? 'mnist');
-      if (opened.untrained)
-        terminal.error(
-          `Warning: ${opened.origin} has random weights (a model name, not a trained run), so its answers mean nothing. Give the folder of a run made by lenet train.\n`,
-        );
-      else if (options.dataset !== undefined && options.dataset !== (recorded?.name ?? 'mnist'))
-        terminal.error(
-          `Notice: the model was trained on ${recorded?.title ?? 'MNIST'}; its outputs are named as ${descriptor.title}'s classes as --dataset asks.\n`,
-        );
+      noteModelData(opened, descriptor, terminal);
       const classNames =
         options.dataset === undefined && recorded !== undefined
           ? recorded.classNames

@@ -2,7 +2,7 @@ import type { DataSourceKind } from '@lenet/data';
 import { parseChoice } from './parse-choice.js';
 
 /** The MNIST sources `--source` can name, in the order they are searched. */
-export const DATA_SOURCE_KINDS: readonly DataSourceKind[] = [
+const DATA_SOURCE_KINDS: readonly DataSourceKind[] = [
   'folder',
   'environment',
   'cache',

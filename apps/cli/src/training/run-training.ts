@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import { MNIST, datasetFileRoles, type Dataset } from '@lenet/data';
+import type { Dataset } from '@lenet/data';
 import {
   createDataParallelTrainer,
   createOptimizer,
@@ -25,9 +25,11 @@ import { writeFileAtomic } from '@lenet/common/node';
 import { CheckpointError } from '../errors/checkpoint-error.js';
 import { TRAINING_RECORD_FILE } from './open-model.js';
 import { loadCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoint.js';
-import { holdsRun, type PreparedRunFolder } from './prepare-run-folder.js';
+import { divergedRun } from './diverged-run.js';
+import type { PreparedRunFolder } from './prepare-run-folder.js';
+import { checkResumable } from './resume-checks.js';
 import { appendLogRecord, type CurvatureRecord, type EpochRecord } from './run-log.js';
-import { effectiveSetting, RESUME_LOCKED_FLAGS, type TrainSettings } from './train-settings.js';
+import type { RESUME_LOCKED_FLAGS, TrainSettings } from './train-settings.js';
 
 /** Running totals of the epoch in progress, saved so a resumed epoch reports the same. */
 interface EpochTotals {
@@ -99,37 +101,6 @@ export async function runTraining(request: TrainingRequest): Promise<TrainingOut
     if (NonFiniteTrainingError.isInstance(error)) throw await divergedRun(request, error);
     throw error;
   }
-}
-
-/**
- * What a run stopped by a NaN or infinite loss, gradient or optimiser state says on the command
- * line: where, what, that the step was not applied, what is kept, and what to do with lenet's
- * flags (a resumed run keeps its learning rate, so a lower one is a new run).
- */
-async function divergedRun(
-  request: TrainingRequest,
-  error: NonFiniteTrainingError,
-): Promise<CheckpointError> {
-  const where =
-    error.epoch === undefined || error.batch === undefined
-      ? 'at its first step'
-      : `at epoch ${String(error.epoch + 1)}, batch ${String(error.batch + 1)}`;
-  const what =
-    error.quantity === 'loss'
-      ? `the loss is ${String(error.value)}`
-      : `${error.quantity === 'gradient' ? 'the gradient' : "the optimiser's state"} of ${error.weight ?? 'a weight'} holds ${String(error.value)}`;
-  const kept = (await holdsRun(request.folder))
-    ? `The step was not applied and the run's last checkpoint in ${request.folder.checkpoint} is kept as it was.`
-    : 'The step was not applied; no checkpoint had been written yet, so the run folder was removed.';
-  const remedy =
-    error.quantity === 'optimizer-state'
-      ? "The checkpoint's optimiser state was damaged or saved after training diverged: start a new run."
-      : 'Training diverged: start it again with a lower --learning-rate (a new run: --resume keeps the rate).';
-  return new CheckpointError(
-    request.folder.checkpoint,
-    `The run stopped ${where}: ${what}. ${kept} ${remedy}`,
-    { cause: error },
-  );
 }
 
 async function trainFromStart(request: TrainingRequest): Promise<TrainingOutcome> {
@@ -340,59 +311,6 @@ async function startingPoint(request: TrainingRequest): Promise<StartingPoint> {
     optimizer,
     state,
   };
-}
-
-function checkResumable(request: TrainingRequest, saved: TrainSettings): void {
-  const folder = request.folder.checkpoint;
-  for (const key of request.explicitSettings) {
-    if (effectiveSetting(request.settings, key) === effectiveSetting(saved, key)) continue;
-    throw new CheckpointError(
-      folder,
-      `--resume continues a run with its own settings, but ${RESUME_LOCKED_FLAGS[key]} ${String(effectiveSetting(request.settings, key))} differs from the run's ${String(effectiveSetting(saved, key))}. Drop ${RESUME_LOCKED_FLAGS[key]}, or start a new run in another --out folder.`,
-    );
-  }
-  checkSameData(request, saved);
-}
-
-/**
- * Checks that a resumed run reads the data it was trained on: the same data set and the same
- * decompressed content of its four files, from whatever source (a `.gz` and a raw copy are the
- * same data). Runs from before the data record are checked by their training images' sha256.
- */
-function checkSameData(request: TrainingRequest, saved: TrainSettings): void {
-  const folder = request.folder.checkpoint;
-  const now = request.settings.dataset;
-  const before = saved.dataset;
-  if (before !== undefined && now !== undefined) {
-    if (before.name !== now.name)
-      throw new CheckpointError(
-        folder,
-        `The run in ${request.folder.root} was trained on ${before.title}, not ${now.title}. Drop --dataset to resume it on its own data, or start a new run in another --out folder.`,
-      );
-    const differing = datasetFileRoles.filter(
-      (role) => before.contentSha256[role] !== now.contentSha256[role],
-    );
-    if (differing.length > 0)
-      throw new CheckpointError(
-        folder,
-        `The run in ${request.folder.root} was trained on other ${before.title} files: the content of ${differing.join(', ')} differs (${differing.map((role) => `${before.contentSha256[role].slice(0, 12)}... then, ${now.contentSha256[role].slice(0, 12)}... now`).join('; ')}). It read them from ${before.source.kind} ${before.source.location}: resume it with those files, or start a new run.`,
-      );
-    return;
-  }
-  const file = request.dataset.files.find((candidate) => candidate.role === 'trainImages');
-  const official = MNIST.files.trainImages.sha256;
-  const sameData = [
-    file?.sha256,
-    file?.contentSha256,
-    ...(file?.verified === true && (now?.name ?? 'mnist') === 'mnist'
-      ? [official?.gzip, official?.raw]
-      : []),
-  ].includes(saved.trainImagesSha256);
-  if (!sameData)
-    throw new CheckpointError(
-      folder,
-      `The run in ${request.folder.root} was trained on other data (training images sha256 ${saved.trainImagesSha256.slice(0, 12)}..., now ${(file?.contentSha256 ?? '').slice(0, 12)}...). Resume it with the data it was trained on, or start a new run.`,
-    );
 }
 
 function optimizerFor(settings: TrainSettings, model: tf.LayersModel): ScheduledOptimizer {

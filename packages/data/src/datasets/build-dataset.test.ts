@@ -246,20 +246,7 @@ describe('buildDataset', () => {
     const open: DatasetDescriptor = { ...tinyDescriptor, classes: 0, height: 0, width: 0 };
     const dataset = await build(files, open);
     expect(dataset).toMatchObject({ classes: 12, train: { height: 5, width: 7, count: 4 } });
-    expect(dataset.classNames).toEqual([
-      '0',
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-      '6',
-      '7',
-      '8',
-      '9',
-      '10',
-      '11',
-    ]);
+    expect(dataset.classNames).toEqual(Array.from({ length: 12 }, (_, label) => String(label)));
     const otherTestSize = {
       ...files,
       testImages: idxBytes(0x08, [2, 7, 5], new Array<number>(70).fill(0)),
